@@ -1,0 +1,112 @@
+import { Type } from 'typebox'
+import {
+  MembershipRoleSchema,
+  OrganisationKindSchema,
+  PlatformRoleSchema,
+  PopulationBracketSchema,
+} from '../schemas.js'
+import { defineEvent } from './envelope.js'
+
+const Id = Type.String({ format: 'uuid' })
+
+const UserSnapshot = Type.Object({
+  userId: Id,
+  email: Type.String(),
+  displayName: Type.Union([Type.String(), Type.Null()]),
+  platformRoles: Type.Array(PlatformRoleSchema),
+  operatorId: Type.Union([Id, Type.Null()], { description: 'Operator an advisor/editor belongs to' }),
+})
+
+export const UserRegistered = defineEvent('identity', 'user', 'registered', 1, UserSnapshot)
+export const UserUpdated = defineEvent('identity', 'user', 'updated', 1, UserSnapshot)
+export const UserErased = defineEvent('identity', 'user', 'erased', 1, Type.Object({ userId: Id }))
+
+const OrganisationSnapshot = Type.Object({
+  organisationId: Id,
+  kind: OrganisationKindSchema,
+  officialCode: Type.String({ description: 'INSEE code (commune) or SIREN' }),
+  name: Type.String(),
+  population: Type.Union([Type.Integer(), Type.Null()]),
+  populationBracket: Type.Union([PopulationBracketSchema, Type.Null()]),
+  departement: Type.Union([Type.String(), Type.Null()]),
+  region: Type.Union([Type.String(), Type.Null()]),
+  epci: Type.Union([Type.String(), Type.Null()]),
+  operatorId: Type.Union([Id, Type.Null()]),
+})
+export const OrganisationCreated = defineEvent('identity', 'organisation', 'created', 1, OrganisationSnapshot)
+export const OrganisationUpdated = defineEvent('identity', 'organisation', 'updated', 1, OrganisationSnapshot)
+
+const Membership = Type.Object({
+  organisationId: Id,
+  userId: Id,
+  role: MembershipRoleSchema,
+  referent: Type.Boolean(),
+})
+export const MembershipGranted = defineEvent('identity', 'membership', 'granted', 1, Membership)
+export const MembershipRevoked = defineEvent(
+  'identity',
+  'membership',
+  'revoked',
+  1,
+  Type.Object({ organisationId: Id, userId: Id }),
+)
+
+const Assignment = Type.Object({
+  organisationId: Id,
+  advisorId: Id,
+  operatorId: Type.Union([Id, Type.Null()]),
+})
+export const AdvisorAssigned = defineEvent('identity', 'advisor', 'assigned', 1, Assignment)
+export const AdvisorUnassigned = defineEvent('identity', 'advisor', 'unassigned', 1, Assignment)
+
+const Consent = Type.Object({ organisationId: Id, byUserId: Id })
+export const ConsentGranted = defineEvent('identity', 'consent', 'granted', 1, Consent)
+export const ConsentRevoked = defineEvent('identity', 'consent', 'revoked', 1, Consent)
+
+const Operator = Type.Object({
+  operatorId: Id,
+  name: Type.String(),
+  departements: Type.Array(Type.String()),
+  coordinatorId: Type.Union([Id, Type.Null()]),
+})
+export const OperatorCreated = defineEvent('identity', 'operator', 'created', 1, Operator)
+export const OperatorUpdated = defineEvent('identity', 'operator', 'updated', 1, Operator)
+
+/** Requests that the notifications service turns into emails. The token travels only in `url`. */
+export const MagicLinkRequested = defineEvent(
+  'identity',
+  'magic-link',
+  'requested',
+  1,
+  Type.Object({ userId: Id, email: Type.String(), url: Type.String(), expiresAt: Type.String() }),
+)
+export const InvitationRequested = defineEvent(
+  'identity',
+  'invitation',
+  'requested',
+  1,
+  Type.Object({
+    invitationId: Id,
+    email: Type.String(),
+    organisationId: Id,
+    organisationName: Type.String(),
+    invitedBy: Type.Union([Type.String(), Type.Null()]),
+    role: MembershipRoleSchema,
+    url: Type.String(),
+    expiresAt: Type.String(),
+  }),
+)
+export const PasswordResetRequested = defineEvent(
+  'identity',
+  'password-reset',
+  'requested',
+  1,
+  Type.Object({ userId: Id, email: Type.String(), url: Type.String(), expiresAt: Type.String() }),
+)
+export const EmailVerificationRequested = defineEvent(
+  'identity',
+  'email-verification',
+  'requested',
+  1,
+  Type.Object({ userId: Id, email: Type.String(), url: Type.String(), expiresAt: Type.String() }),
+)

@@ -1,0 +1,88 @@
+import { PGlite } from '@electric-sql/pglite'
+import { citext } from '@electric-sql/pglite/contrib/citext'
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent'
+import { Kysely, PostgresDialect, sql } from 'kysely'
+import { PGliteDialect } from 'kysely-pglite-dialect'
+import pg from 'pg'
+
+// Return BIGINT (int8) and NUMERIC as numbers: counts and sums in this platform fit easily.
+pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10))
+pg.types.setTypeParser(1700, (v) => Number.parseFloat(v))
+
+export interface OpenDatabaseOptions {
+  /** `postgres://…` for a real server; `pglite://<dir>` (or `pglite://memory`) for embedded PGlite. */
+  url: string
+  /** Pool size for a real server. */
+  poolSize?: number
+  /** Name reported to PostgreSQL (`application_name`). */
+  applicationName?: string
+}
+
+export interface DatabaseHandle {
+  /** Root Kysely instance. Services use `schemaDb(handle.db, schema)`; never this one directly. */
+  readonly db: Kysely<any>
+  readonly kind: 'postgres' | 'pglite'
+  /** Resolves when the database answers a trivial query within `timeoutMs`. */
+  ping(timeoutMs?: number): Promise<void>
+  close(): Promise<void>
+}
+
+export function openDatabase(options: OpenDatabaseOptions): DatabaseHandle {
+  const { url } = options
+  if (url.startsWith('pglite:')) return openPglite(url.slice('pglite:'.length).replace(/^\/\//, ''))
+  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) return openPostgres(options)
+  throw new Error(`unsupported database URL scheme in "${redactUrl(url)}": use postgres:// or pglite://`)
+}
+
+function openPostgres(options: OpenDatabaseOptions): DatabaseHandle {
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: options.poolSize ?? 10,
+    application_name: options.applicationName ?? 'osinum',
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+  })
+  // A broken idle connection must not crash the process: the pool drops it and reconnects.
+  pool.on('error', () => {})
+  const db = new Kysely<any>({ dialect: new PostgresDialect({ pool }) })
+  return {
+    db,
+    kind: 'postgres',
+    ping: (timeoutMs = 2_000) => withTimeout(sql`select 1`.execute(db), timeoutMs),
+    close: () => db.destroy(),
+  }
+}
+
+function openPglite(dir: string): DatabaseHandle {
+  const dataDir = dir === '' || dir === 'memory' ? undefined : dir
+  const pglite = new PGlite({ ...(dataDir ? { dataDir } : {}), extensions: { unaccent, pg_trgm, citext } })
+  const db = new Kysely<any>({ dialect: new PGliteDialect(pglite) })
+  return {
+    db,
+    kind: 'pglite',
+    ping: (timeoutMs = 2_000) => withTimeout(sql`select 1`.execute(db), timeoutMs),
+    close: async () => {
+      await db.destroy()
+      if (!pglite.closed) await pglite.close()
+    },
+  }
+}
+
+async function withTimeout(p: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined
+  try {
+    await Promise.race([
+      p,
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`database did not answer within ${ms} ms`)), ms)
+      }),
+    ])
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+export function redactUrl(url: string): string {
+  return url.replace(/\/\/([^:/@]+):([^@]+)@/, '//$1:***@')
+}

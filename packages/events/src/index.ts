@@ -1,0 +1,17 @@
+export { type DeadLetter, listDeadLetters, replayDeadLetter } from './dead-letters.js'
+export { MemoryTransport, subjectMatches } from './memory-transport.js'
+export { type EventMetrics, eventMetrics } from './metrics.js'
+export { NatsTransport, type NatsTransportOptions } from './nats-transport.js'
+export { recordEvent } from './outbox.js'
+export { OutboxRelay, type RelayOptions } from './relay.js'
+export {
+  type ConsumerOptions,
+  type HandlerContext,
+  PoisonEventError,
+  ServiceEvents,
+  type ServiceEventsOptions,
+} from './service-events.js'
+export { type EventTables, eventTablesMigration } from './tables.js'
+export { contextFromHeaders, currentTraceHeaders, recordGetter, recordSetter } from './trace.js'
+export * from './transport.js'
+export type { EventLogger } from './types.js'

@@ -1,0 +1,186 @@
+import type {
+  ConsumerSpec,
+  EventTransport,
+  IncomingMessage,
+  OutgoingMessage,
+  StreamSpec,
+  Subscription,
+} from './transport.js'
+
+interface Stored {
+  seq: number
+  subject: string
+  data: string
+  headers: Record<string, string>
+}
+
+interface MemoryConsumer {
+  spec: ConsumerSpec
+  queue: Array<{ message: Stored; deliveries: number }>
+  handler?: (m: IncomingMessage) => Promise<void>
+  running: boolean
+  timers: Set<NodeJS.Timeout>
+  inFlight: number
+}
+
+/** `a.b.>` / `a.*.c` subject matching, as NATS does. */
+export function subjectMatches(pattern: string, subject: string): boolean {
+  const p = pattern.split('.')
+  const s = subject.split('.')
+  for (let i = 0; i < p.length; i++) {
+    if (p[i] === '>') return s.length > i
+    if (i >= s.length) return false
+    if (p[i] !== '*' && p[i] !== s[i]) return false
+  }
+  return p.length === s.length
+}
+
+/**
+ * The in-process bus of the embedded mode, with JetStream's semantics where the platform relies
+ * on them: streams that keep messages for consumers created later, de-duplication by msgId,
+ * durable consumers with explicit ack, delayed nak, term and a max-deliver bound.
+ * It keeps messages in memory only: the outbox is the durable record.
+ */
+export class MemoryTransport implements EventTransport {
+  readonly kind = 'memory' as const
+  private readonly streams = new Map<
+    string,
+    { spec: StreamSpec; messages: Stored[]; seen: Map<string, number> }
+  >()
+  private readonly consumers = new Map<string, MemoryConsumer>()
+  private seq = 0
+  private closed = false
+
+  constructor(private readonly options: { retainPerStream?: number; duplicateWindowMs?: number } = {}) {}
+
+  async ensureStream(spec: StreamSpec): Promise<void> {
+    const existing = this.streams.get(spec.name)
+    if (existing) existing.spec = spec
+    else this.streams.set(spec.name, { spec, messages: [], seen: new Map() })
+  }
+
+  async ensureConsumer(spec: ConsumerSpec): Promise<void> {
+    const key = `${spec.stream}/${spec.durable}`
+    const existing = this.consumers.get(key)
+    if (existing) {
+      existing.spec = spec
+      return
+    }
+    const stream = this.streams.get(spec.stream)
+    if (!stream) throw new Error(`stream ${spec.stream} not found`)
+    const queue = stream.messages
+      .filter((m) => subjectMatches(spec.filterSubject, m.subject))
+      .map((message) => ({ message, deliveries: 0 }))
+    this.consumers.set(key, { spec, queue, running: false, timers: new Set(), inFlight: 0 })
+  }
+
+  async publish(messages: OutgoingMessage[]) {
+    return messages.map((m) => {
+      if (this.closed) return { ok: false as const, error: new Error('transport closed') }
+      const stream = [...this.streams.values()].find((s) =>
+        s.spec.subjects.some((p) => subjectMatches(p, m.subject)),
+      )
+      if (!stream) return { ok: false as const, error: new Error(`no stream for subject ${m.subject}`) }
+      const now = Date.now()
+      const window = this.options.duplicateWindowMs ?? 10 * 60_000
+      const seenAt = stream.seen.get(m.msgId)
+      if (seenAt !== undefined && now - seenAt < window) return { ok: true as const, duplicate: true }
+      stream.seen.set(m.msgId, now)
+      const stored: Stored = { seq: ++this.seq, subject: m.subject, data: m.data, headers: { ...m.headers } }
+      stream.messages.push(stored)
+      const retain = this.options.retainPerStream ?? 10_000
+      if (stream.messages.length > retain) stream.messages.splice(0, stream.messages.length - retain)
+      if (stream.seen.size > retain * 2) {
+        for (const [id, at] of stream.seen) if (now - at >= window) stream.seen.delete(id)
+      }
+      for (const c of this.consumers.values()) {
+        if (c.spec.stream === stream.spec.name && subjectMatches(c.spec.filterSubject, m.subject)) {
+          c.queue.push({ message: stored, deliveries: 0 })
+          this.pump(c)
+        }
+      }
+      return { ok: true as const, duplicate: false }
+    })
+  }
+
+  async consume(
+    spec: ConsumerSpec,
+    handler: (message: IncomingMessage) => Promise<void>,
+  ): Promise<Subscription> {
+    const c = this.consumers.get(`${spec.stream}/${spec.durable}`)
+    if (!c) throw new Error(`consumer ${spec.durable} not found on ${spec.stream}`)
+    c.handler = handler
+    this.pump(c)
+    return {
+      stop: async () => {
+        c.handler = undefined
+        for (const t of c.timers) clearTimeout(t)
+        c.timers.clear()
+        while (c.running) await new Promise((r) => setTimeout(r, 5))
+      },
+    }
+  }
+
+  private pump(c: MemoryConsumer): void {
+    if (c.running || !c.handler) return
+    c.running = true
+    setImmediate(async () => {
+      try {
+        while (c.handler && c.queue.length > 0 && !this.closed) {
+          const entry = c.queue.shift()!
+          entry.deliveries++
+          let settled = false
+          const settle = (fn: () => void) => {
+            if (settled) return
+            settled = true
+            fn()
+          }
+          const redeliver = (delay: number) => {
+            if (entry.deliveries >= c.spec.maxDeliver) return
+            const t = setTimeout(() => {
+              c.timers.delete(t)
+              c.queue.unshift(entry)
+              this.pump(c)
+            }, delay)
+            c.timers.add(t)
+          }
+          try {
+            await c.handler({
+              subject: entry.message.subject,
+              data: entry.message.data,
+              headers: entry.message.headers,
+              deliveryCount: entry.deliveries,
+              ack: () => settle(() => {}),
+              nak: (delayMs) => settle(() => redeliver(delayMs)),
+              term: () => settle(() => {}),
+            })
+          } catch {
+            settle(() => redeliver(c.spec.ackWaitMs))
+          }
+          // A handler that neither acked nor nak'ed gets the message back after ack_wait.
+          settle(() => redeliver(c.spec.ackWaitMs))
+        }
+      } finally {
+        c.running = false
+        if (c.handler && c.queue.length > 0 && !this.closed) this.pump(c)
+      }
+    })
+  }
+
+  async pending(spec: ConsumerSpec): Promise<number | undefined> {
+    const c = this.consumers.get(`${spec.stream}/${spec.durable}`)
+    return c ? c.queue.length + c.timers.size : undefined
+  }
+
+  async ping(): Promise<void> {
+    if (this.closed) throw new Error('in-process transport closed')
+  }
+
+  async close(): Promise<void> {
+    this.closed = true
+    for (const c of this.consumers.values()) {
+      for (const t of c.timers) clearTimeout(t)
+      c.handler = undefined
+    }
+  }
+}

@@ -1,0 +1,194 @@
+import {
+  AckPolicy,
+  DeliverPolicy,
+  type JetStreamClient,
+  type JetStreamManager,
+  jetstream,
+  jetstreamManager,
+  RetentionPolicy,
+  StorageType,
+} from '@nats-io/jetstream'
+import { headers as natsHeaders } from '@nats-io/nats-core'
+import { connect, type NatsConnection } from '@nats-io/transport-node'
+import type {
+  ConsumerSpec,
+  EventTransport,
+  IncomingMessage,
+  OutgoingMessage,
+  StreamSpec,
+  Subscription,
+} from './transport.js'
+
+const nanos = (ms: number) => ms * 1_000_000
+
+export interface NatsTransportOptions {
+  url: string
+  name?: string
+  /** Credentials file (NGS/operator mode) and TLS CA, for production clusters. */
+  credsFile?: string
+  tlsCaFile?: string
+  /** JetStream duplicate window; must exceed the longest outage the relay retries through. */
+  duplicateWindowMs?: number
+  publishTimeoutMs?: number
+}
+
+/** JetStream transport: durable streams per producing service, durable pull consumers. */
+export class NatsTransport implements EventTransport {
+  readonly kind = 'nats' as const
+  private constructor(
+    private readonly nc: NatsConnection,
+    private readonly js: JetStreamClient,
+    private readonly jsm: JetStreamManager,
+    private readonly options: NatsTransportOptions,
+  ) {}
+
+  static async connect(options: NatsTransportOptions): Promise<NatsTransport> {
+    const { readFile } = await import('node:fs/promises')
+    const { credsAuthenticator } = await import('@nats-io/nats-core')
+    const nc = await connect({
+      servers: options.url.split(','),
+      name: options.name,
+      maxReconnectAttempts: -1,
+      reconnectTimeWait: 500,
+      pingInterval: 5_000,
+      ...(options.credsFile
+        ? { authenticator: credsAuthenticator(new Uint8Array(await readFile(options.credsFile))) }
+        : {}),
+      ...(options.tlsCaFile ? { tls: { caFile: options.tlsCaFile } } : {}),
+    })
+    const jsm = await jetstreamManager(nc, { timeout: 5_000 })
+    return new NatsTransport(nc, jetstream(nc, { timeout: options.publishTimeoutMs ?? 5_000 }), jsm, options)
+  }
+
+  async ensureStream(spec: StreamSpec): Promise<void> {
+    const config = {
+      name: spec.name,
+      subjects: spec.subjects,
+      retention: RetentionPolicy.Limits,
+      storage: StorageType.File,
+      duplicate_window: nanos(this.options.duplicateWindowMs ?? 10 * 60_000),
+      max_age: nanos(30 * 24 * 3600_000),
+    }
+    try {
+      const info = await this.jsm.streams.info(spec.name)
+      const same =
+        info.config.subjects?.join(',') === spec.subjects.join(',') &&
+        info.config.duplicate_window === config.duplicate_window
+      if (!same) await this.jsm.streams.update(spec.name, { ...info.config, ...config })
+    } catch (error) {
+      if (!isNotFound(error)) throw error
+      try {
+        await this.jsm.streams.add(config)
+      } catch (addError) {
+        // Another replica created it meanwhile.
+        if (!String((addError as Error).message).includes('already in use')) throw addError
+      }
+    }
+  }
+
+  async ensureConsumer(spec: ConsumerSpec): Promise<void> {
+    const config = {
+      durable_name: spec.durable,
+      ack_policy: AckPolicy.Explicit,
+      deliver_policy: DeliverPolicy.All,
+      filter_subject: spec.filterSubject,
+      max_deliver: spec.maxDeliver,
+      ack_wait: nanos(spec.ackWaitMs),
+      max_ack_pending: 1_000,
+    }
+    try {
+      const info = await this.jsm.consumers.info(spec.stream, spec.durable)
+      const c = info.config
+      if (
+        c.filter_subject !== config.filter_subject ||
+        c.max_deliver !== config.max_deliver ||
+        c.ack_wait !== config.ack_wait
+      )
+        await this.jsm.consumers.update(spec.stream, spec.durable, {
+          filter_subject: config.filter_subject,
+          max_deliver: config.max_deliver,
+          ack_wait: config.ack_wait,
+        })
+    } catch (error) {
+      if (!isNotFound(error)) throw error
+      await this.jsm.consumers.add(spec.stream, config)
+    }
+  }
+
+  async publish(messages: OutgoingMessage[]) {
+    // Pipelined: all publishes leave on the one connection in order; acks are awaited together.
+    const pending = messages.map((m) => {
+      const h = natsHeaders()
+      for (const [k, v] of Object.entries(m.headers)) h.set(k, v)
+      return this.js.publish(m.subject, m.data, { msgID: m.msgId, headers: h })
+    })
+    const settled = await Promise.allSettled(pending)
+    return settled.map((s) =>
+      s.status === 'fulfilled'
+        ? ({ ok: true, duplicate: s.value.duplicate } as const)
+        : ({ ok: false, error: s.reason as Error } as const),
+    )
+  }
+
+  async consume(
+    spec: ConsumerSpec,
+    handler: (message: IncomingMessage) => Promise<void>,
+  ): Promise<Subscription> {
+    const consumer = await this.js.consumers.get(spec.stream, spec.durable)
+    const messages = await consumer.consume({ max_messages: 256 })
+    const done = (async () => {
+      for await (const m of messages) {
+        const hdrs: Record<string, string> = {}
+        if (m.headers) for (const [k, v] of m.headers) hdrs[k] = v[0] ?? ''
+        await handler({
+          subject: m.subject,
+          data: m.string(),
+          headers: hdrs,
+          deliveryCount: m.info.deliveryCount,
+          ack: () => m.ack(),
+          nak: (delayMs) => m.nak(delayMs),
+          term: (reason) => m.term(reason),
+        })
+      }
+    })()
+    return {
+      stop: async () => {
+        await messages.close()
+        await done.catch(() => {})
+      },
+    }
+  }
+
+  async pending(spec: ConsumerSpec): Promise<number | undefined> {
+    try {
+      const info = await this.jsm.consumers.info(spec.stream, spec.durable)
+      return info.num_pending + info.num_ack_pending
+    } catch {
+      return undefined
+    }
+  }
+
+  async ping(timeoutMs = 2_000): Promise<void> {
+    if (this.nc.isClosed()) throw new Error('NATS connection closed')
+    await Promise.race([
+      this.nc.flush(),
+      new Promise((_, reject) =>
+        setTimeout(() => reject(new Error(`NATS did not answer within ${timeoutMs} ms`)), timeoutMs).unref(),
+      ),
+    ])
+  }
+
+  async close(): Promise<void> {
+    if (!this.nc.isClosed()) await this.nc.drain().catch(() => this.nc.close())
+  }
+}
+
+function isNotFound(error: unknown): boolean {
+  const e = error as { code?: unknown; api_error?: { err_code?: number }; message?: string }
+  return (
+    e?.api_error?.err_code === 10059 ||
+    e?.api_error?.err_code === 10014 ||
+    e?.code === '404' ||
+    /not found/i.test(String(e?.message))
+  )
+}

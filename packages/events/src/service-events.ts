@@ -1,0 +1,289 @@
+import { type Span, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api'
+import type { EventContract, EventData, EventEnvelope, ServiceName } from '@osinum/contracts'
+import { type Kysely, sql, type Transaction } from 'kysely'
+import type { Registry } from 'prom-client'
+import { Value } from 'typebox/value'
+import { type EventMetrics, eventMetrics } from './metrics.js'
+import { OutboxRelay } from './relay.js'
+import type { EventTables } from './tables.js'
+import { contextFromHeaders } from './trace.js'
+import type { ConsumerSpec, EventNaming, EventTransport, IncomingMessage, Subscription } from './transport.js'
+import type { EventLogger } from './types.js'
+
+export interface HandlerContext<D> {
+  /** The service's transaction: side effects written here commit with the inbox record. */
+  trx: Transaction<any>
+  event: EventEnvelope<D>
+  deliveryCount: number
+  log: EventLogger
+}
+
+export interface ConsumerOptions {
+  /** Deliveries before the event is dead-lettered (default 5). */
+  maxAttempts?: number
+  /** First redelivery delay; doubles each attempt up to `maxBackoffMs`. */
+  backoffMs?: number
+  maxBackoffMs?: number
+}
+
+interface Registration {
+  contract: EventContract
+  name: string
+  handler: (ctx: HandlerContext<any>) => Promise<void>
+  options: Required<ConsumerOptions>
+  spec: ConsumerSpec
+}
+
+/** Thrown by a handler for an event that can never succeed: dead-lettered at once. */
+export class PoisonEventError extends Error {}
+
+export interface ServiceEventsOptions {
+  service: ServiceName
+  /** The service's schema-bound Kysely. */
+  db: Kysely<any>
+  schema: string
+  transport: EventTransport
+  naming: EventNaming
+  logger: EventLogger
+  registry?: Registry
+  relay?: { batchSize?: number; pollIntervalMs?: number }
+}
+
+const tracer = trace.getTracer('@osinum/events')
+
+/**
+ * A service's side of the event bus: its outbox relay, its idempotent consumers and its
+ * dead letters. Handlers run in a transaction together with the inbox record of the event id,
+ * then the message is acked: a redelivered or re-published event never runs a side effect twice.
+ */
+export class ServiceEvents {
+  readonly relay: OutboxRelay
+  private readonly registrations: Registration[] = []
+  private subscriptions: Subscription[] = []
+  private readonly metrics: EventMetrics | undefined
+  private readonly detach: Array<() => void> = []
+  private started = false
+
+  constructor(private readonly options: ServiceEventsOptions) {
+    this.metrics = options.registry ? eventMetrics(options.registry) : undefined
+    this.relay = new OutboxRelay({
+      db: options.db,
+      schema: options.schema,
+      transport: options.transport,
+      naming: options.naming,
+      logger: options.logger,
+      ...options.relay,
+      onPublished: (n) => this.metrics?.published.inc({ service: options.service }, n),
+    })
+  }
+
+  get service(): ServiceName {
+    return this.options.service
+  }
+
+  /** Registers a durable consumer `<service>-<name>` for one event contract. */
+  on<E extends EventContract>(
+    contract: E,
+    name: string,
+    handler: (ctx: HandlerContext<EventData<E>>) => Promise<void>,
+    options: ConsumerOptions = {},
+  ): void {
+    if (this.started) throw new Error('register consumers before start()')
+    const opts = { maxAttempts: 5, backoffMs: 1_000, maxBackoffMs: 60_000, ...options }
+    const { naming } = this.options
+    this.registrations.push({
+      contract,
+      name,
+      handler,
+      options: opts,
+      spec: {
+        stream: naming.stream(contract.service),
+        durable: naming.durable(this.options.service, name),
+        filterSubject: naming.subject(contract.subject),
+        // The server bound sits above ours so that our dead-letter step always runs first.
+        maxDeliver: opts.maxAttempts + 2,
+        ackWaitMs: 30_000,
+      },
+    })
+  }
+
+  /** Provisions streams and consumers (idempotent), then starts the relay and consumers. */
+  async start(): Promise<void> {
+    if (this.started) return
+    this.started = true
+    const { transport, naming, service } = this.options
+    const streams = new Set([service, ...this.registrations.map((r) => r.contract.service)])
+    for (const s of streams)
+      await transport.ensureStream({ name: naming.stream(s), subjects: naming.streamSubjects(s) })
+    for (const r of this.registrations) await transport.ensureConsumer(r.spec)
+    for (const r of this.registrations)
+      this.subscriptions.push(await transport.consume(r.spec, (m) => this.handle(r, m)))
+    this.relay.start()
+    if (this.metrics) {
+      const db = this.options.db as Kysely<EventTables>
+      this.detach.push(
+        this.metrics.addSource('backlog', async () => {
+          const row = await db
+            .selectFrom('outbox')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('published_at', 'is', null)
+            .executeTakeFirstOrThrow()
+          return [{ labels: { service }, value: Number(row.n) }]
+        }),
+        this.metrics.addSource('deadLetters', async () => {
+          const rows = await db
+            .selectFrom('dead_letters')
+            .select(['consumer', (eb) => eb.fn.countAll<number>().as('n')])
+            .where('replayed_at', 'is', null)
+            .groupBy('consumer')
+            .execute()
+          return rows.map((r) => ({ labels: { service, consumer: r.consumer }, value: Number(r.n) }))
+        }),
+        this.metrics.addSource('lag', async () => {
+          const out = []
+          for (const r of this.registrations) {
+            const n = await transport.pending(r.spec)
+            if (n !== undefined) out.push({ labels: { consumer: r.spec.durable }, value: n })
+          }
+          return out
+        }),
+      )
+    }
+  }
+
+  async stop(): Promise<void> {
+    for (const d of this.detach.splice(0)) d()
+    await this.relay.stop()
+    await Promise.all(this.subscriptions.map((s) => s.stop()))
+    this.subscriptions = []
+    this.started = false
+  }
+
+  private async handle(r: Registration, m: IncomingMessage): Promise<void> {
+    const parent = contextFromHeaders(m.headers)
+    await tracer.startActiveSpan(
+      `${r.contract.type} process`,
+      {
+        kind: SpanKind.CONSUMER,
+        attributes: {
+          'messaging.system': this.options.transport.kind === 'nats' ? 'nats' : 'in-process',
+          'messaging.destination.name': m.subject,
+          'messaging.consumer.group.name': r.spec.durable,
+          'messaging.message.delivery_count': m.deliveryCount,
+        },
+      },
+      parent,
+      (span) => this.process(r, m, span).finally(() => span.end()),
+    )
+  }
+
+  private async process(r: Registration, m: IncomingMessage, span: Span): Promise<void> {
+    const log = this.options.logger
+    const consumer = r.spec.durable
+    let envelope: EventEnvelope<unknown>
+    try {
+      envelope = JSON.parse(m.data) as EventEnvelope<unknown>
+      if (typeof envelope?.id !== 'string' || !Value.Check(r.contract.data, envelope.data)) {
+        const first =
+          envelope?.data === undefined ? undefined : [...Value.Errors(r.contract.data, envelope.data)][0]
+        throw new PoisonEventError(
+          `payload does not match ${r.contract.subject}${first ? `: ${first.instancePath} ${first.message}` : ''}`,
+        )
+      }
+    } catch (error) {
+      const poison =
+        error instanceof PoisonEventError ? error : new PoisonEventError(`unreadable event: ${String(error)}`)
+      await this.deadLetter(r, m, undefined, poison, m.deliveryCount)
+      m.term(poison.message)
+      span.setStatus({ code: SpanStatusCode.ERROR, message: poison.message })
+      this.metrics?.consumed.inc({ consumer, outcome: 'dead-lettered' })
+      return
+    }
+    span.setAttribute('messaging.message.id', envelope.id)
+    try {
+      const outcome = await (this.options.db as Kysely<EventTables>).transaction().execute(async (trx) => {
+        const inserted = await trx
+          .insertInto('inbox')
+          .values({ consumer, event_id: envelope.id })
+          .onConflict((oc) => oc.doNothing())
+          .executeTakeFirst()
+        if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return 'duplicate' as const
+        await r.handler({ trx, event: envelope, deliveryCount: m.deliveryCount, log })
+        return 'processed' as const
+      })
+      m.ack()
+      this.metrics?.consumed.inc({ consumer, outcome })
+      if (outcome === 'processed')
+        this.metrics?.latency.observe(
+          { consumer },
+          Math.max(0, (Date.now() - Date.parse(envelope.time)) / 1000),
+        )
+    } catch (error) {
+      span.recordException(error as Error)
+      span.setStatus({ code: SpanStatusCode.ERROR, message: String((error as Error).message) })
+      if (error instanceof PoisonEventError || m.deliveryCount >= r.options.maxAttempts) {
+        try {
+          await this.deadLetter(r, m, envelope, error as Error, m.deliveryCount)
+          m.term(String((error as Error).message))
+          this.metrics?.consumed.inc({ consumer, outcome: 'dead-lettered' })
+          log.error(
+            { err: error, consumer, eventId: envelope.id, attempts: m.deliveryCount },
+            'event dead-lettered',
+          )
+        } catch (dlError) {
+          // Could not even record it (database down): let the bus redeliver later.
+          m.nak(r.options.maxBackoffMs)
+          log.error(
+            { err: dlError, consumer, eventId: envelope.id },
+            'could not dead-letter event, will retry',
+          )
+        }
+        return
+      }
+      const delay = Math.min(r.options.maxBackoffMs, r.options.backoffMs * 2 ** (m.deliveryCount - 1))
+      m.nak(delay)
+      this.metrics?.consumed.inc({ consumer, outcome: 'retried' })
+      log.warn(
+        { err: error, consumer, eventId: envelope.id, attempt: m.deliveryCount, retryInMs: delay },
+        'event handler failed',
+      )
+    }
+  }
+
+  private async deadLetter(
+    r: Registration,
+    m: IncomingMessage,
+    envelope: EventEnvelope<unknown> | undefined,
+    error: Error,
+    attempts: number,
+  ): Promise<void> {
+    const eventId = envelope?.id ?? m.headers['Nats-Msg-Id'] ?? '00000000-0000-0000-0000-000000000000'
+    let stored: unknown
+    try {
+      stored = envelope ?? JSON.parse(m.data)
+    } catch {
+      stored = { raw: m.data }
+    }
+    await (this.options.db as Kysely<EventTables>)
+      .insertInto('dead_letters')
+      .values({
+        consumer: r.spec.durable,
+        event_id: eventId,
+        subject: m.subject,
+        envelope: JSON.stringify(stored),
+        headers: JSON.stringify(m.headers) as unknown as Record<string, string>,
+        error: String(error.message).slice(0, 2_000),
+        attempts,
+        replayed_at: null,
+      })
+      .onConflict((oc) =>
+        oc.columns(['consumer', 'event_id']).doUpdateSet({
+          error: String(error.message).slice(0, 2_000),
+          attempts,
+          replayed_at: null,
+          created_at: sql`now()`,
+        }),
+      )
+      .execute()
+  }
+}

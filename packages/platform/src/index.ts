@@ -1,0 +1,1 @@
+export { buildPlatform, embeddedEnv, MODULES, PlatformConfig, type PlatformOptions } from './platform.js'

@@ -1,0 +1,67 @@
+import { catalogueService } from '@osinum/catalogue'
+import { diagnosticsService } from '@osinum/diagnostics'
+import { identityService } from '@osinum/identity'
+import { notificationsService } from '@osinum/notifications'
+import { resourcesService } from '@osinum/resources'
+import { BaseConfig, createHost, type Host, loadConfig, type ServiceModule } from '@osinum/service-kit'
+import { type TObject, Type } from 'typebox'
+
+/** The five services, in the order they are registered and seeded. */
+export const MODULES: ServiceModule[] = [
+  identityService,
+  catalogueService,
+  resourcesService,
+  diagnosticsService,
+  notificationsService,
+]
+
+export const PlatformConfig: TObject = Type.Object({
+  ...BaseConfig.properties,
+  ...Object.assign({}, ...MODULES.map((m) => m.config?.properties ?? {})),
+  OSINUM_DATA_DIR: Type.String({ minLength: 1, default: '.osinum-data' }),
+  OSINUM_SEED: Type.Boolean({ default: true, description: 'Seed demo data at start (idempotent)' }),
+})
+
+/** Embedded defaults: PGlite in the data folder and the in-process bus. */
+export function embeddedEnv(
+  env: Record<string, string | undefined> = process.env,
+): Record<string, string | undefined> {
+  const dataDir = env.OSINUM_DATA_DIR || '.osinum-data'
+  const port = env.PORT || '3000'
+  return {
+    DATABASE_URL: `pglite://${dataDir}/pgdata`,
+    NATS_URL: 'memory:',
+    PUBLIC_URL: `http://localhost:${port}`,
+    ...env,
+  }
+}
+
+export interface PlatformOptions {
+  env?: Record<string, string | undefined>
+  logger?: boolean
+}
+
+/** Builds the all-in-one process: five services, one Fastify, one database, one bus; migrated and seeded. */
+export async function buildPlatform(
+  options: PlatformOptions = {},
+): Promise<{ host: Host; config: Record<string, any> }> {
+  const config = loadConfig(PlatformConfig, embeddedEnv(options.env)) as Record<string, any>
+  if (config.DATABASE_URL.startsWith('pglite://') && !config.DATABASE_URL.includes('memory')) {
+    const { mkdirSync } = await import('node:fs')
+    mkdirSync(config.DATABASE_URL.slice('pglite://'.length), { recursive: true })
+  }
+  const host = await createHost({
+    modules: MODULES,
+    config: config as never,
+    title: 'osinum',
+    description:
+      'osinum — plateforme pour la maîtrise du numérique des petites collectivités. Merged API of the five services.',
+    embedded: true,
+    logger: options.logger,
+  })
+  await host.app.ready()
+  if (config.OSINUM_SEED) {
+    for (const m of MODULES) if (m.seed) await m.seed(host.commandContext(m.name))
+  }
+  return { host, config }
+}

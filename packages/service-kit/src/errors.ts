@@ -1,0 +1,133 @@
+import createError from '@fastify/error'
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json'
+
+/**
+ * A domain error with a stable code `OSI_<SERVICE>_<CODE>` and an HTTP status: the one way
+ * services signal an expected failure. Message arguments fill `%s` placeholders.
+ */
+export function defineError(code: `OSI_${string}`, message: string, statusCode: number) {
+  return createError(code, message, statusCode)
+}
+
+export const Unauthorized = defineError('OSI_UNAUTHORIZED', 'Authentication required', 401)
+export const InvalidToken = defineError('OSI_INVALID_TOKEN', 'The access token is invalid or expired', 401)
+export const Forbidden = defineError('OSI_FORBIDDEN', 'You are not allowed to do this', 403)
+export const NotFound = defineError('OSI_NOT_FOUND', '%s not found', 404)
+export const Conflict = defineError('OSI_CONFLICT', '%s', 409)
+export const Unprocessable = defineError('OSI_UNPROCESSABLE', '%s', 422)
+
+/** Field-level problem (422 or 400) listing each offending field. */
+export class FieldsError extends Error {
+  readonly statusCode: number
+  readonly code: string
+  constructor(
+    readonly errors: Array<{ field: string; message: string }>,
+    options: { status?: number; code?: string; detail?: string } = {},
+  ) {
+    super(options.detail ?? errors.map((e) => `${e.field}: ${e.message}`).join('; '))
+    this.statusCode = options.status ?? 422
+    this.code = options.code ?? 'OSI_VALIDATION'
+  }
+}
+
+const FASTIFY_CODES: Record<string, string> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'OSI_BODY_TOO_LARGE',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'OSI_UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'OSI_VALIDATION',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'OSI_INVALID_JSON',
+  FST_ERR_VALIDATION: 'OSI_VALIDATION',
+  FST_ERR_NOT_FOUND: 'OSI_NOT_FOUND',
+}
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+}
+
+function problemType(code: string): string {
+  return `urn:osinum:problem:${code.replace(/^OSI_/, '').toLowerCase().replace(/_/g, '-')}`
+}
+
+function fieldOf(e: { instancePath?: string; params?: Record<string, unknown> }, location?: string): string {
+  const path = (e.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.')
+  const missing = e.params?.missingProperty as string | undefined
+  const additional = e.params?.additionalProperty as string | undefined
+  const leaf = missing ?? additional
+  const full = [path, leaf].filter(Boolean).join('.')
+  return location ? `${location}${full ? `.${full}` : ''}` : full
+}
+
+/** The one error handler: everything leaves as RFC 9457 problem+json; 5xx details are hidden. */
+export function problemErrorHandler(
+  error: FastifyError & { errors?: unknown },
+  request: FastifyRequest,
+  reply: FastifyReply,
+) {
+  let status = error.statusCode ?? 500
+  if (status < 400 || status > 599) status = 500
+  let code = error.code && /^OSI_/.test(error.code) ? error.code : (FASTIFY_CODES[error.code] ?? undefined)
+  let errors: Array<{ field: string; message: string }> | undefined
+  let detail: string | undefined = error.message
+  if (error.validation) {
+    status = 400
+    code = 'OSI_VALIDATION'
+    errors = error.validation.map((v) => ({
+      field: fieldOf(v as never, error.validationContext),
+      message: v.message ?? 'is invalid',
+    }))
+    detail = `Invalid request: ${errors.map((e) => `${e.field} ${e.message}`).join('; ')}`
+  } else if (error instanceof FieldsError) {
+    errors = error.errors
+  }
+  if (status === 429) code = 'OSI_RATE_LIMITED'
+  if (!code) code = status >= 500 ? 'OSI_INTERNAL' : `OSI_HTTP_${status}`
+  if (status >= 500) {
+    request.log.error({ err: error }, 'request failed')
+    detail = status === 503 ? 'The service is temporarily unavailable' : 'An unexpected error occurred'
+    if (code !== 'OSI_UNAVAILABLE' && !/^OSI_[A-Z]+_UNAVAILABLE$/.test(code)) code = 'OSI_INTERNAL'
+    errors = undefined
+  } else {
+    request.log.info({ code, status }, error.message)
+  }
+  if (status === 401) reply.header('WWW-Authenticate', 'Bearer')
+  const retryAfter = reply.getHeader('retry-after')
+  if (retryAfter) reply.header('retry-after', retryAfter)
+  return reply
+    .code(status)
+    .type(PROBLEM_CONTENT_TYPE)
+    .send({
+      type: problemType(code),
+      title: TITLES[status] ?? 'Error',
+      status,
+      code,
+      ...(detail ? { detail } : {}),
+      instance: request.url.split('?')[0],
+      ...(errors ? { errors } : {}),
+    })
+}
+
+export function notFoundHandler(request: FastifyRequest, reply: FastifyReply) {
+  return reply
+    .code(404)
+    .type(PROBLEM_CONTENT_TYPE)
+    .send({
+      type: problemType('OSI_NOT_FOUND'),
+      title: 'Not Found',
+      status: 404,
+      code: 'OSI_NOT_FOUND',
+      detail: `No route ${request.method} ${request.url.split('?')[0]}`,
+      instance: request.url.split('?')[0],
+    })
+}

@@ -1,0 +1,182 @@
+import type { ServiceName } from '@osinum/contracts'
+import { type DatabaseHandle, migrateSchema, openDatabase, schemaDb } from '@osinum/db'
+import {
+  EventNaming,
+  type EventTransport,
+  MemoryTransport,
+  NatsTransport,
+  ServiceEvents,
+} from '@osinum/events'
+import Fastify, { type FastifyInstance } from 'fastify'
+import { createRemoteJWKSet } from 'jose'
+import { Registry } from 'prom-client'
+import type { BaseConfig } from './config.js'
+import { serviceKit } from './kit.js'
+import { loggerOptions } from './logger.js'
+import type { CommandContext, ServiceDeps, ServiceModule } from './service.js'
+
+export interface HostOptions {
+  modules: ServiceModule[]
+  config: Readonly<BaseConfig & Record<string, unknown>>
+  /** OpenAPI title of the process. */
+  title?: string
+  description?: string
+  /** Override the schema of a service (tests isolate themselves this way). */
+  schemas?: Partial<Record<ServiceName, string>>
+  /** Reuse an open database / transport (embedded platform, tests). */
+  database?: DatabaseHandle
+  transport?: EventTransport
+  embedded?: boolean
+  /** Logger override (tests pass `false`). */
+  logger?: boolean
+}
+
+export interface HostedService {
+  module: ServiceModule
+  deps: ServiceDeps
+  events: ServiceEvents
+}
+
+export interface Host {
+  app: FastifyInstance
+  database: DatabaseHandle
+  transport: EventTransport
+  services: Map<ServiceName, HostedService>
+  /** Starts relays and consumers (after `app.ready()`). */
+  startEvents(): Promise<void>
+  /** Graceful stop: readiness 503, events stopped, HTTP closed, bus drained, database closed. */
+  close(): Promise<void>
+  commandContext(name: ServiceName): CommandContext
+}
+
+export async function openTransport(
+  config: Pick<BaseConfig, 'NATS_URL' | 'NATS_CREDS_FILE' | 'NATS_TLS_CA_FILE'>,
+  name: string,
+) {
+  if (config.NATS_URL.startsWith('memory:')) return new MemoryTransport()
+  return NatsTransport.connect({
+    url: config.NATS_URL,
+    name,
+    credsFile: config.NATS_CREDS_FILE,
+    tlsCaFile: config.NATS_TLS_CA_FILE,
+  })
+}
+
+/**
+ * Builds an HTTP process hosting one service (stand-alone) or all five (embedded): one Fastify
+ * instance with the kit, each service plugin in its own encapsulated context and schema.
+ */
+export async function createHost(options: HostOptions): Promise<Host> {
+  const { config, modules } = options
+  const processName = modules.length === 1 ? modules[0]!.name : 'platform'
+  const database =
+    options.database ??
+    openDatabase({
+      url: config.DATABASE_URL,
+      poolSize: config.DATABASE_POOL_SIZE,
+      applicationName: `osinum-${processName}`,
+    })
+  const ownsDatabase = !options.database
+  let transport: EventTransport | undefined = options.transport
+  const ownsTransport = !transport
+  try {
+    for (const m of modules) {
+      const schema =
+        options.schemas?.[m.name] ?? (modules.length === 1 ? config.DATABASE_SCHEMA : undefined) ?? m.name
+      if (config.MIGRATE_ON_START) await migrateSchema(database.db, schema, m.migrations)
+    }
+    transport ??= await openTransport(config, `osinum-${processName}`)
+  } catch (error) {
+    if (ownsDatabase) await database.close()
+    throw error
+  }
+  const registry = new Registry()
+  const app = Fastify({
+    logger: options.logger === false ? false : loggerOptions(config.LOG_LEVEL, processName),
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    trustProxy: config.TRUST_PROXY,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => crypto.randomUUID(),
+    ajv: {
+      customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true },
+    },
+    routerOptions: { maxParamLength: 200 },
+  })
+  await app.register(serviceKit, {
+    config,
+    title: options.title ?? (modules.length === 1 ? modules[0]!.title : 'osinum'),
+    description:
+      options.description ?? (modules.length === 1 ? modules[0]!.description : 'osinum platform API'),
+    registry,
+  })
+  // Services other than identity verify tokens from identity's JWKS (cached; refetched on an unknown kid).
+  if (config.JWKS_URL)
+    app.auth.setKeySource(
+      createRemoteJWKSet(new URL(config.JWKS_URL), {
+        cooldownDuration: 30_000,
+        cacheMaxAge: 10 * 60_000,
+        timeoutDuration: 3_000,
+      }),
+    )
+  app.readiness.add('database', () => database.ping())
+  app.readiness.add('events', () => transport!.ping())
+  // A successful write wakes the relays, so events leave right after their transaction commits.
+  app.addHook('onResponse', async (request, reply) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD' && reply.statusCode < 400)
+      for (const s of services.values()) s.events.relay.wake()
+  })
+
+  const naming = new EventNaming(config.EVENTS_NAMESPACE)
+  const services = new Map<ServiceName, HostedService>()
+  for (const module of modules) {
+    const schema =
+      options.schemas?.[module.name] ??
+      (modules.length === 1 ? config.DATABASE_SCHEMA : undefined) ??
+      module.name
+    const db = schemaDb<any>(database.db, schema)
+    const events = new ServiceEvents({
+      service: module.name,
+      db,
+      schema,
+      transport,
+      naming,
+      logger: app.log.child({ component: 'events', service: module.name }),
+      registry,
+      relay: { pollIntervalMs: database.kind === 'pglite' ? 250 : 100 },
+    })
+    const deps: ServiceDeps = { config, db, schema, events, embedded: options.embedded ?? false }
+    services.set(module.name, { module, deps, events })
+    await app.register(async (scope) => {
+      scope.addHook('onRoute', (route) => {
+        route.config = { ...(route.config ?? {}), service: module.name } as typeof route.config
+      })
+      await scope.register(module.plugin, deps)
+    })
+  }
+
+  let closed = false
+  const host: Host = {
+    app,
+    database,
+    transport,
+    services,
+    async startEvents() {
+      for (const s of services.values()) await s.events.start()
+    },
+    async close() {
+      if (closed) return
+      closed = true
+      app.readiness.markShuttingDown()
+      for (const s of services.values()) await s.events.stop()
+      await app.close()
+      if (ownsTransport) await transport!.close()
+      if (ownsDatabase) await database.close()
+    },
+    commandContext(name) {
+      const s = services.get(name)
+      if (!s) throw new Error(`service ${name} is not hosted here`)
+      return { ...s.deps, root: database, log: (line: string) => process.stdout.write(`${line}\n`) }
+    },
+  }
+  return host
+}

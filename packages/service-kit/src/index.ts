@@ -1,0 +1,28 @@
+export { runCli } from './cli.js'
+export { BaseConfig, ConfigError, loadConfig } from './config.js'
+export {
+  Conflict,
+  defineError,
+  FieldsError,
+  Forbidden,
+  InvalidToken,
+  NotFound,
+  notFoundHandler,
+  PROBLEM_CONTENT_TYPE,
+  problemErrorHandler,
+  Unauthorized,
+  Unprocessable,
+} from './errors.js'
+export { createHost, type Host, type HostedService, type HostOptions, openTransport } from './host.js'
+export { type KitOptions, serviceKit } from './kit.js'
+export { loggerOptions, REDACT_PATHS } from './logger.js'
+export {
+  type Access,
+  type AccessClaims,
+  accessOf,
+  type Membership,
+  type Principal,
+  principalFromClaims,
+} from './plugins/auth.js'
+export { installGracefulShutdown, runService, serviceConfigSchema } from './run.js'
+export { type CommandContext, defineService, type ServiceDeps, type ServiceModule } from './service.js'

@@ -1,0 +1,154 @@
+import type { MembershipRole, PlatformRole } from '@osinum/contracts'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import fp from 'fastify-plugin'
+import { type JWTPayload, type JWTVerifyGetKey, errors as joseErrors, jwtVerify } from 'jose'
+import { Forbidden, InvalidToken, Unauthorized } from '../errors.js'
+
+/** Who may call a route: anyone, any signed-in person, or people with one of these platform roles. */
+export type Access = 'public' | 'authenticated' | readonly PlatformRole[]
+
+export interface Membership {
+  organisationId: string
+  role: MembershipRole
+  referent: boolean
+}
+
+/** The caller, as identity's access token says. */
+export interface Principal {
+  userId: string
+  sessionId: string | null
+  email: string | null
+  platformRoles: PlatformRole[]
+  operatorId: string | null
+  memberships: Membership[]
+  hasRole(...roles: PlatformRole[]): boolean
+  isMemberOf(organisationId: string): boolean
+}
+
+/** Claims of an osinum access token (issued by identity). */
+export interface AccessClaims extends JWTPayload {
+  sub: string
+  sid?: string
+  email?: string
+  roles?: PlatformRole[]
+  op?: string | null
+  orgs?: Array<{ id: string; role: MembershipRole; ref?: boolean }>
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal: Principal | null
+  }
+  interface FastifyContextConfig {
+    access?: Access
+  }
+  interface FastifyInstance {
+    auth: {
+      /** Where verification keys come from: identity's JWKS (remote, cached) or its local key set. */
+      setKeySource(getKey: JWTVerifyGetKey): void
+      verify(token: string): Promise<Principal>
+    }
+  }
+}
+
+export interface AuthOptions {
+  issuer: string
+  audience: string
+  getKey?: JWTVerifyGetKey
+}
+
+export function principalFromClaims(claims: AccessClaims): Principal {
+  const platformRoles = [...(claims.roles ?? [])]
+  const memberships = (claims.orgs ?? []).map((o) => ({
+    organisationId: o.id,
+    role: o.role,
+    referent: Boolean(o.ref),
+  }))
+  return {
+    userId: claims.sub,
+    sessionId: claims.sid ?? null,
+    email: claims.email ?? null,
+    platformRoles,
+    operatorId: claims.op ?? null,
+    memberships,
+    hasRole: (...roles) => roles.some((r) => platformRoles.includes(r)),
+    isMemberOf: (organisationId) => memberships.some((m) => m.organisationId === organisationId),
+  }
+}
+
+/** Routes under /v1 are protected unless they say `access: 'public'`. */
+export function accessOf(request: FastifyRequest): Access {
+  const declared = request.routeOptions.config?.access
+  if (declared) return declared
+  // No route matched: let the not-found handler answer 404.
+  if (!request.routeOptions.url) return 'public'
+  return request.routeOptions.url.startsWith('/v1/') ? 'authenticated' : 'public'
+}
+
+/**
+ * Verifies bearer tokens locally (EdDSA/ES256 with `kid`) and enforces each route's `access`.
+ * A present but invalid token is refused even on a public route.
+ */
+export const authPlugin = fp(
+  async (app: FastifyInstance, opts: AuthOptions) => {
+    let getKey: JWTVerifyGetKey | undefined = opts.getKey
+    const verify = async (token: string): Promise<Principal> => {
+      if (!getKey) throw new InvalidToken()
+      try {
+        const { payload } = await jwtVerify(token, getKey, {
+          issuer: opts.issuer,
+          audience: opts.audience,
+          algorithms: ['EdDSA', 'ES256'],
+          clockTolerance: 5,
+          requiredClaims: ['sub', 'exp'],
+        })
+        if ((payload as { typ?: string }).typ !== undefined && (payload as { typ?: string }).typ !== 'access')
+          throw new InvalidToken()
+        return principalFromClaims(payload as AccessClaims)
+      } catch (error) {
+        if (
+          error instanceof joseErrors.JOSEError ||
+          error instanceof InvalidToken ||
+          error instanceof TypeError
+        )
+          throw new InvalidToken()
+        throw error
+      }
+    }
+    app.decorate('auth', {
+      setKeySource: (source: JWTVerifyGetKey) => {
+        getKey = source
+      },
+      verify,
+    })
+    app.decorateRequest('principal', null)
+
+    // Document protection in OpenAPI from the same declaration that enforces it.
+    app.addHook('onRoute', (route) => {
+      const access: Access | undefined =
+        route.config?.access ?? (route.url.startsWith('/v1/') ? 'authenticated' : undefined)
+      if (!access || access === 'public' || !route.schema || (route.schema as { hide?: boolean }).hide) return
+      const schema = route.schema as Record<string, any>
+      schema.security = [{ bearerAuth: [] }]
+      schema.response = {
+        401: { $ref: 'Problem#' },
+        403: { $ref: 'Problem#' },
+        ...(schema.response ?? {}),
+      }
+    })
+
+    app.addHook('onRequest', async (request) => {
+      const header = request.headers.authorization
+      if (header) {
+        const match = /^Bearer\s+(\S+)$/i.exec(header)
+        if (!match?.[1]) throw new InvalidToken()
+        request.principal = await verify(match[1])
+      }
+      const access = accessOf(request)
+      if (access === 'public') return
+      if (!request.principal) throw new Unauthorized()
+      if (access !== 'authenticated' && !request.principal.hasRole(...access)) throw new Forbidden()
+    })
+  },
+  { name: 'osinum-auth' },
+)

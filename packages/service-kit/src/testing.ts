@@ -1,0 +1,90 @@
+import type { MembershipRole, PlatformRole, ServiceName } from '@osinum/contracts'
+import { type DatabaseHandle, openDatabase } from '@osinum/db'
+import { type EventTransport, MemoryTransport, NatsTransport } from '@osinum/events'
+import { exportJWK, generateKeyPair, type JWTVerifyGetKey, SignJWT } from 'jose'
+import { type TObject, Type } from 'typebox'
+import { BaseConfig, loadConfig } from './config.js'
+import { createHost, type Host } from './host.js'
+import type { ServiceModule } from './service.js'
+
+/**
+ * A signing key for tests of services other than identity: tokens shaped like identity's,
+ * verified by the same kit plugin.
+ */
+export async function testKeys(issuer = 'osinum', audience = 'osinum') {
+  const { privateKey, publicKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519' })
+  const jwk = { ...(await exportJWK(publicKey)), kid: 'test-key', alg: 'EdDSA', use: 'sig' }
+  const getKey: JWTVerifyGetKey = async () => publicKey
+  return {
+    jwk,
+    getKey,
+    async token(claims: {
+      sub: string
+      email?: string
+      roles?: PlatformRole[]
+      op?: string | null
+      orgs?: Array<{ id: string; role: MembershipRole; ref?: boolean }>
+      expiresIn?: string
+    }) {
+      const { expiresIn, ...rest } = claims
+      return new SignJWT({ typ: 'access', roles: [], orgs: [], ...rest })
+        .setProtectedHeader({ alg: 'EdDSA', kid: 'test-key' })
+        .setIssuer(issuer)
+        .setAudience(audience)
+        .setIssuedAt()
+        .setExpirationTime(expiresIn ?? '5m')
+        .sign(privateKey)
+    },
+  }
+}
+
+export interface TestHostOptions {
+  modules: ServiceModule[]
+  /** Schema per service; tests pass unique names. */
+  schemas: Partial<Record<ServiceName, string>>
+  database: DatabaseHandle
+  transport: EventTransport
+  env?: Record<string, string>
+  getKey?: JWTVerifyGetKey
+  embedded?: boolean
+}
+
+/** A host for tests: real database and bus handed in, no listening (use `app.inject`). */
+export async function createTestHost(options: TestHostOptions): Promise<Host> {
+  const schema: TObject = Type.Object({
+    ...BaseConfig.properties,
+    ...Object.assign({}, ...options.modules.map((m) => m.config?.properties ?? {})),
+  })
+  const config = loadConfig(schema, {
+    DATABASE_URL: 'postgres://unused',
+    NATS_URL: 'memory:',
+    LOG_LEVEL: 'silent',
+    RATE_LIMIT_MAX: '100000',
+    ...options.env,
+  }) as never
+  const host = await createHost({
+    modules: options.modules,
+    config,
+    schemas: options.schemas,
+    database: options.database,
+    transport: options.transport,
+    embedded: options.embedded,
+    logger: false,
+  })
+  if (options.getKey) host.app.auth.setKeySource(options.getKey)
+  await host.app.ready()
+  await host.startEvents()
+  return host
+}
+
+/** The shared test database (DATABASE_URL) or an in-memory PGlite. */
+export function openTestDatabase(): DatabaseHandle {
+  const url = process.env.DATABASE_URL || 'pglite://memory'
+  return openDatabase({ url, poolSize: 4, applicationName: 'osinum-test' })
+}
+
+/** JetStream on NATS_URL when set, else the in-process transport. */
+export async function openTestTransport(): Promise<EventTransport> {
+  const url = process.env.NATS_URL
+  return url ? NatsTransport.connect({ url, name: 'osinum-test' }) : new MemoryTransport()
+}

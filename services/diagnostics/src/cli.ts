@@ -1,0 +1,4 @@
+import { runCli } from '@osinum/service-kit'
+import { diagnosticsService } from './service.js'
+
+process.exitCode = await runCli(diagnosticsService)

@@ -1,0 +1,1 @@
+export { diagnosticsService } from './service.js'

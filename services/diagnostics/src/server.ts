@@ -1,0 +1,4 @@
+import { runService } from '@osinum/service-kit'
+import { diagnosticsService } from './service.js'
+
+await runService(diagnosticsService)

@@ -1,0 +1,4 @@
+import { runCli } from '@osinum/service-kit'
+import { notificationsService } from './service.js'
+
+process.exitCode = await runCli(notificationsService)

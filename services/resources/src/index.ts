@@ -1,0 +1,1 @@
+export { resourcesService } from './service.js'

@@ -1,0 +1,28 @@
+import { defineConfig } from 'vitest/config'
+
+// Workspace packages export their TypeScript sources under the `@osinum/source` condition, so
+// tests run on sources without a build.
+const conditions = ['@osinum/source', 'import', 'module', 'node', 'default']
+
+export default defineConfig({
+  resolve: { conditions },
+  ssr: { resolve: { conditions, externalConditions: ['@osinum/source'] } },
+  test: {
+    globalSetup: ['packages/testing/src/global-setup.ts'],
+    pool: 'forks',
+    maxWorkers: 2,
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'osinum',
+          include: ['packages/*/src/**/*.test.ts', 'services/*/src/**/*.test.ts', 'tests/**/*.test.ts'],
+          exclude: ['**/node_modules/**', '**/dist/**'],
+        },
+      },
+      'charts/osinum-tests',
+    ],
+  },
+})
