@@ -1,12 +1,11 @@
+import { defaultClientConditions } from 'vite'
 import { defineConfig } from 'vitest/config'
 
 // Workspace packages export their TypeScript sources under the `@osinum/source` condition, so
 // tests run on sources without a build.
-const conditions = ['@osinum/source', 'import', 'module', 'node', 'default']
-
 export default defineConfig({
-  resolve: { conditions },
-  ssr: { resolve: { conditions, externalConditions: ['@osinum/source'] } },
+  resolve: { conditions: ['@osinum/source', ...defaultClientConditions] },
+  ssr: { resolve: { conditions: ['@osinum/source', 'node'] } },
   test: {
     globalSetup: ['packages/testing/src/global-setup.ts'],
     pool: 'forks',

@@ -3,14 +3,20 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import openapiTS, { astToString } from 'openapi-typescript'
 import { buildPlatform } from '@osinum/platform'
+import openapiTS, { astToString } from 'openapi-typescript'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const check = process.argv.includes('--check')
 
 const { host } = await buildPlatform({
-  env: { DATABASE_URL: 'pglite://memory', NATS_URL: 'memory:', OSINUM_SEED: 'false', LOG_LEVEL: 'silent', PORT: '3000' },
+  env: {
+    DATABASE_URL: 'pglite://memory',
+    NATS_URL: 'memory:',
+    OSINUM_SEED: 'false',
+    LOG_LEVEL: 'silent',
+    PORT: '3000',
+  },
   logger: false,
 })
 const document = host.app.swagger()
@@ -20,7 +26,11 @@ const sortKeys = (value) =>
   Array.isArray(value)
     ? value.map(sortKeys)
     : value && typeof value === 'object'
-      ? Object.fromEntries(Object.keys(value).sort().map((k) => [k, sortKeys(value[k])]))
+      ? Object.fromEntries(
+          Object.keys(value)
+            .sort()
+            .map((k) => [k, sortKeys(value[k])]),
+        )
       : value
 const json = `${JSON.stringify({ ...document, paths: sortKeys(document.paths) }, null, 2)}\n`
 const ast = await openapiTS(JSON.parse(json))
@@ -30,7 +40,7 @@ const outputs = [
   [join(root, 'openapi.json'), json],
   [join(root, 'src', 'schema.d.ts'), types],
 ]
-let stale = []
+const stale = []
 for (const [file, content] of outputs) {
   let current = ''
   try {
@@ -42,8 +52,14 @@ for (const [file, content] of outputs) {
   }
 }
 if (stale.length) {
-  console.error(`@osinum/client is stale (${stale.join(', ')}): run \`pnpm client:generate\` and commit the result.`)
+  console.error(
+    `@osinum/client is stale (${stale.join(', ')}): run \`pnpm client:generate\` and commit the result.`,
+  )
   process.exit(1)
 }
-console.log(check ? '@osinum/client is up to date' : `@osinum/client generated (${Object.keys(document.paths).length} paths)`)
+console.log(
+  check
+    ? '@osinum/client is up to date'
+    : `@osinum/client generated (${Object.keys(document.paths).length} paths)`,
+)
 process.exit(0)

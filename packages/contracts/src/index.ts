@@ -1,4 +1,5 @@
 export * from './common.js'
+export { DEMO } from './demo.js'
 export * as CatalogueEvents from './events/catalogue.js'
 export * as DiagnosticsEvents from './events/diagnostics.js'
 export * from './events/envelope.js'

@@ -54,7 +54,7 @@ export function loadConfig<P extends TProperties>(
   env: Record<string, string | undefined> = process.env,
 ): Readonly<Static<TObject<P>>> {
   try {
-    const config = envSchema({ schema: schema as object, data: env, dotenv: false })
+    const config = envSchema({ schema: schema as object, data: env, env: false, dotenv: false })
     return Object.freeze(config) as Readonly<Static<TObject<P>>>
   } catch (error) {
     const errors = (

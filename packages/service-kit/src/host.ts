@@ -42,6 +42,8 @@ export interface Host {
   database: DatabaseHandle
   transport: EventTransport
   services: Map<ServiceName, HostedService>
+  /** Subject and stream naming of this process (EVENTS_NAMESPACE). */
+  naming: EventNaming
   /** Starts relays and consumers (after `app.ready()`). */
   startEvents(): Promise<void>
   /** Graceful stop: readiness 503, events stopped, HTTP closed, bus drained, database closed. */
@@ -160,6 +162,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     database,
     transport,
     services,
+    naming,
     async startEvents() {
       for (const s of services.values()) await s.events.start()
     },

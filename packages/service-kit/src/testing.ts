@@ -1,8 +1,17 @@
-import type { MembershipRole, PlatformRole, ServiceName } from '@osinum/contracts'
+import type {
+  EventContract,
+  EventData,
+  EventEnvelope,
+  MembershipRole,
+  PlatformRole,
+  ServiceName,
+} from '@osinum/contracts'
 import { type DatabaseHandle, openDatabase } from '@osinum/db'
-import { type EventTransport, MemoryTransport, NatsTransport } from '@osinum/events'
+import { EventNaming, type EventTransport, MemoryTransport, NatsTransport } from '@osinum/events'
 import { exportJWK, generateKeyPair, type JWTVerifyGetKey, SignJWT } from 'jose'
+import { sql } from 'kysely'
 import { type TObject, Type } from 'typebox'
+import { v7 as uuidv7 } from 'uuid'
 import { BaseConfig, loadConfig } from './config.js'
 import { createHost, type Host } from './host.js'
 import type { ServiceModule } from './service.js'
@@ -74,6 +83,13 @@ export async function createTestHost(options: TestHostOptions): Promise<Host> {
   if (options.getKey) host.app.auth.setKeySource(options.getKey)
   await host.app.ready()
   await host.startEvents()
+  // Closing a test host also drops the schemas it created, so repeated runs leave nothing behind.
+  const close = host.close.bind(host)
+  host.close = async () => {
+    await close()
+    for (const schema of Object.values(options.schemas))
+      await sql`drop schema if exists ${sql.id(schema!)} cascade`.execute(options.database.db).catch(() => {})
+  }
   return host
 }
 
@@ -87,4 +103,61 @@ export function openTestDatabase(): DatabaseHandle {
 export async function openTestTransport(): Promise<EventTransport> {
   const url = process.env.NATS_URL
   return url ? NatsTransport.connect({ url, name: 'osinum-test' }) : new MemoryTransport()
+}
+
+/**
+ * Publishes an event as its producing service would (envelope, stream, msgId = event id), for
+ * testing a consumer without running the producer. Returns the envelope.
+ */
+export async function publishTestEvent<E extends EventContract>(
+  host: Host,
+  contract: E,
+  aggregateId: string,
+  data: EventData<E>,
+  options: { id?: string } = {},
+): Promise<EventEnvelope<EventData<E>>> {
+  const naming = host.naming
+  await host.transport.ensureStream({
+    name: naming.stream(contract.service),
+    subjects: naming.streamSubjects(contract.service),
+  })
+  const envelope: EventEnvelope<EventData<E>> = {
+    id: options.id ?? uuidv7(),
+    type: contract.type,
+    version: contract.version,
+    time: new Date().toISOString(),
+    source: contract.service,
+    aggregateId,
+    data,
+  }
+  const [result] = await host.transport.publish([
+    {
+      subject: naming.subject(contract.subject),
+      msgId: envelope.id,
+      data: JSON.stringify(envelope),
+      headers: {},
+    },
+  ])
+  if (!result?.ok) throw (result as { error: Error }).error
+  return envelope
+}
+
+/** Polls `check` until it returns a truthy value (or throws the last error after `timeoutMs`). */
+export async function waitFor<T>(
+  check: () => Promise<T | undefined | null | false> | T | undefined | null | false,
+  timeoutMs = 10_000,
+  intervalMs = 25,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs
+  let lastError: unknown
+  for (;;) {
+    try {
+      const value = await check()
+      if (value) return value as T
+    } catch (error) {
+      lastError = error
+    }
+    if (Date.now() > deadline) throw lastError ?? new Error(`condition not met within ${timeoutMs} ms`)
+    await new Promise((r) => setTimeout(r, intervalMs))
+  }
 }

@@ -1,0 +1,143 @@
+import { defineEvent } from '@osinum/contracts'
+import { type DatabaseHandle, migrateSchema, openDatabase, schemaDb } from '@osinum/db'
+import { uniqueName } from '@osinum/testing'
+import { type Kysely, sql } from 'kysely'
+import { Type } from 'typebox'
+import { MemoryTransport } from '../memory-transport.js'
+import { NatsTransport } from '../nats-transport.js'
+import { ServiceEvents } from '../service-events.js'
+import { eventTablesMigration } from '../tables.js'
+import { EventNaming, type EventTransport } from '../transport.js'
+import type { EventLogger } from '../types.js'
+
+/** A test-only event produced by "catalogue" and consumed by "notifications". */
+export const Probe = defineEvent(
+  'catalogue',
+  'probe',
+  'happened',
+  1,
+  Type.Object({ aggregate: Type.String(), n: Type.Integer(), poison: Type.Optional(Type.Boolean()) }),
+)
+
+export const silentLogger: EventLogger = { debug() {}, info() {}, warn() {}, error() {} }
+
+export interface Rig {
+  root: DatabaseHandle
+  transport: EventTransport
+  naming: EventNaming
+  producerDb: Kysely<any>
+  consumerDb: Kysely<any>
+  producer: ServiceEvents
+  consumer: ServiceEvents
+  /** Side effects the consumer wrote, in commit order. */
+  effects(): Promise<Array<{ event_id: string; aggregate: string; n: number }>>
+  close(): Promise<void>
+}
+
+export interface RigOptions {
+  databaseUrl: string
+  transport: () => Promise<EventTransport>
+  /** Decides whether the handler fails for this payload. */
+  fail?: (data: { aggregate: string; n: number; poison?: boolean }, deliveryCount: number) => boolean
+  maxAttempts?: number
+  pollIntervalMs?: number
+}
+
+/** Two services' schemas, an outbox relay on one, an idempotent consumer on the other. */
+export async function createRig(options: RigOptions): Promise<Rig> {
+  const root = openDatabase({ url: options.databaseUrl, poolSize: 6 })
+  const producerSchema = uniqueName('evp')
+  const consumerSchema = uniqueName('evc')
+  await migrateSchema(root.db, producerSchema, (s) => ({ '0000_events': eventTablesMigration(s) }))
+  await migrateSchema(root.db, consumerSchema, (s) => ({
+    '0000_events': eventTablesMigration(s),
+    '0001_effects': {
+      async up(db) {
+        await db.schema
+          .createTable('effects')
+          .addColumn('id', 'serial', (c) => c.primaryKey())
+          .addColumn('event_id', 'uuid', (c) => c.notNull())
+          .addColumn('aggregate', 'text', (c) => c.notNull())
+          .addColumn('n', 'integer', (c) => c.notNull())
+          .execute()
+      },
+    },
+  }))
+  const transport = await options.transport()
+  const naming = new EventNaming(uniqueName('t'))
+  const producerDb = schemaDb<any>(root.db, producerSchema)
+  const consumerDb = schemaDb<any>(root.db, consumerSchema)
+  const producer = new ServiceEvents({
+    service: 'catalogue',
+    db: producerDb,
+    schema: producerSchema,
+    transport,
+    naming,
+    logger: silentLogger,
+    relay: { pollIntervalMs: options.pollIntervalMs ?? 20 },
+  })
+  const consumer = new ServiceEvents({
+    service: 'notifications',
+    db: consumerDb,
+    schema: consumerSchema,
+    transport,
+    naming,
+    logger: silentLogger,
+  })
+  consumer.on(
+    Probe,
+    'probe',
+    async ({ trx, event, deliveryCount }) => {
+      await trx
+        .insertInto('effects')
+        .values({ event_id: event.id, aggregate: event.data.aggregate, n: event.data.n })
+        .execute()
+      if (options.fail?.(event.data, deliveryCount))
+        throw new Error(`handler refused ${event.data.aggregate}#${event.data.n}`)
+    },
+    { maxAttempts: options.maxAttempts ?? 3, backoffMs: 30, maxBackoffMs: 200 },
+  )
+  await producer.start()
+  await consumer.start()
+  return {
+    root,
+    transport,
+    naming,
+    producerDb,
+    consumerDb,
+    producer,
+    consumer,
+    effects: () =>
+      consumerDb
+        .selectFrom('effects')
+        .select(['event_id', 'aggregate', 'n'])
+        .orderBy('id')
+        .execute() as never,
+    async close() {
+      await consumer.stop()
+      await producer.stop()
+      await transport.close()
+      for (const s of [producerSchema, consumerSchema])
+        await sql`drop schema if exists ${sql.id(s)} cascade`.execute(root.db).catch(() => {})
+      await root.close()
+    },
+  }
+}
+
+export const transports = {
+  nats: (url: string) => () => NatsTransport.connect({ url, publishTimeoutMs: 1_000 }),
+  memory: () => async () => new MemoryTransport(),
+}
+
+export async function eventually<T>(
+  check: () => Promise<T | undefined | false>,
+  timeoutMs = 20_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const v = await check().catch(() => undefined)
+    if (v) return v
+    if (Date.now() > deadline) throw new Error('condition not met in time')
+    await new Promise((r) => setTimeout(r, 20))
+  }
+}

@@ -1,0 +1,154 @@
+import { sql } from 'kysely'
+import { afterEach, expect, it } from 'vitest'
+import { listDeadLetters, replayDeadLetter } from '../dead-letters.js'
+import { recordEvent } from '../outbox.js'
+import { createRig, eventually, Probe, type Rig, type RigOptions } from './fixture.js'
+
+/**
+ * The behaviours every transport must give the platform, run over JetStream + PostgreSQL and over
+ * the in-process bus + PGlite.
+ */
+export function reliabilitySuite(base: Omit<RigOptions, 'fail' | 'maxAttempts'>) {
+  let rig: Rig | undefined
+  afterEach(async () => {
+    await rig?.close()
+    rig = undefined
+  })
+
+  it('applies an event committed with a change exactly once, despite duplicate publication and redelivery', async () => {
+    rig = await createRig(base)
+    const r = rig
+    await r.producerDb.transaction().execute(async (trx) => {
+      for (let n = 0; n < 20; n++)
+        await recordEvent(trx, Probe, `agg-${n % 4}`, { aggregate: `agg-${n % 4}`, n })
+    })
+    r.producer.relay.wake()
+    await eventually(async () => (await r.effects()).length === 20)
+
+    // Duplicate publication: the relay publishes the same rows again (same msgID).
+    await r.producerDb.updateTable('outbox').set({ published_at: null }).execute()
+    r.producer.relay.wake()
+    await eventually(async () => {
+      const left = await r.producerDb
+        .selectFrom('outbox')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('published_at', 'is', null)
+        .executeTakeFirstOrThrow()
+      return Number(left.n) === 0
+    })
+    // Redelivery past the bus's de-duplication: the same event under another message id.
+    const rows = await r.producerDb.selectFrom('outbox').select(['id', 'subject', 'envelope']).execute()
+    const again = await r.transport.publish(
+      rows.map((row) => ({
+        subject: r.naming.subject(row.subject),
+        msgId: `${row.id}-redelivered`,
+        data: JSON.stringify(row.envelope),
+        headers: {},
+      })),
+    )
+    expect(again.every((a) => a.ok)).toBe(true)
+    // Once the redelivered copies are acked (lag back to 0), still one side effect per event.
+    await eventually(async () => {
+      const consumed = await r.consumerDb
+        .selectFrom('inbox')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+      return Number(consumed.n) === 20
+    })
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    const effects = await r.effects()
+    expect(effects).toHaveLength(20)
+    expect(new Set(effects.map((e) => e.event_id)).size).toBe(20)
+  })
+
+  it('publishes nothing for a rolled-back transaction', async () => {
+    rig = await createRig(base)
+    const r = rig
+    await expect(
+      r.producerDb.transaction().execute(async (trx) => {
+        await recordEvent(trx, Probe, 'agg', { aggregate: 'agg', n: 1 })
+        throw new Error('business rule refused the change')
+      }),
+    ).rejects.toThrow('business rule refused the change')
+    await r.producerDb.transaction().execute(async (trx) => {
+      await recordEvent(trx, Probe, 'agg', { aggregate: 'agg', n: 2 })
+    })
+    r.producer.relay.wake()
+    await eventually(async () => (await r.effects()).length === 1)
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect((await r.effects()).map((e) => e.n)).toEqual([2])
+    const outbox = await r.producerDb.selectFrom('outbox').select('id').execute()
+    expect(outbox).toHaveLength(1)
+  })
+
+  it('dead-letters a poison message after the bounded attempts while later messages flow, and replays it', async () => {
+    let healed = false
+    rig = await createRig({ ...base, maxAttempts: 3, fail: (data) => Boolean(data.poison) && !healed })
+    const r = rig
+    await r.producerDb.transaction().execute(async (trx) => {
+      await recordEvent(trx, Probe, 'a', { aggregate: 'a', n: 1 })
+      await recordEvent(trx, Probe, 'b', { aggregate: 'b', n: 2, poison: true })
+      await recordEvent(trx, Probe, 'c', { aggregate: 'c', n: 3 })
+      await recordEvent(trx, Probe, 'd', { aggregate: 'd', n: 4 })
+    })
+    r.producer.relay.wake()
+    const [letter] = await eventually(async () => {
+      const letters = await listDeadLetters(r.consumerDb)
+      return letters.length === 1 ? letters : undefined
+    })
+    expect(letter!.attempts).toBe(3)
+    expect(letter!.error).toContain('handler refused b#2')
+    expect((await r.effects()).map((e) => e.n).sort()).toEqual([1, 3, 4])
+
+    healed = true
+    await replayDeadLetter(r.consumerDb, r.transport, letter!.id)
+    await eventually(async () => (await r.effects()).some((e) => e.n === 2))
+    expect(await listDeadLetters(r.consumerDb)).toHaveLength(0)
+    expect((await listDeadLetters(r.consumerDb, { all: true }))[0]!.replayCount).toBe(1)
+  })
+
+  it('dead-letters at once a message that does not match its contract', async () => {
+    rig = await createRig(base)
+    const r = rig
+    await r.transport.publish([
+      {
+        subject: r.naming.subject(Probe.subject),
+        msgId: '0193a0ff-0000-7000-8000-00000000dead',
+        data: JSON.stringify({
+          id: '0193a0ff-0000-7000-8000-00000000dead',
+          type: Probe.type,
+          data: { nope: true },
+        }),
+        headers: {},
+      },
+    ])
+    const [letter] = await eventually(async () => {
+      const letters = await listDeadLetters(r.consumerDb)
+      return letters.length ? letters : undefined
+    })
+    expect(letter!.attempts).toBe(1)
+    expect(letter!.error).toMatch(/does not match/)
+    expect(await r.effects()).toHaveLength(0)
+  })
+
+  it('keeps the order of each aggregate', async () => {
+    rig = await createRig(base)
+    const r = rig
+    for (let n = 0; n < 30; n++)
+      await r.producerDb.transaction().execute(async (trx) => {
+        await recordEvent(trx, Probe, `agg-${n % 3}`, { aggregate: `agg-${n % 3}`, n })
+      })
+    r.producer.relay.wake()
+    await eventually(async () => (await r.effects()).length === 30)
+    const effects = await r.effects()
+    for (const agg of ['agg-0', 'agg-1', 'agg-2']) {
+      const ns = effects.filter((e) => e.aggregate === agg).map((e) => e.n)
+      expect(ns).toEqual([...ns].sort((a, b) => a - b))
+    }
+    // The outbox rows are all marked published.
+    const pending = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(
+      `${(r.producer as unknown as { options: { schema: string } }).options.schema}.outbox`,
+    )} where published_at is null`.execute(r.root.db)
+    expect(pending.rows[0]!.n).toBe(0)
+  })
+}

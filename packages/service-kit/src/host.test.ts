@@ -1,0 +1,110 @@
+import { spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { openDatabase } from '@osinum/db'
+import { eventTablesMigration, NatsTransport } from '@osinum/events'
+import { type PrivateServer, startPrivateNats, startPrivatePostgres, uniqueName } from '@osinum/testing'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { BaseConfig, ConfigError, loadConfig } from './config.js'
+import type { Host } from './host.js'
+import { defineService } from './service.js'
+import { createTestHost, waitFor } from './testing.js'
+
+describe('configuration', () => {
+  it('names every missing or malformed variable', () => {
+    expect(() => loadConfig(BaseConfig, { PORT: 'eighty', DATABASE_URL: 'mysql://x' })).toThrow(ConfigError)
+    try {
+      loadConfig(BaseConfig, { PORT: 'eighty', DATABASE_URL: 'mysql://x' })
+    } catch (error) {
+      const message = (error as Error).message
+      expect(message).toContain('NATS_URL is required')
+      expect(message).toMatch(/PORT must be integer/)
+      expect(message).toMatch(/DATABASE_URL must match pattern/)
+    }
+  })
+
+  it('applies documented defaults and freezes the result', () => {
+    const config = loadConfig(BaseConfig, { DATABASE_URL: 'postgres://db/x', NATS_URL: 'nats://bus:4222' })
+    expect(config.PORT).toBe(3000)
+    expect(config.MIGRATE_ON_START).toBe(true)
+    expect(Object.isFrozen(config)).toBe(true)
+  })
+
+  const server = fileURLToPath(new URL('../../../services/catalogue/dist/server.js', import.meta.url))
+  it.skipIf(!existsSync(server))('stops a service at boot with a message naming the bad variable', () => {
+    const run = spawnSync(process.execPath, [server], {
+      env: { PATH: process.env.PATH, DATABASE_URL: 'postgres://127.0.0.1:1/none', PORT: '70000' },
+      encoding: 'utf8',
+      timeout: 30_000,
+    })
+    expect(run.status).toBe(1)
+    expect(run.stderr).toContain('NATS_URL is required')
+    expect(run.stderr).toMatch(/PORT must be <= 65535/)
+    expect(run.stderr).not.toMatch(/at .*\.js:\d+/)
+  })
+})
+
+describe('readiness follows the database and the bus (private servers)', () => {
+  let pg: PrivateServer
+  let nats: PrivateServer
+  let host: Host
+  const database = () => host.database
+  beforeAll(async () => {
+    ;[pg, nats] = await Promise.all([startPrivatePostgres(), startPrivateNats()])
+    const demo = defineService({
+      name: 'catalogue',
+      title: 'demo',
+      description: 'demo',
+      migrations: (schema) => ({ '0000_events': eventTablesMigration(schema) }),
+      plugin: async () => {},
+    })
+    host = await createTestHost({
+      modules: [demo],
+      schemas: { catalogue: uniqueName('ready') },
+      database: openDatabase({ url: pg.url, poolSize: 2 }),
+      transport: await NatsTransport.connect({ url: nats.url }),
+    })
+  })
+  afterAll(async () => {
+    await host?.close()
+    await host?.transport.close()
+    await database()?.close()
+    await Promise.all([pg?.destroy(), nats?.destroy()])
+  })
+
+  const readyz = async () => {
+    const res = await host.app.inject({ method: 'GET', url: '/readyz' })
+    return { status: res.statusCode, checks: res.json().checks as Record<string, boolean> }
+  }
+
+  it('turns 503 while NATS is down and 200 when it returns', async () => {
+    expect((await readyz()).status).toBe(200)
+    await nats.stop()
+    const down = await waitFor(async () => {
+      const r = await readyz()
+      return r.status === 503 ? r : undefined
+    })
+    expect(down.checks.events).toBe(false)
+    expect(down.checks.database).toBe(true)
+    await nats.start()
+    await waitFor(async () => (await readyz()).status === 200, 30_000)
+  })
+
+  it('turns 503 while PostgreSQL is down and 200 when it returns', async () => {
+    await pg.stop()
+    const down = await waitFor(async () => {
+      const r = await readyz()
+      return r.status === 503 ? r : undefined
+    })
+    expect(down.checks.database).toBe(false)
+    await pg.start()
+    await waitFor(async () => (await readyz()).status === 200, 30_000)
+  })
+
+  it('turns 503 when shutting down', async () => {
+    host.app.readiness.markShuttingDown()
+    const r = await readyz()
+    expect(r.status).toBe(503)
+    expect(r.checks.shutdown).toBe(false)
+  })
+})
