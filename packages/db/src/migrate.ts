@@ -49,7 +49,14 @@ export async function migrateSchema(
     provider: { getMigrations: async () => set },
     migrationTableSchema: schema,
   })
-  const result = await migrator.migrateToLatest()
+  let result = await migrator.migrateToLatest()
+  // Kysely's migrator introspects every schema of the database to find its own tables; a schema
+  // dropped at that moment by someone else (parallel test runs, another service) fails the
+  // introspection with 3F000/42P01 although nothing is wrong with ours: try again.
+  for (let attempt = 0; attempt < 5 && result.error && concurrentDrop(result.error, schema); attempt++) {
+    await new Promise((r) => setTimeout(r, 50 * (attempt + 1)))
+    result = await migrator.migrateToLatest()
+  }
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error')
     const error = new Error(
@@ -61,4 +68,9 @@ export async function migrateSchema(
     throw error
   }
   return result
+}
+
+function concurrentDrop(error: unknown, schema: string): boolean {
+  const e = error as { code?: string; message?: string }
+  return (e.code === '3F000' || e.code === '42P01' || e.code === 'XX000') && !String(e.message).includes(`"${schema}"`)
 }

@@ -125,46 +125,57 @@ export class MemoryTransport implements EventTransport {
     if (c.running || !c.handler) return
     c.running = true
     setImmediate(async () => {
+      const concurrency = c.spec.concurrency ?? 1
+      const inflight = new Set<Promise<void>>()
       try {
         while (c.handler && c.queue.length > 0 && !this.closed) {
           const entry = c.queue.shift()!
-          entry.deliveries++
-          let settled = false
-          const settle = (fn: () => void) => {
-            if (settled) return
-            settled = true
-            fn()
-          }
-          const redeliver = (delay: number) => {
-            if (entry.deliveries >= c.spec.maxDeliver) return
-            const t = setTimeout(() => {
-              c.timers.delete(t)
-              c.queue.unshift(entry)
-              this.pump(c)
-            }, delay)
-            c.timers.add(t)
-          }
-          try {
-            await c.handler({
-              subject: entry.message.subject,
-              data: entry.message.data,
-              headers: entry.message.headers,
-              deliveryCount: entry.deliveries,
-              ack: () => settle(() => {}),
-              nak: (delayMs) => settle(() => redeliver(delayMs)),
-              term: () => settle(() => {}),
-            })
-          } catch {
-            settle(() => redeliver(c.spec.ackWaitMs))
-          }
-          // A handler that neither acked nor nak'ed gets the message back after ack_wait.
-          settle(() => redeliver(c.spec.ackWaitMs))
+          const p = this.deliver(c, entry).finally(() => inflight.delete(p))
+          inflight.add(p)
+          if (inflight.size >= concurrency) await Promise.race(inflight)
         }
+        await Promise.all(inflight)
       } finally {
         c.running = false
         if (c.handler && c.queue.length > 0 && !this.closed) this.pump(c)
       }
     })
+  }
+
+  private async deliver(c: MemoryConsumer, entry: { message: Stored; deliveries: number }): Promise<void> {
+    const handler = c.handler
+    if (!handler) return
+    entry.deliveries++
+    let settled = false
+    const settle = (fn: () => void) => {
+      if (settled) return
+      settled = true
+      fn()
+    }
+    const redeliver = (delay: number) => {
+      if (entry.deliveries >= c.spec.maxDeliver) return
+      const t = setTimeout(() => {
+        c.timers.delete(t)
+        c.queue.unshift(entry)
+        this.pump(c)
+      }, delay)
+      c.timers.add(t)
+    }
+    try {
+      await handler({
+        subject: entry.message.subject,
+        data: entry.message.data,
+        headers: entry.message.headers,
+        deliveryCount: entry.deliveries,
+        ack: () => settle(() => {}),
+        nak: (delayMs) => settle(() => redeliver(delayMs)),
+        term: () => settle(() => {}),
+      })
+    } catch {
+      settle(() => redeliver(c.spec.ackWaitMs))
+    }
+    // A handler that neither acked nor nak'ed gets the message back after ack_wait.
+    settle(() => redeliver(c.spec.ackWaitMs))
   }
 
   async pending(spec: ConsumerSpec): Promise<number | undefined> {

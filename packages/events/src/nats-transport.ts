@@ -136,11 +136,13 @@ export class NatsTransport implements EventTransport {
   ): Promise<Subscription> {
     const consumer = await this.js.consumers.get(spec.stream, spec.durable)
     const messages = await consumer.consume({ max_messages: 256 })
+    const concurrency = spec.concurrency ?? 1
+    const inflight = new Set<Promise<void>>()
     const done = (async () => {
       for await (const m of messages) {
         const hdrs: Record<string, string> = {}
         if (m.headers) for (const [k, v] of m.headers) hdrs[k] = v[0] ?? ''
-        await handler({
+        const p: Promise<void> = handler({
           subject: m.subject,
           data: m.string(),
           headers: hdrs,
@@ -149,7 +151,12 @@ export class NatsTransport implements EventTransport {
           nak: (delayMs) => m.nak(delayMs),
           term: (reason) => m.term(reason),
         })
+          .catch(() => m.nak(spec.ackWaitMs))
+          .finally(() => inflight.delete(p))
+        inflight.add(p)
+        if (inflight.size >= concurrency) await Promise.race(inflight)
       }
+      await Promise.all(inflight)
     })()
     return {
       stop: async () => {

@@ -21,6 +21,8 @@ export interface HandlerContext<D> {
 export interface ConsumerOptions {
   /** Deliveries before the event is dead-lettered (default 5). */
   maxAttempts?: number
+  /** Events processed at once (default 16); events of one aggregate are always processed in order. */
+  concurrency?: number
   /** First redelivery delay; doubles each attempt up to `maxBackoffMs`. */
   backoffMs?: number
   maxBackoffMs?: number
@@ -89,7 +91,7 @@ export class ServiceEvents {
     options: ConsumerOptions = {},
   ): void {
     if (this.started) throw new Error('register consumers before start()')
-    const opts = { maxAttempts: 5, backoffMs: 1_000, maxBackoffMs: 60_000, ...options }
+    const opts = { maxAttempts: 5, backoffMs: 1_000, maxBackoffMs: 60_000, concurrency: 16, ...options }
     const { naming } = this.options
     this.registrations.push({
       contract,
@@ -103,6 +105,7 @@ export class ServiceEvents {
         // The server bound sits above ours so that our dead-letter step always runs first.
         maxDeliver: opts.maxAttempts + 2,
         ackWaitMs: 30_000,
+        concurrency: opts.concurrency,
       },
     })
   }
@@ -159,7 +162,25 @@ export class ServiceEvents {
     this.started = false
   }
 
-  private async handle(r: Registration, m: IncomingMessage): Promise<void> {
+  /** Per consumer and aggregate, the tail of the chain of events being processed. */
+  private readonly chains = new Map<string, Promise<void>>()
+
+  private handle(r: Registration, m: IncomingMessage): Promise<void> {
+    let key = `${r.spec.durable}:`
+    try {
+      key += String((JSON.parse(m.data) as { aggregateId?: unknown }).aggregateId ?? '')
+    } catch {
+      // unreadable: dead-lettered by process()
+    }
+    const previous = this.chains.get(key) ?? Promise.resolve()
+    const current = previous.catch(() => {}).then(() => this.traced(r, m))
+    this.chains.set(key, current)
+    return current.finally(() => {
+      if (this.chains.get(key) === current) this.chains.delete(key)
+    })
+  }
+
+  private async traced(r: Registration, m: IncomingMessage): Promise<void> {
     const parent = contextFromHeaders(m.headers)
     await tracer.startActiveSpan(
       `${r.contract.type} process`,

@@ -35,6 +35,8 @@ export interface ConsumerSpec {
   /** Server-side bound on deliveries (a little above the handler's own dead-letter bound). */
   maxDeliver: number
   ackWaitMs: number
+  /** Messages handled at once; the handler keeps each aggregate's events in order. */
+  concurrency?: number
 }
 
 export interface Subscription {

@@ -9,7 +9,8 @@ try {
   await host.startEvents()
   await host.app.listen({ port: config.PORT, host: config.HOST })
   installGracefulShutdown(host)
-  const base = `http://localhost:${config.PORT}`
+  const address = host.app.server.address()
+  const base = `http://localhost:${typeof address === 'object' && address ? address.port : config.PORT}`
   process.stdout.write(
     [
       '',

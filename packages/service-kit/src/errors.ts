@@ -1,4 +1,4 @@
-import createError from '@fastify/error'
+import createError, { type FastifyErrorConstructor } from '@fastify/error'
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json'
@@ -7,8 +7,10 @@ export const PROBLEM_CONTENT_TYPE = 'application/problem+json'
  * A domain error with a stable code `OSI_<SERVICE>_<CODE>` and an HTTP status: the one way
  * services signal an expected failure. Message arguments fill `%s` placeholders.
  */
-export function defineError(code: `OSI_${string}`, message: string, statusCode: number) {
-  return createError(code, message, statusCode)
+export type DomainErrorConstructor = FastifyErrorConstructor<{ code: string; statusCode: number }, unknown[]>
+
+export function defineError(code: `OSI_${string}`, message: string, statusCode: number): DomainErrorConstructor {
+  return createError(code, message, statusCode) as DomainErrorConstructor
 }
 
 export const Unauthorized = defineError('OSI_UNAUTHORIZED', 'Authentication required', 401)

@@ -2,6 +2,7 @@ export { runCli } from './cli.js'
 export { BaseConfig, ConfigError, loadConfig } from './config.js'
 export {
   Conflict,
+  type DomainErrorConstructor,
   defineError,
   FieldsError,
   Forbidden,

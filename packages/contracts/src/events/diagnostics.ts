@@ -47,6 +47,7 @@ const SupportRequest = Type.Object({
   topic: Type.String(),
   advisorIds: Type.Array(Id),
   status: Type.String(),
+  requestedBy: Type.Optional(Id),
 })
 export const SupportRequested = defineEvent('diagnostics', 'support-request', 'requested', 1, SupportRequest)
 export const SupportAssigned = defineEvent('diagnostics', 'support-request', 'assigned', 1, SupportRequest)
@@ -62,6 +63,7 @@ export const SupportMessagePosted = defineEvent(
     authorId: Id,
     advisorIds: Type.Array(Id),
     fromAdvisor: Type.Boolean(),
+    requestedBy: Type.Optional(Id),
   }),
 )
 
@@ -77,6 +79,9 @@ export const ActionItemChanged = defineEvent(
     status: Type.String(),
     dueDate: Type.Union([Type.String(), Type.Null()]),
     changedBy: Id,
+    change: Type.Optional(
+      Type.Union([Type.Literal('created'), Type.Literal('updated'), Type.Literal('deleted')]),
+    ),
   }),
 )
 
