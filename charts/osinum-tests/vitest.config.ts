@@ -1,6 +1,10 @@
+import { defaultClientConditions } from 'vite'
 import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
+  // The config-contract test imports the services' TypeScript sources, as the root config does.
+  resolve: { conditions: ['@osinum/source', ...defaultClientConditions] },
+  ssr: { resolve: { conditions: ['@osinum/source', 'node'] } },
   test: {
     name: 'chart',
     root: import.meta.dirname,

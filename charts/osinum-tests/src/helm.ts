@@ -8,13 +8,14 @@ import { chartDir, helmBin } from './paths.js'
 export interface K8sObject {
   apiVersion: string
   kind: string
+  /** labels and annotations may be absent at run time; tests read them with optional chaining where it matters */
   metadata: {
     name: string
     namespace?: string
-    labels?: Record<string, string>
-    annotations?: Record<string, string>
+    labels: Record<string, string>
+    annotations: Record<string, string>
   }
-  // biome-ignore lint/suspicious/noExplicitAny: rendered manifests are free-form
+  /** rendered manifests are free-form */
   [key: string]: any
 }
 
@@ -49,16 +50,19 @@ interface Options {
   files?: string[]
   /** extra values, applied last (written to a temporary values file) */
   values?: Record<string, unknown>
+  /** extra helm flags */
+  flags?: string[]
 }
 
 function withValuesArgs<T>(opts: Options, run: (args: string[]) => T): T {
-  const args: string[] = []
+  const args: string[] = [...(opts.flags ?? [])]
   for (const f of opts.files ?? []) args.push('-f', f)
   let dir: string | undefined
   if (opts.values) {
     dir = mkdtempSync(join(tmpdir(), 'osinum-chart-'))
     const file = join(dir, 'values.yaml')
-    writeFileSync(file, stringify(opts.values))
+    // YAML 1.1, as helm reads it: strings such as "yes" or "y" stay quoted
+    writeFileSync(file, stringify(opts.values, { version: '1.1' }))
     args.push('-f', file)
   }
   try {

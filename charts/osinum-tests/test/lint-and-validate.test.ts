@@ -48,7 +48,11 @@ describe('model validation catches broken objects', () => {
 
   it('refuses a kind it has no model for', () => {
     expect(() =>
-      validateObject({ apiVersion: 'example.org/v1', kind: 'Widget', metadata: { name: 'w' } }),
+      validateObject({
+        apiVersion: 'example.org/v1',
+        kind: 'Widget',
+        metadata: { name: 'w', labels: {}, annotations: {} },
+      }),
     ).toThrow(/no kubernetes-models class/)
   })
 })

@@ -130,7 +130,7 @@ describe('NetworkPolicy', () => {
       ),
     )
     expect(np.spec.ingress).toEqual([])
-    expect(np.spec.egress.flatMap(portsOf).sort()).toEqual(['TCP/5432', 'TCP/53', 'UDP/53'])
+    expect(np.spec.egress.flatMap(portsOf).sort()).toEqual(['TCP/5432', 'TCP/53', 'UDP/53'].sort())
     const migrationComponents = np.spec.podSelector.matchExpressions[0].values
     for (const job of ofKind(objects, 'Job')) {
       expect(migrationComponents).toContain(job.spec.template.metadata.labels['app.kubernetes.io/component'])

@@ -13,6 +13,12 @@ import { openapiPath, SERVICES } from '../src/paths.js'
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']
 
+/**
+ * Routes that exist only for development (the embedded mode's mailbox of notifications): they
+ * must NOT be reachable through the Ingress.
+ */
+const NOT_ROUTED = ['/v1/dev']
+
 /** Kubernetes `Prefix` / Gateway API `PathPrefix` matching: element-wise on `/`-separated segments. */
 function prefixMatches(prefix: string, path: string): boolean {
   const p = prefix.split('/').filter(Boolean)
@@ -120,6 +126,10 @@ describe('routing by path prefix', () => {
       expect(route(routes, '/v1/unsubscribe')).toBe(componentName('notifications'))
       expect(route(routes, '/metrics')).toBeUndefined()
       expect(route(routes, '/livez')).toBeUndefined()
+      expect(route(routes, '/v1/dev/mailbox')).toBeUndefined()
+      // a CSV export is not under its JSON prefix (segment-wise matching): it has its own entry
+      expect(route(routes, '/v1/panorama.csv')).toBe(componentName('diagnostics'))
+      expect(route(routes, '/v1/gap-portfolio.csv')).toBe(componentName('diagnostics'))
     }
   })
 
@@ -161,8 +171,18 @@ describe('routing by path prefix', () => {
         )
         continue
       }
-      const expected = componentName(op.service)
       const sample = concrete(op.path)
+      if (NOT_ROUTED.some((prefix) => prefixMatches(prefix, sample))) {
+        for (const { host, routes } of ingressHosts) {
+          const got = route(routes, sample)
+          if (got)
+            problems.push(
+              `${where} (Ingress, host ${host}): a development route, must not be routed (is ${got})`,
+            )
+        }
+        continue
+      }
+      const expected = componentName(op.service)
       for (const { host, routes } of ingressHosts) {
         const got = route(routes, sample)
         if (got !== expected)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { byName, componentName, ofKind, productionValues, render } from '../src/helm.js'
+import { byName, componentName, minimalValues, ofKind, productionValues, render } from '../src/helm.js'
 
 // The chart defaults plus only the settings `helm template` requires, none of which is a secret
 // value: a URL, a sender address and the NAMES of existing Secrets.
@@ -42,8 +42,13 @@ describe('secrets', () => {
       }
       for (const workload of [...ofKind(objects, 'Deployment'), ...ofKind(objects, 'Job')]) {
         for (const env of workload.spec.template.spec.containers[0].env ?? []) {
-          if (SECRET_ENV.includes(env.name))
-            expect(env.valueFrom?.secretKeyRef, `${workload.metadata.name} ${env.name}`).toBeDefined()
+          if (!SECRET_ENV.includes(env.name)) continue
+          if (env.name === 'DATABASE_URL' && 'value' in env) {
+            // the migration Job inlines the ConfigMap data: a URL built from postgresql.host, without password
+            expect(env.value).toMatch(/^postgresql:\/\/[^:@/]+@/)
+            continue
+          }
+          expect(env.valueFrom?.secretKeyRef, `${workload.metadata.name} ${env.name}`).toBeDefined()
         }
       }
     }
@@ -92,7 +97,7 @@ describe('secrets', () => {
           identity: { signingKeys: { existingSecret: 'osinum-signing-keys' } },
           notifications: {
             smtp: { url: 'smtp://relay.example:587' },
-            unsubscribeSecret: { value: 'unsub-key' },
+            unsubscribeSecret: { value: 'an-unsubscribe-hmac-key-of-40-characters' },
           },
         },
       },
@@ -109,7 +114,7 @@ describe('secrets', () => {
     expect(decoded).toEqual({
       PGPASSWORD: 'p@ss/word',
       SMTP_URL: 'smtp://relay.example:587',
-      UNSUBSCRIBE_SECRET: 'unsub-key',
+      UNSUBSCRIBE_SECRET: 'an-unsubscribe-hmac-key-of-40-characters',
     })
     const d = byName(objects, 'Deployment', componentName('notifications'))
     expect(d.spec.template.spec.containers[0].envFrom).toContainEqual({
@@ -161,5 +166,43 @@ describe('secrets', () => {
       name: 'OIDC_CLIENT_SECRET',
       valueFrom: { secretKeyRef: { name: 'osinum-oidc', key: 'client-secret' } },
     })
+  })
+})
+
+describe('identity signing keys', () => {
+  const base = { files: [minimalValues] }
+
+  it('come from SIGNING_KEYS in an existing Secret by default', () => {
+    const env = byName(render(base), 'Deployment', componentName('identity')).spec.template.spec.containers[0]
+      .env
+    expect(env.map((e: any) => e.name)).toContain('SIGNING_KEYS')
+    expect(env.map((e: any) => e.name)).not.toContain('SIGNING_KEY_ENCRYPTION_SECRET')
+  })
+
+  it('can live in the database, encrypted with a key from an existing Secret (rotate-keys works then)', () => {
+    const objects = render({
+      ...base,
+      values: {
+        services: {
+          identity: {
+            signingKeys: {
+              source: 'database',
+              encryptionSecret: { existingSecret: 'osinum-key-encryption' },
+            },
+          },
+        },
+      },
+    })
+    for (const workload of [
+      byName(objects, 'Deployment', componentName('identity')),
+      byName(objects, 'Job', `${componentName('identity')}-migrate`),
+    ]) {
+      const env = workload.spec.template.spec.containers[0].env
+      expect(env).toContainEqual({
+        name: 'SIGNING_KEY_ENCRYPTION_SECRET',
+        valueFrom: { secretKeyRef: { name: 'osinum-key-encryption', key: 'SIGNING_KEY_ENCRYPTION_SECRET' } },
+      })
+      expect(env.map((e: any) => e.name)).not.toContain('SIGNING_KEYS')
+    }
   })
 })

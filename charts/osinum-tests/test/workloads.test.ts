@@ -88,12 +88,15 @@ describe.each(ciValuesFiles().map((f) => [f.split('/').pop(), f]))(
         'PUBLIC_URL',
         'CORS_ORIGINS',
         'NATS_URL',
-        'NATS_STREAM_PREFIX',
         'JWKS_URL',
         'JWT_ISSUER',
+        'JWT_AUDIENCE',
       ]) {
         expect(cm.data[key], key).toBeTruthy()
       }
+      expect(cm.data.EVENTS_NAMESPACE).toBe('')
+      // the migration Jobs migrate; the servers must not race them at start
+      expect(cm.data.MIGRATE_ON_START).toBe('false')
       expect(cm.data.JWKS_URL).toBe(
         `http://${componentName('identity')}.osinum.svc.cluster.local/.well-known/jwks.json`,
       )
@@ -200,7 +203,7 @@ describe('migration Jobs', () => {
       // hooks run before the release's ConfigMaps/ServiceAccount exist: the Job must not need them
       expect(JSON.stringify(container.envFrom ?? [])).not.toContain('configMapRef')
       expect(pod.serviceAccountName).toBeUndefined()
-      const service = job.metadata.labels['app.kubernetes.io/component'].replace(/-migration$/, '')
+      const service = String(job.metadata.labels['app.kubernetes.io/component']).replace(/-migration$/, '')
       const cm = byName(objects, 'ConfigMap', componentName(service))
       const env = Object.fromEntries(
         container.env.filter((e: any) => 'value' in e).map((e: any) => [e.name, e.value]),

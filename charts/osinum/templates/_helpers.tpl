@@ -173,26 +173,27 @@ HOST: "0.0.0.0"
 LOG_LEVEL: {{ $v.config.logLevel | quote }}
 PUBLIC_URL: {{ $publicUrl | quote }}
 CORS_ORIGINS: {{ include "osinum.corsOrigins" $ctx | quote }}
+TRUST_PROXY: {{ $v.config.trustProxy | toString | quote }}
+{{- if ne $v.nats.auth.type "url" }}
 NATS_URL: {{ required "nats.url is required" $v.nats.url | quote }}
-NATS_STREAM_PREFIX: {{ $v.nats.streamPrefix | quote }}
+{{- end }}
+EVENTS_NAMESPACE: {{ $v.nats.eventsNamespace | quote }}
 DATABASE_SCHEMA: {{ .name | quote }}
 {{- if not (include "osinum.dbFromSecret" .) }}
 DATABASE_URL: {{ include "osinum.databaseUrl" $ctx | quote }}
 {{- end }}
+DATABASE_POOL_SIZE: {{ $v.postgresql.poolSize | toString | quote }}
+{{- /* the migration Jobs migrate before the rollout; the servers do not */}}
+MIGRATE_ON_START: {{ not $v.migrations.enabled | toString | quote }}
 JWKS_URL: {{ include "osinum.jwksUrl" $ctx | quote }}
 JWT_ISSUER: {{ default $publicUrl $v.config.jwtIssuer | quote }}
+JWT_AUDIENCE: {{ $v.config.jwtAudience | quote }}
 OTEL_SERVICE_NAME: {{ .name | quote }}
 {{- with $v.telemetry.otlpEndpoint }}
 OTEL_EXPORTER_OTLP_ENDPOINT: {{ . | quote }}
 {{- end }}
-{{- if $v.nats.tls.enabled }}
-{{- if $v.nats.tls.caSecret.name }}
+{{- if and $v.nats.tls.enabled $v.nats.tls.caSecret.name }}
 NATS_TLS_CA_FILE: {{ include "osinum.natsCaPath" $ctx | quote }}
-{{- end }}
-{{- if $v.nats.tls.clientCertSecret }}
-NATS_TLS_CERT_FILE: "/etc/osinum/nats-client-tls/tls.crt"
-NATS_TLS_KEY_FILE: "/etc/osinum/nats-client-tls/tls.key"
-{{- end }}
 {{- end }}
 {{- if eq $v.nats.auth.type "credentials" }}
 NATS_CREDS_FILE: {{ include "osinum.natsCredsPath" $ctx | quote }}
@@ -256,30 +257,27 @@ UNSUBSCRIBE_SECRET: {{ .svc.unsubscribeSecret.value | b64enc | quote }}
       name: {{ $v.postgresql.passwordSecret.name | quote }}
       key: {{ $v.postgresql.passwordSecret.key | quote }}
 {{- end }}
-{{- if eq $v.nats.auth.type "token" }}
-- name: NATS_TOKEN
+{{- if eq $v.nats.auth.type "url" }}
+- name: NATS_URL
   valueFrom:
     secretKeyRef:
       name: {{ $v.nats.existingSecret | quote }}
-      key: {{ $v.nats.auth.tokenKey | quote }}
-{{- else if eq $v.nats.auth.type "userPassword" }}
-- name: NATS_USER
-  valueFrom:
-    secretKeyRef:
-      name: {{ $v.nats.existingSecret | quote }}
-      key: {{ $v.nats.auth.userKey | quote }}
-- name: NATS_PASSWORD
-  valueFrom:
-    secretKeyRef:
-      name: {{ $v.nats.existingSecret | quote }}
-      key: {{ $v.nats.auth.passwordKey | quote }}
+      key: {{ $v.nats.auth.urlKey | quote }}
 {{- end }}
 {{- if eq .name "identity" }}
+{{- if eq .svc.signingKeys.source "secret" }}
 - name: SIGNING_KEYS
   valueFrom:
     secretKeyRef:
       name: {{ .svc.signingKeys.existingSecret | quote }}
       key: {{ .svc.signingKeys.existingSecretKey | quote }}
+{{- else }}
+- name: SIGNING_KEY_ENCRYPTION_SECRET
+  valueFrom:
+    secretKeyRef:
+      name: {{ .svc.signingKeys.encryptionSecret.existingSecret | quote }}
+      key: {{ .svc.signingKeys.encryptionSecret.existingSecretKey | quote }}
+{{- end }}
 {{- if and $v.config.oidc.issuer $v.config.oidc.clientSecret.existingSecret }}
 - name: OIDC_CLIENT_SECRET
   valueFrom:
@@ -328,11 +326,6 @@ UNSUBSCRIBE_SECRET: {{ .svc.unsubscribeSecret.value | b64enc | quote }}
       - key: {{ $v.nats.tls.caSecret.key | quote }}
         path: {{ $v.nats.tls.caSecret.key | quote }}
 {{- end }}
-{{- if and $v.nats.tls.enabled $v.nats.tls.clientCertSecret }}
-- name: nats-client-tls
-  secret:
-    secretName: {{ $v.nats.tls.clientCertSecret | quote }}
-{{- end }}
 {{- if eq $v.nats.auth.type "credentials" }}
 - name: nats-credentials
   secret:
@@ -355,11 +348,6 @@ UNSUBSCRIBE_SECRET: {{ .svc.unsubscribeSecret.value | b64enc | quote }}
 {{- if and $v.nats.tls.enabled $v.nats.tls.caSecret.name }}
 - name: nats-ca
   mountPath: /etc/osinum/nats-ca
-  readOnly: true
-{{- end }}
-{{- if and $v.nats.tls.enabled $v.nats.tls.clientCertSecret }}
-- name: nats-client-tls
-  mountPath: /etc/osinum/nats-client-tls
   readOnly: true
 {{- end }}
 {{- if eq $v.nats.auth.type "credentials" }}
@@ -416,7 +404,11 @@ Rendered once, from validate.yaml.
 {{- fail "services: at least one service must be enabled" -}}
 {{- end -}}
 {{- if $v.services.identity.enabled -}}
-{{- $_ := required "services.identity.signingKeys.existingSecret is required: an existing Secret holding the JWK set that signs the access tokens (see docs/operations.md)" $v.services.identity.signingKeys.existingSecret -}}
+{{- if eq $v.services.identity.signingKeys.source "secret" -}}
+{{- $_ := required "services.identity.signingKeys.existingSecret is required: an existing Secret holding the JWK set that signs the access tokens (or set services.identity.signingKeys.source=database; see docs/operations.md)" $v.services.identity.signingKeys.existingSecret -}}
+{{- else -}}
+{{- $_ := required "services.identity.signingKeys.encryptionSecret.existingSecret is required when services.identity.signingKeys.source is database: it encrypts the private keys stored in the database" $v.services.identity.signingKeys.encryptionSecret.existingSecret -}}
+{{- end -}}
 {{- if $v.config.oidc.issuer -}}
 {{- if not (or $v.config.oidc.clientSecret.existingSecret $v.config.oidc.clientSecret.value) -}}
 {{- fail "config.oidc.clientSecret.existingSecret (or config.oidc.clientSecret.value) is required when config.oidc.issuer is set" -}}

@@ -30,6 +30,8 @@ export interface NatsTransportOptions {
   /** JetStream duplicate window; must exceed the longest outage the relay retries through. */
   duplicateWindowMs?: number
   publishTimeoutMs?: number
+  /** Stream replicas (3 on a NATS cluster). */
+  replicas?: number
 }
 
 /** JetStream transport: durable streams per producing service, durable pull consumers. */
@@ -68,12 +70,14 @@ export class NatsTransport implements EventTransport {
       storage: StorageType.File,
       duplicate_window: nanos(this.options.duplicateWindowMs ?? 10 * 60_000),
       max_age: nanos(30 * 24 * 3600_000),
+      num_replicas: this.options.replicas ?? 1,
     }
     try {
       const info = await this.jsm.streams.info(spec.name)
       const same =
         info.config.subjects?.join(',') === spec.subjects.join(',') &&
-        info.config.duplicate_window === config.duplicate_window
+        info.config.duplicate_window === config.duplicate_window &&
+        info.config.num_replicas === config.num_replicas
       if (!same) await this.jsm.streams.update(spec.name, { ...info.config, ...config })
     } catch (error) {
       if (!isNotFound(error)) throw error

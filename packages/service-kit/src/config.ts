@@ -9,7 +9,15 @@ export const BaseConfig = Type.Object({
   PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
   HOST: Type.String({ default: '0.0.0.0' }),
   LOG_LEVEL: Type.Union(
-    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
+    [
+      Type.Literal('fatal'),
+      Type.Literal('error'),
+      Type.Literal('warn'),
+      Type.Literal('info'),
+      Type.Literal('debug'),
+      Type.Literal('trace'),
+      Type.Literal('silent'),
+    ],
     {
       default: 'info',
     },
@@ -30,6 +38,7 @@ export const BaseConfig = Type.Object({
     description: 'nats://host:4222[,nats://…] or memory:',
   }),
   NATS_CREDS_FILE: Type.Optional(Type.String()),
+  NATS_STREAM_REPLICAS: Type.Integer({ minimum: 1, maximum: 5, default: 1, description: 'Replicas of the streams this service creates' }),
   NATS_TLS_CA_FILE: Type.Optional(Type.String()),
   /** Prefix of subjects and stream names; tests use it to isolate runs on a shared server. */
   EVENTS_NAMESPACE: Type.String({ pattern: '^[a-z0-9_]*$', default: '' }),

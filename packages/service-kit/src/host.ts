@@ -52,7 +52,7 @@ export interface Host {
 }
 
 export async function openTransport(
-  config: Pick<BaseConfig, 'NATS_URL' | 'NATS_CREDS_FILE' | 'NATS_TLS_CA_FILE'>,
+  config: Pick<BaseConfig, 'NATS_URL' | 'NATS_CREDS_FILE' | 'NATS_TLS_CA_FILE' | 'NATS_STREAM_REPLICAS'>,
   name: string,
 ) {
   if (config.NATS_URL.startsWith('memory:')) return new MemoryTransport()
@@ -61,6 +61,7 @@ export async function openTransport(
     name,
     credsFile: config.NATS_CREDS_FILE,
     tlsCaFile: config.NATS_TLS_CA_FILE,
+    replicas: config.NATS_STREAM_REPLICAS,
   })
 }
 

@@ -32,6 +32,10 @@ const OrganisationSnapshot = Type.Object({
   region: Type.Union([Type.String(), Type.Null()]),
   epci: Type.Union([Type.String(), Type.Null()]),
   operatorId: Type.Union([Id, Type.Null()]),
+  /** Added in place (optional): display names of the areas, for projections that show them. */
+  departementName: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+  regionName: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+  epciName: Type.Optional(Type.Union([Type.String(), Type.Null()])),
 })
 export const OrganisationCreated = defineEvent('identity', 'organisation', 'created', 1, OrganisationSnapshot)
 export const OrganisationUpdated = defineEvent('identity', 'organisation', 'updated', 1, OrganisationSnapshot)
@@ -68,6 +72,11 @@ const Operator = Type.Object({
   name: Type.String(),
   departements: Type.Array(Type.String()),
   coordinatorId: Type.Union([Id, Type.Null()]),
+  /** Added in place (optional): branding, for emails and front-ends that project operators. */
+  displayName: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+  logoUrl: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+  primaryColor: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+  website: Type.Optional(Type.Union([Type.String(), Type.Null()])),
 })
 export const OperatorCreated = defineEvent('identity', 'operator', 'created', 1, Operator)
 export const OperatorUpdated = defineEvent('identity', 'operator', 'updated', 1, Operator)
