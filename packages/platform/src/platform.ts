@@ -32,7 +32,8 @@ export function embeddedEnv(
     DATABASE_URL: `pglite://${dataDir}/pgdata`,
     NATS_URL: 'memory:',
     PUBLIC_URL: `http://localhost:${port}`,
-    ...env,
+    // An empty variable counts as unset.
+    ...Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== '')),
   }
 }
 

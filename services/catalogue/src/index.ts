@@ -1,1 +1,2 @@
-export { catalogueService } from './service.js'
+export { seedToolInputs } from './domain/seed.js'
+export { CatalogueConfigSchema, catalogueService } from './service.js'

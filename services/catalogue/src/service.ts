@@ -1,11 +1,72 @@
+import { readFile } from 'node:fs/promises'
 import { defineService } from '@osinum/service-kit'
+import { Type } from 'typebox'
 import { app } from './app.js'
+import type { Db } from './domain/db.js'
+import { type ImportFormat, runImport } from './domain/import.js'
+import { seedCatalogue } from './domain/seed.js'
+import { loadTools, type ToolInput } from './domain/tools.js'
 import { migrations } from './migrations/index.js'
+import type { CatalogueConfig } from './routes/shared.js'
 
-export const catalogueService = defineService({
+/** Variables the catalogue adds to the base configuration (all have defaults). */
+export const CatalogueConfigSchema = Type.Object({
+  CATALOGUE_SEARCH_REFRESH_MS: Type.Integer({
+    minimum: 0,
+    maximum: 600_000,
+    default: 1000,
+    description:
+      'How long a replica serves search from its in-memory snapshot before re-checking the catalogue version',
+  }),
+  CATALOGUE_IMPORT_BODY_LIMIT_BYTES: Type.Integer({
+    minimum: 1024,
+    maximum: 200 * 1024 * 1024,
+    default: 32 * 1024 * 1024,
+    description: 'Largest import file accepted (the SILL dump is several megabytes)',
+  }),
+  CATALOGUE_CONTACT_DAILY_LIMIT: Type.Integer({
+    minimum: 1,
+    maximum: 1000,
+    default: 10,
+    description: 'Contact requests a person may send in 24 hours',
+  }),
+})
+
+export const catalogueService = defineService<CatalogueConfig>({
   name: 'catalogue',
   title: 'osinum catalogue API',
   description: 'Tools chosen for sovereignty, security and sobriety',
+  config: CatalogueConfigSchema,
   migrations,
-  plugin: app,
+  plugin: app as never,
+  seed: async (ctx) => seedCatalogue({ db: ctx.db as Db, schema: ctx.schema }),
+  commands: {
+    /** `load-tools <file.json> [--draft]`: bulk-loads tools in the seed format, skipping existing slugs. */
+    'load-tools': async (ctx, args) => {
+      const file = args.find((a) => !a.startsWith('--'))
+      if (!file) throw new Error('usage: load-tools <file.json> [--draft]')
+      const tools = JSON.parse(await readFile(file, 'utf8')) as ToolInput[]
+      const result = await loadTools({ db: ctx.db as Db, schema: ctx.schema }, tools, {
+        status: args.includes('--draft') ? 'draft' : 'published',
+        action: 'imported',
+      })
+      ctx.log(`loaded ${result.inserted} tools, ${result.skipped} already present`)
+    },
+    /** `import <file.json> [--format sill|comptoir-du-libre]`: the same import as POST /v1/catalogue/imports. */
+    import: async (ctx, args) => {
+      const file = args.find((a) => !a.startsWith('--') && !['sill', 'comptoir-du-libre'].includes(a))
+      if (!file) throw new Error('usage: import <file.json> [--format sill|comptoir-du-libre]')
+      const i = args.indexOf('--format')
+      const format = i >= 0 ? (args[i + 1] as ImportFormat) : undefined
+      const report = await runImport(
+        { db: ctx.db as Db, schema: ctx.schema },
+        JSON.parse(await readFile(file, 'utf8')),
+        { format, actor: null },
+      )
+      ctx.log(
+        `${report.format}: ${report.created} created (drafts), ${report.updated} updated, ${report.unchanged} unchanged, ${report.skipped} skipped`,
+      )
+      for (const w of report.warnings) ctx.log(`warning ${w.field}: ${w.message}`)
+    },
+  },
 })

@@ -1,37 +1,49 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { ServiceDeps } from '@osinum/service-kit'
-import { Type } from 'typebox'
-import questionnaireV1 from './data/questionnaire-v1.json' with { type: 'json' }
+import type { Kysely } from 'kysely'
+import { accompanimentRoutes } from './accompaniment/plugin.js'
+import { registerConsumers } from './consumers.js'
+import type { Database } from './domain/db.js'
+import type { DiagnosticsContext } from './domain/diagnostics.js'
+import { Panorama } from './domain/panorama.js'
+import { defaultReferential, type Referential } from './domain/referential.js'
+import { benchmarkRoutes } from './routes/benchmarks/index.js'
+import { diagnosticRoutes } from './routes/diagnostics/index.js'
+import { panoramaRoutes } from './routes/panorama/index.js'
+import { questionnaireRoutes } from './routes/questionnaires/index.js'
+
+export interface DiagnosticsConfig {
+  PANORAMA_MIN_GROUP_SIZE: number
+  PANORAMA_REFRESH_SECONDS: number
+}
+
+/** Builds the diagnostics plugin over a referential (the shipped data, or more in tests). */
+export function buildApp(
+  referential: Referential = defaultReferential(),
+): FastifyPluginAsyncTypebox<ServiceDeps> {
+  return async (fastify, deps) => {
+    const db = deps.db as Kysely<Database>
+    const config = deps.config as unknown as Partial<DiagnosticsConfig>
+    const ctx: DiagnosticsContext = { db, referential }
+    const panorama = new Panorama(db, {
+      minGroupSize: config.PANORAMA_MIN_GROUP_SIZE ?? 10,
+      refreshMs: (config.PANORAMA_REFRESH_SECONDS ?? 0) * 1000,
+      indicators: referential.indicators(1),
+    })
+    // Build the panorama's first snapshot in the background, so that no request waits for it.
+    if ((config.PANORAMA_REFRESH_SECONDS ?? 0) > 0)
+      fastify.addHook('onReady', async () => {
+        panorama.current().catch((error) => fastify.log.warn({ err: error }, 'panorama snapshot failed'))
+      })
+    registerConsumers(deps)
+    await fastify.register(questionnaireRoutes, { ctx, panorama })
+    await fastify.register(diagnosticRoutes, { ctx, panorama })
+    await fastify.register(benchmarkRoutes, { ctx, panorama })
+    await fastify.register(panoramaRoutes, { ctx, panorama })
+    // Support requests, action plans, advisor dashboard, gap portfolio, reminders.
+    await fastify.register(accompanimentRoutes, deps)
+  }
+}
 
 /** The diagnostics service as a Fastify plugin. */
-export const app: FastifyPluginAsyncTypebox<ServiceDeps> = async (fastify) => {
-  fastify.get(
-    '/v1/questionnaires',
-    {
-      config: { access: 'public' },
-      schema: {
-        tags: ['diagnostics'],
-        operationId: 'listQuestionnaires',
-        summary: 'Questionnaire versions',
-        response: {
-          200: Type.Array(
-            Type.Object({
-              id: Type.String(),
-              version: Type.Integer(),
-              title: Type.String(),
-              questionCount: Type.Integer(),
-            }),
-          ),
-        },
-      },
-    },
-    async () => [
-      {
-        id: questionnaireV1.id,
-        version: questionnaireV1.version,
-        title: questionnaireV1.title,
-        questionCount: questionnaireV1.questions.length,
-      },
-    ],
-  )
-}
+export const app = buildApp()

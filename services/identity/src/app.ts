@@ -1,5 +1,59 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { ServiceDeps } from '@osinum/service-kit'
+import type { Kysely } from 'kysely'
+import type { IdentityConfig } from './config.js'
+import { Background, type Ctx } from './domain/context.js'
+import type { Database } from './domain/db.js'
+import { KeyStore } from './domain/keys.js'
+import { OidcLogin } from './domain/oidc.js'
+import { assignmentRoutes } from './routes/assignments/index.js'
+import { auditRoutes } from './routes/audit/index.js'
+import { authRoutes } from './routes/auth/index.js'
+import { invitationRoutes } from './routes/invitations/index.js'
+import { operatorRoutes } from './routes/operators/index.js'
+import { organisationRoutes } from './routes/organisations/index.js'
+import { userRoutes } from './routes/users/index.js'
+import { wellKnownRoutes } from './routes/well-known/index.js'
+
+export function keyStoreFor(deps: ServiceDeps<IdentityConfig>): KeyStore {
+  const c = deps.config
+  return new KeyStore(deps.db as Kysely<Database>, {
+    signingKeys: c.SIGNING_KEYS,
+    encryptionSecret: c.SIGNING_KEY_ENCRYPTION_SECRET,
+    accessTokenTtlSeconds: c.ACCESS_TOKEN_TTL_SECONDS,
+    retireMarginSeconds: c.KEY_RETIRE_MARGIN_SECONDS,
+    reloadSeconds: c.SIGNING_KEYS_RELOAD_SECONDS,
+  })
+}
 
 /** The identity service as a Fastify plugin. */
-export const app: FastifyPluginAsyncTypebox<ServiceDeps> = async (_fastify) => {}
+export const app: FastifyPluginAsyncTypebox<ServiceDeps<IdentityConfig>> = async (fastify, deps) => {
+  const log = fastify.log.child({ service: 'identity' })
+  const keys = keyStoreFor(deps)
+  await keys.init()
+  // Tokens are verified locally, from identity's own keys: no JWKS round trip for identity nor,
+  // in the embedded platform, for the services sharing this process.
+  fastify.auth.setKeySource(keys.getKey)
+  if (keys.source === 'database' && !deps.config.SIGNING_KEY_ENCRYPTION_SECRET && !deps.embedded)
+    log.warn('SIGNING_KEY_ENCRYPTION_SECRET is not set: private signing keys are stored unencrypted')
+
+  const ctx: Ctx = {
+    db: deps.db as Kysely<Database>,
+    config: deps.config,
+    keys,
+    background: new Background(log),
+    log,
+  }
+  const oidc = new OidcLogin(ctx)
+  fastify.addHook('onClose', () => ctx.background.drain())
+
+  const options = { ctx, oidc }
+  await fastify.register(wellKnownRoutes, options)
+  await fastify.register(authRoutes, options)
+  await fastify.register(userRoutes, options)
+  await fastify.register(organisationRoutes, options)
+  await fastify.register(operatorRoutes, options)
+  await fastify.register(invitationRoutes, options)
+  await fastify.register(assignmentRoutes, options)
+  await fastify.register(auditRoutes, options)
+}

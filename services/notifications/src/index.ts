@@ -1,1 +1,2 @@
+export { signWebhook, verifyWebhook } from './domain/webhooks.js'
 export { notificationsService } from './service.js'

@@ -1,7 +1,9 @@
 import type { MigrationSet } from '@osinum/db'
 import { eventTablesMigration } from '@osinum/events'
+import { resourcesMigration } from './20261128T0100_resources.js'
 
 /** Migrations of the resources schema, in name order. Frozen: never edit one that has shipped. */
 export const migrations: MigrationSet = (schema) => ({
   '20261128T0000_events': eventTablesMigration(schema),
+  '20261128T0100_resources': resourcesMigration(schema),
 })

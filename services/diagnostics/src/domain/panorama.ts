@@ -1,0 +1,490 @@
+import { LENS_IDS, type Lens, POPULATION_BRACKET_IDS, THEME_IDS, type Theme } from '@osinum/contracts'
+import { type Kysely, sql } from 'kysely'
+import type { Database } from './db.js'
+import type { Indicator } from './national.js'
+import { LEVELS, type Level, round1 } from './scoring.js'
+
+/**
+ * The panorama: aggregate statistics over the latest submitted diagnostic of each collectivité,
+ * never publishing a group smaller than `minGroupSize` (k), even through differences of groups.
+ *
+ * How (see README, "Panorama suppression"):
+ * 1. Cells: collectivités are counted per (operator, région, département, population bracket).
+ * 2. Atoms: cells are merged into disjoint "atoms" of at least k collectivités — first adjacent
+ *    brackets within one (operator, département), then what is left within (operator, région), then
+ *    within the operator, then across the instance (a leftover joins the smallest atom of its
+ *    scope). Every collectivité is in exactly one atom; every atom has ≥ k collectivités.
+ * 3. A filter combination is published only when its group is a union of whole atoms. Any
+ *    difference or combination of published groups is then again a combination of whole atoms, so
+ *    nothing about fewer than k collectivités can be derived, whatever filters one combines.
+ *    Everything else is answered "suppressed" — also an empty group, so emptiness is not revealed.
+ * 4. Inside a published group, a statistic whose own base is below k (a theme mean, an indicator
+ *    share, a level count) is suppressed as well; level counts get complementary suppression so that
+ *    a suppressed count cannot be recomputed from the total.
+ */
+
+export interface PanoramaFilters {
+  operatorId?: string
+  region?: string
+  departement?: string
+  populationBracket?: string
+}
+export const DIMENSIONS = ['operatorId', 'region', 'departement', 'populationBracket'] as const
+export type Dimension = (typeof DIMENSIONS)[number]
+
+export interface CellDims {
+  operatorId: string | null
+  region: string | null
+  departement: string | null
+  populationBracket: string | null
+}
+
+/** Additive statistics of a set of collectivités. */
+interface Aggregate {
+  n: number
+  overallSum: number
+  levels: number[]
+  themeSum: number[]
+  themeN: number[]
+  lensSum: number[]
+  lensN: number[]
+  indBase: number[]
+  indHits: number[]
+}
+
+interface Cell extends CellDims {
+  agg: Aggregate
+  atom: number
+}
+
+export interface Snapshot {
+  marker: string
+  cells: Cell[]
+  /** Names of the operators (public), read with the cells. */
+  operatorNames: Map<string, string>
+  /** Size of each atom. */
+  atomSizes: number[]
+  builtAt: Date
+}
+
+export interface PublishedStats {
+  collectivites: number
+  overallScore: number
+  levels: Record<Level, number | null>
+  themes: Array<{ theme: Theme; score: number | null; base: number | null }>
+  lenses: Array<{ lens: Lens; score: number | null; base: number | null }>
+  indicators: Array<{
+    id: string
+    label: string
+    national: number
+    value: number | null
+    base: number | null
+  }>
+}
+
+export type GroupResult =
+  | { published: true; filters: PanoramaFilters; stats: PublishedStats }
+  | { published: false; filters: PanoramaFilters }
+
+const BRACKET_ORDER = [...POPULATION_BRACKET_IDS, null] as Array<string | null>
+const key = (...parts: Array<string | null>) => parts.map((p) => p ?? '∅').join('|')
+
+function emptyAggregate(themes: number, lenses: number, indicators: number): Aggregate {
+  return {
+    n: 0,
+    overallSum: 0,
+    levels: LEVELS.map(() => 0),
+    themeSum: new Array(themes).fill(0),
+    themeN: new Array(themes).fill(0),
+    lensSum: new Array(lenses).fill(0),
+    lensN: new Array(lenses).fill(0),
+    indBase: new Array(indicators).fill(0),
+    indHits: new Array(indicators).fill(0),
+  }
+}
+
+function addInto(target: Aggregate, source: Aggregate): void {
+  target.n += source.n
+  target.overallSum += source.overallSum
+  const add = (a: number[], b: number[]) => {
+    for (let i = 0; i < a.length; i++) a[i]! += b[i]!
+  }
+  add(target.levels, source.levels)
+  add(target.themeSum, source.themeSum)
+  add(target.themeN, source.themeN)
+  add(target.lensSum, source.lensSum)
+  add(target.lensN, source.lensN)
+  add(target.indBase, source.indBase)
+  add(target.indHits, source.indHits)
+}
+
+/**
+ * Partitions cells into atoms of at least k collectivités (see the module comment). Pure and
+ * deterministic; exported for tests. Returns each cell's atom index and the atom sizes, or all
+ * cells in atom -1 when the whole instance has fewer than k collectivités.
+ */
+export function buildAtoms(
+  cells: Array<CellDims & { n: number }>,
+  k: number,
+): { atomOf: number[]; sizes: number[] } {
+  type Group = { cells: number[]; n: number }
+  const atoms: Group[] = []
+  const atomOf = new Array<number>(cells.length).fill(-1)
+  const commit = (g: Group) => {
+    atoms.push(g)
+    for (const c of g.cells) atomOf[c] = atoms.length - 1
+  }
+  const mergeInto = (atomIndex: number, g: Group) => {
+    const a = atoms[atomIndex]!
+    a.cells.push(...g.cells)
+    a.n += g.n
+    for (const c of g.cells) atomOf[c] = atomIndex
+  }
+  const byKey = <T>(items: T[], f: (t: T) => string) => {
+    const m = new Map<string, T[]>()
+    for (const it of items) {
+      const kk = f(it)
+      const list = m.get(kk)
+      if (list) list.push(it)
+      else m.set(kk, [it])
+    }
+    return [...m.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  }
+  const indices = cells.map((_, i) => i)
+
+  // 1. Within (operator, région, département): merge adjacent population brackets.
+  type Leftover = { group: Group; operatorId: string | null; region: string | null }
+  let leftovers: Leftover[] = []
+  const atomsOfScope = new Map<string, number[]>()
+  const remember = (scopes: string[], atomIndex: number) => {
+    for (const s of scopes) {
+      const list = atomsOfScope.get(s)
+      if (list) list.push(atomIndex)
+      else atomsOfScope.set(s, [atomIndex])
+    }
+  }
+  for (const [, geo] of byKey(indices, (i) =>
+    key(cells[i]!.operatorId, cells[i]!.region, cells[i]!.departement),
+  )) {
+    const sorted = [...geo].sort(
+      (a, b) =>
+        BRACKET_ORDER.indexOf(cells[a]!.populationBracket) -
+        BRACKET_ORDER.indexOf(cells[b]!.populationBracket),
+    )
+    const segments: Group[] = sorted.map((i) => ({ cells: [i], n: cells[i]!.n }))
+    for (;;) {
+      if (segments.length <= 1) break
+      let smallest = -1
+      for (let s = 0; s < segments.length; s++)
+        if (segments[s]!.n < k && (smallest < 0 || segments[s]!.n < segments[smallest]!.n)) smallest = s
+      if (smallest < 0) break
+      const left = smallest > 0 ? segments[smallest - 1]! : undefined
+      const right = smallest < segments.length - 1 ? segments[smallest + 1]! : undefined
+      const withLeft = left !== undefined && (right === undefined || left.n <= right.n)
+      const other = withLeft ? smallest - 1 : smallest + 1
+      const merged: Group = {
+        cells: [...segments[Math.min(smallest, other)]!.cells, ...segments[Math.max(smallest, other)]!.cells],
+        n: segments[smallest]!.n + segments[other]!.n,
+      }
+      segments.splice(Math.min(smallest, other), 2, merged)
+    }
+    const first = cells[geo[0]!]!
+    const scopes = [key(first.operatorId, first.region), key(first.operatorId), 'all']
+    for (const s of segments) {
+      if (s.n >= k) {
+        commit(s)
+        remember(scopes, atoms.length - 1)
+      } else leftovers.push({ group: s, operatorId: first.operatorId, region: first.region })
+    }
+  }
+
+  // 2–4. Leftovers merged within (operator, région), then the operator, then the instance.
+  const levels: Array<(l: Leftover) => string> = [
+    (l) => key(l.operatorId, l.region),
+    (l) => key(l.operatorId),
+    () => 'all',
+  ]
+  for (const [depth, scopeOf] of levels.entries()) {
+    const next: Leftover[] = []
+    for (const [scope, list] of byKey(leftovers, scopeOf)) {
+      const group: Group = {
+        cells: list.flatMap((l) => l.group.cells),
+        n: list.reduce((a, l) => a + l.group.n, 0),
+      }
+      const parentScopes = depth === 0 ? [key(list[0]!.operatorId), 'all'] : depth === 1 ? ['all'] : []
+      if (group.n >= k) {
+        commit(group)
+        remember([scope, ...parentScopes], atoms.length - 1)
+        continue
+      }
+      const candidates = atomsOfScope.get(scope)
+      if (candidates?.length) {
+        const smallest = candidates.reduce(
+          (best, a) => (atoms[a]!.n < atoms[best]!.n ? a : best),
+          candidates[0]!,
+        )
+        mergeInto(smallest, group)
+      } else next.push({ group, operatorId: list[0]!.operatorId, region: list[0]!.region })
+    }
+    leftovers = next
+  }
+  // Whatever is left means the instance as a whole has fewer than k collectivités: nothing is published.
+  return { atomOf, sizes: atoms.map((a) => a.n) }
+}
+
+export interface PanoramaOptions {
+  minGroupSize: number
+  indicators: Indicator[]
+  /** How often (ms) the table is checked for changes; 0 = on every request. */
+  refreshMs?: number
+}
+
+/** Reads `latest_results` into cell aggregates (cached until the table changes) and answers queries. */
+export class Panorama {
+  private snapshot: Snapshot | undefined
+  private building: Promise<Snapshot> | undefined
+  private buildingMarker: string | undefined
+  private checkedAt = 0
+  private buildSeq = 0
+  private snapshotSeq = 0
+  readonly themes = THEME_IDS
+  readonly lenses = LENS_IDS
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    readonly options: PanoramaOptions,
+  ) {}
+
+  get minGroupSize(): number {
+    return this.options.minGroupSize
+  }
+
+  /** Cheap fingerprint of `latest_results`: every insert, update or delete changes it. */
+  private async marker(): Promise<string> {
+    const row = await this.db
+      .selectFrom('latest_results')
+      .select([sql<number>`count(*)::int`.as('n'), sql<string>`coalesce(sum(revision), 0)::text`.as('s')])
+      .executeTakeFirstOrThrow()
+    return `${row.n}:${row.s}`
+  }
+
+  /**
+   * The current snapshot. With `refreshMs` 0 every call checks the table and waits for a rebuild
+   * when it changed. Otherwise the table is checked at most every `refreshMs`; a changed table is
+   * rebuilt in the background while the previous snapshot keeps being served (every answer always
+   * comes from one consistent snapshot: atoms and figures together).
+   */
+  async current(): Promise<Snapshot> {
+    const refreshMs = this.options.refreshMs ?? 0
+    const now = Date.now()
+    if (this.snapshot && refreshMs > 0 && now - this.checkedAt < refreshMs) return this.snapshot
+    const marker = await this.marker()
+    this.checkedAt = now
+    if (this.snapshot?.marker === marker) return this.snapshot
+    if (this.snapshot && refreshMs > 0) {
+      // One background rebuild at a time; requests keep the previous snapshot meanwhile.
+      if (!this.building) this.startBuild(marker).catch(() => {})
+      return this.snapshot
+    }
+    if (this.building && this.buildingMarker === marker) return this.building
+    if (this.building) await this.building.catch(() => {})
+    if (this.snapshot?.marker === marker) return this.snapshot
+    return this.startBuild(marker)
+  }
+
+  private startBuild(marker: string): Promise<Snapshot> {
+    const seq = ++this.buildSeq
+    this.buildingMarker = marker
+    const building = this.build(marker)
+      .then((built) => {
+        // A later build that finished first is kept.
+        if (seq > this.snapshotSeq) {
+          this.snapshot = built
+          this.snapshotSeq = seq
+        }
+        return this.snapshot ?? built
+      })
+      .finally(() => {
+        if (this.building === building) this.building = undefined
+      })
+    this.building = building
+    return building
+  }
+
+  private async build(marker: string): Promise<Snapshot> {
+    const { indicators } = this.options
+    const exprs = [
+      sql<number>`count(*)::int`.as('n'),
+      sql<number>`coalesce(sum(overall_score), 0)::float8`.as('overall_sum'),
+      ...LEVELS.map((l, i) => sql<number>`(count(*) filter (where level = ${l}))::int`.as(`l${i}`)),
+      ...this.themes.flatMap((t, i) => [
+        sql<number>`coalesce(sum((theme_scores->>${t})::float8), 0)::float8`.as(`ts${i}`),
+        sql<number>`count(theme_scores->>${t})::int`.as(`tn${i}`),
+      ]),
+      ...this.lenses.flatMap((l, i) => [
+        sql<number>`coalesce(sum((lens_scores->>${l})::float8), 0)::float8`.as(`ls${i}`),
+        sql<number>`count(lens_scores->>${l})::int`.as(`ln${i}`),
+      ]),
+      ...indicators.flatMap((ind, i) => [
+        sql<number>`count(indicators->>${ind.id})::int`.as(`ib${i}`),
+        sql<number>`coalesce(sum((indicators->>${ind.id})::int), 0)::int`.as(`ih${i}`),
+      ]),
+    ]
+    const rows = (await this.db
+      .selectFrom('latest_results')
+      .select(['operator_id', 'region', 'departement', 'population_bracket'])
+      .select(exprs)
+      .groupBy(['operator_id', 'region', 'departement', 'population_bracket'])
+      .execute()) as unknown as Array<Record<string, number | string | null>>
+    const num = (r: Record<string, unknown>, k: string) => Number(r[k] ?? 0)
+    const cells: Cell[] = rows.map((r) => {
+      const agg = emptyAggregate(this.themes.length, this.lenses.length, indicators.length)
+      agg.n = num(r, 'n')
+      agg.overallSum = num(r, 'overall_sum')
+      LEVELS.forEach((_, i) => {
+        agg.levels[i] = num(r, `l${i}`)
+      })
+      this.themes.forEach((_, i) => {
+        agg.themeSum[i] = num(r, `ts${i}`)
+        agg.themeN[i] = num(r, `tn${i}`)
+      })
+      this.lenses.forEach((_, i) => {
+        agg.lensSum[i] = num(r, `ls${i}`)
+        agg.lensN[i] = num(r, `ln${i}`)
+      })
+      indicators.forEach((_, i) => {
+        agg.indBase[i] = num(r, `ib${i}`)
+        agg.indHits[i] = num(r, `ih${i}`)
+      })
+      return {
+        operatorId: (r.operator_id as string | null) ?? null,
+        region: (r.region as string | null) ?? null,
+        departement: (r.departement as string | null) ?? null,
+        populationBracket: (r.population_bracket as string | null) ?? null,
+        agg,
+        atom: -1,
+      }
+    })
+    const operators = await this.db.selectFrom('operators').select(['id', 'name']).execute()
+    return assembleSnapshot(marker, cells, this.options.minGroupSize, new Map(operators.map((o) => [o.id, o.name])))
+  }
+
+  /** A snapshot from bare counts per cell (tests of the suppression, benchmarks). */
+  snapshotFromCounts(counts: Array<CellDims & { n: number }>): Snapshot {
+    const cells = counts.map((c) => {
+      const agg = emptyAggregate(this.themes.length, this.lenses.length, this.options.indicators.length)
+      agg.n = c.n
+      agg.overallSum = 50 * c.n
+      agg.levels[2] = c.n
+      return { ...c, agg, atom: -1 }
+    })
+    return assembleSnapshot('counts', cells, this.options.minGroupSize, new Map())
+  }
+
+  /** The group selected by `filters`, published only when it is a union of whole atoms. */
+  group(snapshot: Snapshot, filters: PanoramaFilters): GroupResult {
+    const matchedPerAtom = new Map<number, number>()
+    const agg = emptyAggregate(this.themes.length, this.lenses.length, this.options.indicators.length)
+    for (const cell of snapshot.cells) {
+      if (!matchesFilters(cell, filters)) continue
+      if (cell.atom < 0) return { published: false, filters }
+      matchedPerAtom.set(cell.atom, (matchedPerAtom.get(cell.atom) ?? 0) + cell.agg.n)
+      addInto(agg, cell.agg)
+    }
+    if (agg.n === 0) return { published: false, filters }
+    for (const [atom, n] of matchedPerAtom)
+      if (n !== snapshot.atomSizes[atom]) return { published: false, filters }
+    return { published: true, filters, stats: this.publish(agg) }
+  }
+
+  /** Published groups for each value of `by` within `filters` (unpublishable values are left out). */
+  breakdown(
+    snapshot: Snapshot,
+    filters: PanoramaFilters,
+    by: Dimension,
+  ): Array<GroupResult & { published: true }> {
+    const values = new Set<string | null>()
+    for (const cell of snapshot.cells) if (matchesFilters(cell, filters)) values.add(cell[by])
+    const out: Array<GroupResult & { published: true }> = []
+    for (const value of [...values].sort((a, b) => String(a).localeCompare(String(b)))) {
+      // A group of collectivités without this attribute cannot be selected by a filter: left out.
+      if (value === null) continue
+      const result = this.group(snapshot, { ...filters, [by]: value })
+      if (result.published) out.push(result)
+    }
+    return out
+  }
+
+  private publish(agg: Aggregate): PublishedStats {
+    const k = this.options.minGroupSize
+    const mean = (sum: number, n: number) => (n >= k ? round1(sum / n) : null)
+    return {
+      collectivites: agg.n,
+      overallScore: round1(agg.overallSum / agg.n),
+      levels: suppressCounts(LEVELS, agg.levels, k),
+      themes: this.themes.map((theme, i) => ({
+        theme,
+        score: mean(agg.themeSum[i]!, agg.themeN[i]!),
+        base: agg.themeN[i]! >= k ? agg.themeN[i]! : null,
+      })),
+      lenses: this.lenses.map((lens, i) => ({
+        lens,
+        score: mean(agg.lensSum[i]!, agg.lensN[i]!),
+        base: agg.lensN[i]! >= k ? agg.lensN[i]! : null,
+      })),
+      indicators: this.options.indicators.map((ind, i) => ({
+        id: ind.id,
+        label: ind.label,
+        national: ind.value,
+        value: agg.indBase[i]! >= k ? round1((agg.indHits[i]! / agg.indBase[i]!) * 100) : null,
+        base: agg.indBase[i]! >= k ? agg.indBase[i]! : null,
+      })),
+    }
+  }
+}
+
+function assembleSnapshot(marker: string, cells: Cell[], k: number, operatorNames: Map<string, string>): Snapshot {
+  const { atomOf, sizes } = buildAtoms(
+    cells.map((c) => ({ ...c, n: c.agg.n })),
+    k,
+  )
+  cells.forEach((c, i) => {
+    c.atom = atomOf[i]!
+  })
+  return { marker, cells, operatorNames, atomSizes: sizes, builtAt: new Date() }
+}
+
+function matchesFilters(cell: CellDims, filters: PanoramaFilters): boolean {
+  for (const d of DIMENSIONS) if (filters[d] !== undefined && cell[d] !== filters[d]) return false
+  return true
+}
+
+/**
+ * Counts of a distribution with cells under k suppressed (null). Complementary suppression: when
+ * any count is suppressed, further smallest counts are suppressed until at least two are and the
+ * suppressed ones add up to k or more, so that none can be recomputed from the published total.
+ * Zero counts are published as 0 (an empty cell reveals nothing about anyone).
+ */
+export function suppressCounts<K extends string>(
+  keys: readonly K[],
+  counts: number[],
+  k: number,
+): Record<K, number | null> {
+  const suppressed = new Set<number>()
+  counts.forEach((c, i) => {
+    if (c > 0 && c < k) suppressed.add(i)
+  })
+  if (suppressed.size > 0) {
+    const order = counts.map((c, i) => ({ c, i })).sort((a, b) => a.c - b.c || a.i - b.i)
+    const sum = () => [...suppressed].reduce((a, i) => a + counts[i]!, 0)
+    for (const { c, i } of order) {
+      if (suppressed.size >= 2 && sum() >= k) break
+      if (c === 0 || suppressed.has(i)) continue
+      suppressed.add(i)
+    }
+  }
+  return Object.fromEntries(keys.map((kk, i) => [kk, suppressed.has(i) ? null : counts[i]!])) as Record<
+    K,
+    number | null
+  >
+}

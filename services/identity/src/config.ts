@@ -1,0 +1,70 @@
+import { type Static, Type } from 'typebox'
+
+const Url = (description: string) => Type.Optional(Type.String({ pattern: '^https?://', description }))
+
+/**
+ * Variables identity adds to the kit's BaseConfig. Every one has a default (or is optional), so
+ * the embedded mode needs none.
+ */
+export const IdentityConfig = Type.Object({
+  SIGNING_KEYS: Type.Optional(
+    Type.String({
+      description:
+        'JWK set (JSON) of private signing keys, e.g. from a Kubernetes Secret; the first key signs. When unset, keys are generated and kept in the database.',
+    }),
+  ),
+  SIGNING_KEY_ENCRYPTION_SECRET: Type.Optional(
+    Type.String({
+      minLength: 16,
+      description: 'Encrypts private signing keys at rest in the database (AES-256-GCM).',
+    }),
+  ),
+  SIGNING_KEYS_RELOAD_SECONDS: Type.Integer({
+    minimum: 0,
+    default: 60,
+    description: 'How often a running identity picks up keys rotated by the rotate-keys command',
+  }),
+  ACCESS_TOKEN_TTL_SECONDS: Type.Integer({ minimum: 1, maximum: 3600, default: 900 }),
+  REFRESH_TOKEN_TTL_SECONDS: Type.Integer({ minimum: 60, default: 30 * 24 * 3600 }),
+  KEY_RETIRE_MARGIN_SECONDS: Type.Integer({
+    minimum: 0,
+    default: 300,
+    description: 'A rotated key stays in the JWKS for the access-token lifetime plus this margin.',
+  }),
+  MAGIC_LINK_TTL_SECONDS: Type.Integer({ minimum: 1, default: 900 }),
+  EMAIL_VERIFICATION_TTL_SECONDS: Type.Integer({ minimum: 1, default: 24 * 3600 }),
+  PASSWORD_RESET_TTL_SECONDS: Type.Integer({ minimum: 1, default: 3600 }),
+  INVITATION_TTL_SECONDS: Type.Integer({ minimum: 1, default: 7 * 24 * 3600 }),
+  MAGIC_LINK_URL: Url('Front-end page receiving ?token= of a magic link (default: the API verify route)'),
+  EMAIL_VERIFICATION_URL: Url('Front-end page receiving ?token= of an email verification'),
+  PASSWORD_RESET_URL: Url('Front-end page receiving ?token= of a password reset'),
+  INVITATION_URL: Url('Front-end page receiving ?token= of an invitation'),
+  AUTH_RATE_LIMIT_PER_IP: Type.Integer({
+    minimum: 1,
+    default: 30,
+    description: 'Requests per minute and IP on each login / magic-link / reset route',
+  }),
+  AUTH_RATE_LIMIT_PER_EMAIL: Type.Integer({
+    minimum: 1,
+    default: 5,
+    description: 'Requests per 15 minutes and email address on each login / magic-link / reset route',
+  }),
+  OIDC_ISSUER: Url('OpenID Connect provider (e.g. ProConnect); OIDC login is off when unset'),
+  OIDC_CLIENT_ID: Type.Optional(Type.String({ minLength: 1 })),
+  OIDC_CLIENT_SECRET: Type.Optional(Type.String({ minLength: 1 })),
+  OIDC_REDIRECT_URI: Url('Callback registered at the provider (default: PUBLIC_URL/v1/auth/oidc/callback)'),
+  OIDC_SCOPES: Type.String({ default: 'openid email profile' }),
+  OIDC_SUCCESS_REDIRECT: Url(
+    'Front-end page the callback redirects to with the tokens in the fragment (default: JSON answer)',
+  ),
+  OIDC_USERINFO_SIGNED_ALG: Type.Optional(
+    Type.String({
+      description: 'Set when the provider signs its userinfo answer (ProConnect: RS256 or ES256)',
+    }),
+  ),
+  OIDC_ALLOW_INSECURE: Type.Boolean({
+    default: false,
+    description: 'Allow an http:// provider (development and tests only)',
+  }),
+})
+export type IdentityConfig = Static<typeof IdentityConfig>

@@ -1,0 +1,65 @@
+import type { MembershipRole, PlatformRole } from '@osinum/contracts'
+import { Forbidden, type Principal, Unauthorized } from '@osinum/service-kit'
+import type { Db, User } from './db.js'
+import { SessionRevoked } from './errors.js'
+
+/**
+ * The caller as identity's own tables say now (the token may be up to 15 minutes old): identity
+ * decides on fresh roles and memberships, and refuses tokens of ended sessions or erased accounts.
+ */
+export interface Actor {
+  user: User
+  sessionId: string | null
+  roles: PlatformRole[]
+  operatorId: string | null
+  memberships: Map<string, { role: MembershipRole; referent: boolean }>
+  /** Operators this person coordinates. */
+  coordinates: Set<string>
+  hasRole(...roles: PlatformRole[]): boolean
+  isAdmin: boolean
+}
+
+export async function loadActor(
+  db: Db,
+  principal: Pick<Principal, 'userId' | 'sessionId'> | null,
+): Promise<Actor> {
+  if (!principal) throw new Unauthorized()
+  const user = await db
+    .selectFrom('users')
+    .selectAll()
+    .where('id', '=', principal.userId)
+    .where('status', '=', 'active')
+    .executeTakeFirst()
+  if (!user) throw new SessionRevoked()
+  if (principal.sessionId) {
+    const session = await db
+      .selectFrom('sessions')
+      .select(['revoked_at', 'user_id'])
+      .where('id', '=', principal.sessionId)
+      .executeTakeFirst()
+    if (!session || session.revoked_at || session.user_id !== user.id) throw new SessionRevoked()
+  }
+  const [memberships, coordinated] = await Promise.all([
+    db
+      .selectFrom('memberships')
+      .select(['organisation_id', 'role', 'referent'])
+      .where('user_id', '=', user.id)
+      .execute(),
+    db.selectFrom('operators').select('id').where('coordinator_id', '=', user.id).execute(),
+  ])
+  const roles = [...user.platform_roles]
+  return {
+    user,
+    sessionId: principal.sessionId,
+    roles,
+    operatorId: user.operator_id,
+    memberships: new Map(memberships.map((m) => [m.organisation_id, { role: m.role, referent: m.referent }])),
+    coordinates: new Set(coordinated.map((o) => o.id)),
+    hasRole: (...r) => r.some((x) => roles.includes(x)),
+    isAdmin: roles.includes('admin'),
+  }
+}
+
+export function requireAdmin(actor: Actor): void {
+  if (!actor.isAdmin) throw new Forbidden()
+}

@@ -1,0 +1,248 @@
+import { readFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
+import type { OrganisationKind } from '@osinum/contracts'
+
+/**
+ * French administrative data (communes with population and postcodes, EPCI, départements,
+ * régions) from `@etalab/decoupage-administratif`. Its JSON files (~12 MB) are read once, on
+ * first use, and only the fields identity needs are kept (see bench/identity-official-data.mjs
+ * for the time and memory it costs).
+ */
+export interface OfficialFacts {
+  kind: Exclude<OrganisationKind, 'syndicat'>
+  officialCode: string
+  name: string
+  population: number | null
+  departement: string | null
+  departementName: string | null
+  region: string | null
+  regionName: string | null
+  epci: string | null
+  epciName: string | null
+  postcodes: string[]
+}
+
+interface SearchEntry {
+  facts: OfficialFacts
+  /** Normalised name: lower case, no accents, words separated by one space. */
+  words: string[]
+  norm: string
+}
+
+export interface OfficialData {
+  get(kind: OfficialFacts['kind'], code: string): OfficialFacts | undefined
+  search(q: string, options?: { kind?: OfficialFacts['kind'] | undefined; limit?: number }): OfficialFacts[]
+  counts: Record<OfficialFacts['kind'], number>
+}
+
+interface RawCommune {
+  code: string
+  nom: string
+  type: string
+  departement: string
+  region: string
+  codesPostaux?: string[]
+  population?: number
+}
+interface RawEpci {
+  code: string
+  nom: string
+  populationMunicipale?: number
+  membres: Array<{ code: string }>
+}
+interface RawArea {
+  code: string
+  nom: string
+  region?: string
+}
+
+const WORD_ALIASES: Record<string, string> = { saint: 'st', sainte: 'ste', saints: 'sts', saintes: 'stes' }
+
+/** Accent- and case-insensitive form used on both sides of a search. */
+export function normalise(text: string): string[] {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/œ/g, 'oe')
+    .replace(/æ/g, 'ae')
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => WORD_ALIASES[w] ?? w)
+}
+
+const require = createRequire(import.meta.url)
+async function readData<T>(file: string): Promise<T> {
+  return JSON.parse(
+    await readFile(require.resolve(`@etalab/decoupage-administratif/data/${file}`), 'utf8'),
+  ) as T
+}
+
+function build(raw: {
+  communes: RawCommune[]
+  epcis: RawEpci[]
+  departements: RawArea[]
+  regions: RawArea[]
+}): OfficialData {
+  const regions = new Map(raw.regions.map((r) => [r.code, r.nom]))
+  const departements = new Map(
+    raw.departements.map((d) => [d.code, { name: d.nom, region: d.region ?? null }]),
+  )
+  const epciOf = new Map<string, RawEpci>()
+  for (const e of raw.epcis) for (const m of e.membres) epciOf.set(m.code, e)
+
+  const byKind = {
+    commune: new Map<string, OfficialFacts>(),
+    epci: new Map<string, OfficialFacts>(),
+    departement: new Map<string, OfficialFacts>(),
+    region: new Map<string, OfficialFacts>(),
+  }
+  const depPopulation = new Map<string, number>()
+  const regPopulation = new Map<string, number>()
+  const epciDepartements = new Map<string, Map<string, number>>()
+
+  for (const c of raw.communes) {
+    if (c.type !== 'commune-actuelle') continue
+    const epci = epciOf.get(c.code)
+    const population = typeof c.population === 'number' ? c.population : null
+    byKind.commune.set(c.code, {
+      kind: 'commune',
+      officialCode: c.code,
+      name: c.nom,
+      population,
+      departement: c.departement,
+      departementName: departements.get(c.departement)?.name ?? null,
+      region: c.region,
+      regionName: regions.get(c.region) ?? null,
+      epci: epci?.code ?? null,
+      epciName: epci?.nom ?? null,
+      postcodes: c.codesPostaux ?? [],
+    })
+    depPopulation.set(c.departement, (depPopulation.get(c.departement) ?? 0) + (population ?? 0))
+    regPopulation.set(c.region, (regPopulation.get(c.region) ?? 0) + (population ?? 0))
+    if (epci) {
+      const deps = epciDepartements.get(epci.code) ?? new Map<string, number>()
+      deps.set(c.departement, (deps.get(c.departement) ?? 0) + 1)
+      epciDepartements.set(epci.code, deps)
+    }
+  }
+  for (const e of raw.epcis) {
+    // An EPCI may straddle départements: it is placed in the one most of its communes are in.
+    const deps = [...(epciDepartements.get(e.code) ?? new Map()).entries()].sort((a, b) => b[1] - a[1])
+    const dep = deps[0]?.[0] ?? null
+    const region = dep ? (departements.get(dep)?.region ?? null) : null
+    byKind.epci.set(e.code, {
+      kind: 'epci',
+      officialCode: e.code,
+      name: e.nom,
+      population: e.populationMunicipale ?? null,
+      departement: dep,
+      departementName: dep ? (departements.get(dep)?.name ?? null) : null,
+      region,
+      regionName: region ? (regions.get(region) ?? null) : null,
+      epci: null,
+      epciName: null,
+      postcodes: [],
+    })
+  }
+  for (const [code, d] of departements)
+    byKind.departement.set(code, {
+      kind: 'departement',
+      officialCode: code,
+      name: d.name,
+      population: depPopulation.get(code) ?? null,
+      departement: code,
+      departementName: d.name,
+      region: d.region,
+      regionName: d.region ? (regions.get(d.region) ?? null) : null,
+      epci: null,
+      epciName: null,
+      postcodes: [],
+    })
+  for (const [code, name] of regions)
+    byKind.region.set(code, {
+      kind: 'region',
+      officialCode: code,
+      name,
+      population: regPopulation.get(code) ?? null,
+      departement: null,
+      departementName: null,
+      region: code,
+      regionName: name,
+      epci: null,
+      epciName: null,
+      postcodes: [],
+    })
+
+  // The search index is built once, on the first search.
+  let index: SearchEntry[] | undefined
+  const entries = () => {
+    index ??= [byKind.region, byKind.departement, byKind.epci, byKind.commune].flatMap((m) =>
+      [...m.values()].map((facts) => {
+        const words = normalise(facts.name)
+        return { facts, words, norm: words.join(' ') }
+      }),
+    )
+    return index
+  }
+
+  return {
+    counts: {
+      commune: byKind.commune.size,
+      epci: byKind.epci.size,
+      departement: byKind.departement.size,
+      region: byKind.region.size,
+    },
+    get: (kind, code) => byKind[kind].get(code.trim().toUpperCase()),
+    search(q, options = {}) {
+      const limit = options.limit ?? 10
+      const tokens = normalise(q)
+      if (tokens.length === 0) return []
+      const digits = /^\s*\d[\dAaBb]*\s*$/.test(q) ? q.trim().toUpperCase() : null
+      const norm = tokens.join(' ')
+      const hits: Array<{ entry: SearchEntry; rank: number }> = []
+      for (const entry of entries()) {
+        const f = entry.facts
+        if (options.kind && f.kind !== options.kind) continue
+        let rank: number | undefined
+        if (digits) {
+          if (f.officialCode === digits || f.postcodes.includes(digits)) rank = 0
+          else if (
+            digits.length >= 2 &&
+            (f.postcodes.some((p) => p.startsWith(digits)) || f.officialCode.startsWith(digits))
+          )
+            rank = 2
+        } else if (entry.norm === norm) rank = 0
+        else if (entry.norm.startsWith(norm)) rank = 1
+        else if (tokens.every((t) => entry.words.some((w) => w.startsWith(t)))) rank = 2
+        if (rank !== undefined) hits.push({ entry, rank })
+      }
+      hits.sort(
+        (a, b) =>
+          a.rank - b.rank ||
+          (b.entry.facts.population ?? 0) - (a.entry.facts.population ?? 0) ||
+          a.entry.facts.name.localeCompare(b.entry.facts.name, 'fr'),
+      )
+      return hits.slice(0, limit).map((h) => h.entry.facts)
+    },
+  }
+}
+
+let loading: Promise<OfficialData> | undefined
+
+/** The official data, loaded on first call (and kept). */
+export function officialData(): Promise<OfficialData> {
+  loading ??= (async () => {
+    const [communes, epcis, departements, regions] = await Promise.all([
+      readData<RawCommune[]>('communes.json'),
+      readData<RawEpci[]>('epci.json'),
+      readData<RawArea[]>('departements.json'),
+      readData<RawArea[]>('regions.json'),
+    ])
+    return build({ communes, epcis, departements, regions })
+  })().catch((error) => {
+    loading = undefined
+    throw error
+  })
+  return loading
+}

@@ -1,0 +1,43 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Page, PageQuery } from '@osinum/contracts'
+import { Type } from 'typebox'
+import { loadActor, requireAdmin } from '../../domain/actor.js'
+import { listAudit } from '../../domain/audit.js'
+import { AuditEntryView, DateTime, Id } from '../../schemas.js'
+import { auditView } from '../../views.js'
+import type { RouteOptions } from '../options.js'
+
+/** The audit log of sensitive actions (admins). */
+export const auditRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (fastify, { ctx }) => {
+  fastify.get(
+    '/v1/audit-log',
+    {
+      config: { access: ['admin'] },
+      schema: {
+        tags: ['identity'],
+        operationId: 'listAuditLog',
+        summary: 'Sensitive actions: logins, role changes, key rotations, erasures… (admins), newest first',
+        querystring: Type.Object({
+          ...PageQuery.properties,
+          action: Type.Optional(
+            Type.String({
+              maxLength: 60,
+              description: 'Exact action, or a prefix ending in ".*" (e.g. login.*)',
+            }),
+          ),
+          actorId: Type.Optional(Id),
+          targetId: Type.Optional(Type.String({ maxLength: 100 })),
+          from: Type.Optional(DateTime),
+          to: Type.Optional(DateTime),
+        }),
+        response: { 200: Page(AuditEntryView) },
+      },
+    },
+    async (request) => {
+      requireAdmin(await loadActor(ctx.db, request.principal))
+      const { limit = 20, offset = 0, ...filter } = request.query
+      const { items, total } = await listAudit(ctx.db, { ...filter, limit, offset })
+      return { items: items.map(auditView), total, limit, offset }
+    },
+  )
+}

@@ -1,0 +1,138 @@
+import type { EventContract, EventData, EventEnvelope, MembershipRole, PlatformRole } from '@osinum/contracts'
+import { IdentityEvents } from '@osinum/contracts'
+import type { DatabaseHandle } from '@osinum/db'
+import type { EventTransport } from '@osinum/events'
+import type { Host } from '@osinum/service-kit'
+import { createTestHost, openTestDatabase, openTestTransport, waitFor } from '@osinum/service-kit/testing'
+import { uniqueName } from '@osinum/testing'
+import type { Kysely } from 'kysely'
+import { type Database, json } from './domain/db.js'
+import type { TokenPair } from './domain/tokens.js'
+import { identityService } from './service.js'
+
+/** Test harness of the identity service (real PostgreSQL/NATS when configured, else PGlite/in-process). */
+export interface IdentityHarness {
+  host: Host
+  db: Kysely<Database>
+  database: DatabaseHandle
+  transport: EventTransport
+  inject: Host['app']['inject']
+  close(): Promise<void>
+  /** Events identity recorded in its outbox (in order). */
+  events<E extends EventContract>(contract: E): Promise<Array<EventEnvelope<EventData<E>>>>
+  /** Waits for an event of `contract` matching `match`. */
+  waitForEvent<E extends EventContract>(
+    contract: E,
+    match: (data: EventData<E>) => boolean,
+  ): Promise<EventEnvelope<EventData<E>>>
+  /** Registers and verifies an account, returning its first token pair. */
+  signUp(email: string, options?: { roles?: PlatformRole[]; operatorId?: string | null }): Promise<TokenPair>
+  /** A fresh pair (after roles or memberships changed). */
+  refresh(pair: TokenPair): Promise<TokenPair>
+  /** Creates a commune by INSEE code as `pair`'s user (who becomes its referent). */
+  createCommune(
+    pair: TokenPair,
+    code: string,
+    role?: MembershipRole,
+  ): Promise<{ id: string; [k: string]: unknown }>
+}
+
+export const bearer = (pair: TokenPair | string) => ({
+  authorization: `Bearer ${typeof pair === 'string' ? pair : pair.accessToken}`,
+})
+export const tokenOf = (url: string) => new URL(url).searchParams.get('token')!
+
+export async function identityHarness(env: Record<string, string> = {}): Promise<IdentityHarness> {
+  const database = openTestDatabase()
+  const transport = await openTestTransport()
+  const host = await createTestHost({
+    modules: [identityService],
+    schemas: { identity: uniqueName('identity') },
+    database,
+    transport,
+    env: {
+      EVENTS_NAMESPACE: uniqueName('t'),
+      PUBLIC_URL: 'http://osinum.test',
+      AUTH_RATE_LIMIT_PER_IP: '100000',
+      AUTH_RATE_LIMIT_PER_EMAIL: '100000',
+      ...env,
+    },
+  })
+  const db = host.services.get('identity')!.deps.db as Kysely<Database>
+  const inject = host.app.inject.bind(host.app) as Host['app']['inject']
+
+  const events: IdentityHarness['events'] = async (contract) => {
+    const rows = await db
+      .selectFrom('outbox')
+      .select('envelope')
+      .where('subject', '=', contract.subject)
+      .orderBy('seq')
+      .execute()
+    return rows.map((r) => (typeof r.envelope === 'string' ? JSON.parse(r.envelope) : r.envelope)) as never
+  }
+  const waitForEvent: IdentityHarness['waitForEvent'] = (contract, match) =>
+    waitFor(async () => (await events(contract)).find((e) => match(e.data)))
+
+  const refresh = async (pair: TokenPair) => {
+    const res = await inject({
+      method: 'POST',
+      url: '/v1/auth/refresh',
+      payload: { refreshToken: pair.refreshToken },
+    })
+    if (res.statusCode !== 200) throw new Error(`refresh failed: ${res.statusCode} ${res.body}`)
+    return res.json() as TokenPair
+  }
+
+  const signUp: IdentityHarness['signUp'] = async (email, options = {}) => {
+    const res = await inject({ method: 'POST', url: '/v1/auth/register', payload: { email } })
+    if (res.statusCode !== 202) throw new Error(`register failed: ${res.statusCode} ${res.body}`)
+    const event = await waitForEvent(
+      IdentityEvents.EmailVerificationRequested,
+      (d) => d.email === email.toLowerCase(),
+    )
+    const verified = await inject({
+      method: 'GET',
+      url: `/v1/auth/email/verify?token=${tokenOf(event.data.url)}`,
+    })
+    if (verified.statusCode !== 200) throw new Error(`verify failed: ${verified.statusCode} ${verified.body}`)
+    let pair = verified.json() as TokenPair
+    if (options.roles || options.operatorId) {
+      await db
+        .updateTable('users')
+        .set({ platform_roles: json(options.roles ?? []), operator_id: options.operatorId ?? null })
+        .where('id', '=', pair.userId)
+        .execute()
+      pair = await refresh(pair)
+    }
+    return pair
+  }
+
+  const createCommune: IdentityHarness['createCommune'] = async (pair, code, role = 'elected') => {
+    const res = await inject({
+      method: 'POST',
+      url: '/v1/organisations',
+      headers: bearer(pair),
+      payload: { kind: 'commune', officialCode: code, role },
+    })
+    if (res.statusCode !== 201) throw new Error(`create commune failed: ${res.statusCode} ${res.body}`)
+    return res.json()
+  }
+
+  return {
+    host,
+    db,
+    database,
+    transport,
+    inject,
+    events,
+    waitForEvent,
+    signUp,
+    refresh,
+    createCommune,
+    async close() {
+      await host.close()
+      await transport.close()
+      await database.close()
+    },
+  }
+}

@@ -1,0 +1,86 @@
+import { IdentityEvents } from '@osinum/contracts'
+import type { Trx } from '../domain/db.js'
+import { emailVerification, invitation, magicLink, passwordReset } from '../domain/messages.js'
+import { notify } from '../domain/notify.js'
+import {
+  eraseUser,
+  grantMembership,
+  isErased,
+  revokeMembership,
+  upsertOrganisation,
+  upsertUser,
+  usersByIds,
+} from '../domain/projection.js'
+import type { EmailContent } from '../domain/templates.js'
+import { enqueueWebhooks } from '../domain/webhooks.js'
+import type { Runtime } from '../runtime.js'
+
+const AUTH_REASON =
+  'Vous recevez ce message car une action a été demandée sur osinum avec cette adresse e-mail. Ces messages ne peuvent pas être désactivés.'
+
+/** The projection of identity, and the authentication emails (which go to an address, known person or not). */
+export function identityConsumers(rt: Runtime): void {
+  const { events } = rt
+  events.on(IdentityEvents.UserRegistered, 'user-registered', async ({ trx, event }) => {
+    await upsertUser(trx as Trx, event.data)
+  })
+  events.on(IdentityEvents.UserUpdated, 'user-updated', async ({ trx, event }) => {
+    await upsertUser(trx as Trx, event.data)
+  })
+  events.on(IdentityEvents.UserErased, 'user-erased', async ({ trx, event }) => {
+    await eraseUser(trx as Trx, event.data.userId)
+  })
+  events.on(IdentityEvents.OrganisationCreated, 'organisation-created', async ({ trx, event }) => {
+    await upsertOrganisation(trx as Trx, event.data)
+    if (await enqueueWebhooks(trx as Trx, event, { kind: 'operator', operatorId: event.data.operatorId }))
+      rt.wakeWebhooks()
+  })
+  events.on(IdentityEvents.OrganisationUpdated, 'organisation-updated', async ({ trx, event }) => {
+    await upsertOrganisation(trx as Trx, event.data)
+    if (await enqueueWebhooks(trx as Trx, event, { kind: 'operator', operatorId: event.data.operatorId }))
+      rt.wakeWebhooks()
+  })
+  events.on(IdentityEvents.MembershipGranted, 'membership-granted', async ({ trx, event }) => {
+    await grantMembership(trx as Trx, event.data)
+  })
+  events.on(IdentityEvents.MembershipRevoked, 'membership-revoked', async ({ trx, event }) => {
+    await revokeMembership(trx as Trx, event.data.organisationId, event.data.userId)
+  })
+
+  const authEmail = async (
+    trx: Trx,
+    causeEventId: string,
+    kind: string,
+    to: { userId: string | null; email: string },
+    content: EmailContent,
+  ) => {
+    if (to.userId && (await isErased(trx, to.userId))) return
+    const [known] = to.userId ? await usersByIds(trx, [to.userId]) : []
+    const id = await notify(trx, rt, {
+      causeEventId,
+      category: 'auth',
+      kind,
+      recipient: { userId: to.userId, email: to.email, name: known?.display_name ?? null },
+      content,
+      channels: { email: true, inApp: false },
+      reason: AUTH_REASON,
+    })
+    if (id) rt.wakeEmail()
+  }
+  events.on(IdentityEvents.MagicLinkRequested, 'magic-link', async ({ trx, event }) => {
+    const d = event.data
+    await authEmail(trx as Trx, event.id, 'magic-link', d, magicLink(d))
+  })
+  events.on(IdentityEvents.PasswordResetRequested, 'password-reset', async ({ trx, event }) => {
+    const d = event.data
+    await authEmail(trx as Trx, event.id, 'password-reset', d, passwordReset(d))
+  })
+  events.on(IdentityEvents.EmailVerificationRequested, 'email-verification', async ({ trx, event }) => {
+    const d = event.data
+    await authEmail(trx as Trx, event.id, 'email-verification', d, emailVerification(d))
+  })
+  events.on(IdentityEvents.InvitationRequested, 'invitation', async ({ trx, event }) => {
+    const d = event.data
+    await authEmail(trx as Trx, event.id, 'invitation', { userId: null, email: d.email }, invitation(d))
+  })
+}

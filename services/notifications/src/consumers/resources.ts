@@ -1,0 +1,144 @@
+import { ResourcesEvents } from '@osinum/contracts'
+import type { Trx } from '../domain/db.js'
+import { onNewContent } from '../domain/digests.js'
+import { buildIcs, InvalidIcsDateError } from '../domain/ics.js'
+import { contentReported, type RegistrationChange, registration } from '../domain/messages.js'
+import {
+  isErased,
+  ProjectionLagError,
+  usersByIds,
+  WAITS_FOR_PROJECTION,
+  withRole,
+} from '../domain/projection.js'
+import { enqueueWebhooks } from '../domain/webhooks.js'
+import { notifyUsers, type Runtime } from '../runtime.js'
+
+const TRAININGS_REASON = 'Vous recevez ce message car vous vous êtes inscrit·e à une formation sur osinum.'
+export const EDITOR_REASON = 'Vous recevez ce message en tant qu’éditeur·rice sur osinum.'
+
+/** New resources (digest), training registrations (email with the .ics), reports to moderate. */
+export function resourcesConsumers(rt: Runtime): void {
+  const { events } = rt
+
+  events.on(ResourcesEvents.ResourcePublished, 'resource-published', async ({ trx: t, event }) => {
+    const trx = t as Trx
+    const d = event.data
+    const { immediate } = await onNewContent(trx, rt, event, {
+      kind: 'resource',
+      title: d.title,
+      summary: d.summary,
+      link: rt.links.resource(d.slug),
+      themes: d.themes,
+      operatorId: d.operatorId,
+    })
+    if (immediate) rt.wakeEmail()
+    const scope = d.operatorId
+      ? { kind: 'operator' as const, operatorId: d.operatorId }
+      : { kind: 'all' as const }
+    if (await enqueueWebhooks(trx, event, scope)) rt.wakeWebhooks()
+  })
+
+  const sequence: Record<RegistrationChange, number> = {
+    registered: 0,
+    waiting: 0,
+    promoted: 1,
+    cancelled: 2,
+  }
+  for (const [contract, verb] of [
+    [ResourcesEvents.RegistrationCreated, 'created'],
+    [ResourcesEvents.RegistrationPromoted, 'promoted'],
+    [ResourcesEvents.RegistrationCancelled, 'cancelled'],
+  ] as const) {
+    events.on(
+      contract,
+      `registration-${verb}`,
+      async ({ trx: t, event, log }) => {
+        const trx = t as Trx
+        const d = event.data
+        const [user] = await usersByIds(trx, [d.userId])
+        if (!user) {
+          if (await isErased(trx, d.userId)) return
+          throw new ProjectionLagError(`user ${d.userId} is not in the projection yet`)
+        }
+        const change: RegistrationChange =
+          verb === 'promoted'
+            ? 'promoted'
+            : verb === 'cancelled' || d.status === 'cancelled'
+              ? 'cancelled'
+              : d.status === 'waiting'
+                ? 'waiting'
+                : 'registered'
+        const link = rt.links.training(d.trainingSlug)
+        let ics: string | undefined
+        try {
+          ics = buildIcs({
+            uid: `${d.registrationId}@osinum`,
+            sequence: sequence[change],
+            method: change === 'cancelled' ? 'CANCEL' : 'REQUEST',
+            status: change === 'cancelled' ? 'CANCELLED' : change === 'waiting' ? 'TENTATIVE' : 'CONFIRMED',
+            title: d.trainingTitle,
+            description:
+              change === 'waiting'
+                ? `Formation osinum (liste d’attente) : ${d.trainingTitle}`
+                : `Formation osinum : ${d.trainingTitle}`,
+            url: link,
+            startsAt: d.startsAt,
+            endsAt: d.endsAt,
+            organizer: { name: 'osinum', email: rt.mailFromAddress },
+            attendee: { name: user.display_name, email: user.email },
+          })
+        } catch (error) {
+          if (!(error instanceof InvalidIcsDateError)) throw error
+          log.warn({ eventId: event.id }, 'registration without valid dates: email sent without .ics')
+        }
+        await notifyUsers(trx, rt, {
+          causeEventId: event.id,
+          category: 'trainings',
+          kind: `registration-${change}`,
+          users: [user],
+          content: () =>
+            registration({
+              change,
+              trainingTitle: d.trainingTitle,
+              startsAt: d.startsAt,
+              endsAt: d.endsAt,
+              link,
+              hasCalendar: ics !== undefined,
+            }),
+          reason: () => TRAININGS_REASON,
+          attachments: ics
+            ? [
+                {
+                  filename: change === 'cancelled' ? 'annulation-formation.ics' : 'formation.ics',
+                  contentType: `text/calendar; charset=utf-8; method=${change === 'cancelled' ? 'CANCEL' : 'REQUEST'}`,
+                  content: ics,
+                },
+              ]
+            : undefined,
+        })
+      },
+      WAITS_FOR_PROJECTION,
+    )
+  }
+
+  events.on(ResourcesEvents.ContentReported, 'content-reported', async ({ trx: t, event }) => {
+    const trx = t as Trx
+    const d = event.data
+    await notifyUsers(trx, rt, {
+      causeEventId: event.id,
+      category: 'moderation',
+      kind: 'content-reported',
+      // Reported resources and posts carry no operator: every editor may act on them.
+      users: await withRole(trx, 'editor', 'all'),
+      content: () =>
+        contentReported({
+          contentType: d.contentType,
+          title: d.title,
+          reason: d.reason,
+          link: rt.links.contentReport(d.reportId),
+        }),
+      reason: () => EDITOR_REASON,
+    })
+    if (await enqueueWebhooks(trx, event, { kind: 'national' })) rt.wakeWebhooks()
+  })
+}

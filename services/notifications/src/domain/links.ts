@@ -1,0 +1,23 @@
+/**
+ * Links put in notifications. They point at the API resources of the other services (there is no
+ * web front-end in this repository); a front-end maps them to its own pages.
+ */
+export function links(publicUrl: string) {
+  const base = publicUrl.replace(/\/+$/, '')
+  const path = (p: string) => (/^https?:\/\//.test(p) ? p : `${base}${p.startsWith('/') ? '' : '/'}${p}`)
+  return {
+    base,
+    path,
+    report: (reportPath: string) => path(reportPath),
+    supportRequest: (id: string) => `${base}/v1/support-requests/${id}`,
+    actionItem: (id: string) => `${base}/v1/action-items/${id}`,
+    resource: (slug: string) => `${base}/v1/resources/${encodeURIComponent(slug)}`,
+    tool: (slug: string) => `${base}/v1/tools/${encodeURIComponent(slug)}`,
+    training: (slug: string) => `${base}/v1/trainings/${encodeURIComponent(slug)}`,
+    review: (toolSlug: string, reviewId: string) =>
+      `${base}/v1/tools/${encodeURIComponent(toolSlug)}/reviews?review=${reviewId}`,
+    contentReport: (reportId: string) => `${base}/v1/content-reports/${reportId}`,
+    notification: (id: string) => `${base}/v1/notifications/${id}`,
+  }
+}
+export type Links = ReturnType<typeof links>

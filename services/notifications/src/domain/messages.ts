@@ -1,0 +1,438 @@
+import { LENSES, MEMBERSHIP_ROLES, THEMES } from '@osinum/contracts'
+import type { EmailContent } from './templates.js'
+
+/**
+ * The French messages osinum sends. Each returns plain values (subject, blocks); `renderEmail`
+ * escapes them. Nothing here builds HTML.
+ */
+
+const dateTime = new Intl.DateTimeFormat('fr-FR', {
+  timeZone: 'Europe/Paris',
+  dateStyle: 'full',
+  timeStyle: 'short',
+})
+const time = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', timeStyle: 'short' })
+const day = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'long' })
+
+export function frenchDateTime(iso: string): string {
+  const d = new Date(iso)
+  return Number.isNaN(d.getTime()) ? iso : dateTime.format(d)
+}
+
+function frenchTime(iso: string): string {
+  const d = new Date(iso)
+  return Number.isNaN(d.getTime()) ? iso : time.format(d)
+}
+
+export function frenchDay(iso: string): string {
+  const d = new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso)
+  return Number.isNaN(d.getTime()) ? iso : day.format(d)
+}
+
+export function greeting(name: string | null | undefined): string {
+  return name ? `Bonjour ${name},` : 'Bonjour,'
+}
+
+const themeLabel = (id: string) => (THEMES as Record<string, string>)[id] ?? id
+const lensLabel = (id: string) => (LENSES as Record<string, string>)[id] ?? id
+/** Scores travel as 0–100 (or 0–1 fractions): shown as "62 / 100". */
+export const score = (n: number) =>
+  `${Math.round(n <= 1 && n >= 0 && !Number.isInteger(n) ? n * 100 : n)} / 100`
+
+// --- authentication (category auth: cannot be turned off, no unsubscribe link) ---
+
+export function magicLink(p: { url: string; expiresAt: string }): EmailContent {
+  return {
+    subject: 'Votre lien de connexion à osinum',
+    summary: 'Votre lien de connexion à osinum',
+    link: p.url,
+    blocks: [
+      { kind: 'p', text: 'Vous avez demandé à vous connecter à osinum. Cliquez sur le bouton ci-dessous :' },
+      { kind: 'action', label: 'Me connecter', url: p.url },
+      {
+        kind: 'p',
+        text: `Ce lien est personnel et ne fonctionne qu’une fois, jusqu’au ${frenchDateTime(p.expiresAt)}. Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : personne ne pourra se connecter sans ce lien.`,
+      },
+    ],
+  }
+}
+
+export function invitation(p: {
+  organisationName: string
+  invitedBy: string | null
+  role: string
+  url: string
+  expiresAt: string
+}): EmailContent {
+  const role = (MEMBERSHIP_ROLES as Record<string, string>)[p.role] ?? p.role
+  return {
+    subject: `Invitation à rejoindre ${p.organisationName} sur osinum`,
+    summary: `Invitation à rejoindre ${p.organisationName}`,
+    link: p.url,
+    blocks: [
+      {
+        kind: 'p',
+        text: `${p.invitedBy ? `${p.invitedBy} vous invite` : 'Vous êtes invité·e'} à rejoindre ${p.organisationName} sur osinum, en tant que ${role.toLowerCase()}.`,
+      },
+      {
+        kind: 'p',
+        text: 'osinum aide les petites collectivités à faire le point sur leurs outils numériques, à choisir des solutions souveraines, sûres et sobres, et à se faire accompagner.',
+      },
+      { kind: 'action', label: 'Accepter l’invitation', url: p.url },
+      { kind: 'p', text: `Cette invitation est valable jusqu’au ${frenchDateTime(p.expiresAt)}.` },
+    ],
+  }
+}
+
+export function passwordReset(p: { url: string; expiresAt: string }): EmailContent {
+  return {
+    subject: 'Réinitialisation de votre mot de passe osinum',
+    summary: 'Réinitialisation de votre mot de passe',
+    link: p.url,
+    blocks: [
+      { kind: 'p', text: 'Une réinitialisation du mot de passe de votre compte osinum a été demandée.' },
+      { kind: 'action', label: 'Choisir un nouveau mot de passe', url: p.url },
+      {
+        kind: 'p',
+        text: `Ce lien est valable jusqu’au ${frenchDateTime(p.expiresAt)}. Si vous n’avez rien demandé, ignorez ce message : votre mot de passe actuel reste valable.`,
+      },
+    ],
+  }
+}
+
+export function emailVerification(p: { url: string; expiresAt: string }): EmailContent {
+  return {
+    subject: 'Confirmez votre adresse e-mail sur osinum',
+    summary: 'Confirmez votre adresse e-mail',
+    link: p.url,
+    blocks: [
+      { kind: 'p', text: 'Merci de confirmer que cette adresse e-mail est bien la vôtre.' },
+      { kind: 'action', label: 'Confirmer mon adresse', url: p.url },
+      { kind: 'p', text: `Ce lien est valable jusqu’au ${frenchDateTime(p.expiresAt)}.` },
+    ],
+  }
+}
+
+// --- diagnostics ---
+
+export function diagnosticSubmitted(p: {
+  organisationName: string
+  level: string
+  overallScore: number
+  themeScores: Record<string, number>
+  lensScores: Record<string, number>
+  topMeasures: Array<{ title: string; priority: number; lenses: string[] }>
+  reportUrl: string
+}): EmailContent {
+  const themes = Object.entries(p.themeScores).sort(([, a], [, b]) => a - b)
+  const measures = [...p.topMeasures].sort((a, b) => a.priority - b.priority)
+  return {
+    subject: `Diagnostic numérique de ${p.organisationName} : niveau ${p.level}`,
+    summary: `Le diagnostic de ${p.organisationName} est disponible : niveau ${p.level}, ${measures.length} mesure(s) prioritaire(s).`,
+    link: p.reportUrl,
+    blocks: [
+      {
+        kind: 'p',
+        text: `Le diagnostic numérique de ${p.organisationName} vient d’être soumis. Voici l’essentiel de ses résultats.`,
+      },
+      {
+        kind: 'facts',
+        rows: [
+          ['Niveau global', p.level],
+          ['Score global', score(p.overallScore)],
+          ...Object.entries(p.lensScores).map(([lens, s]) => [lensLabel(lens), score(s)] as [string, string]),
+        ],
+      },
+      ...(themes.length
+        ? [
+            { kind: 'heading' as const, text: 'Scores par thème' },
+            {
+              kind: 'facts' as const,
+              rows: themes.map(([theme, s]) => [themeLabel(theme), score(s)] as [string, string]),
+            },
+          ]
+        : []),
+      ...(measures.length
+        ? [
+            { kind: 'heading' as const, text: 'Mesures prioritaires' },
+            {
+              kind: 'list' as const,
+              items: measures.map(
+                (m) => `${m.title}${m.lenses.length ? ` (${m.lenses.map(lensLabel).join(', ')})` : ''}`,
+              ),
+            },
+          ]
+        : []),
+      { kind: 'action', label: 'Voir le rapport complet', url: p.reportUrl },
+    ],
+  }
+}
+
+// --- support (accompagnement) ---
+
+export type SupportStage = 'requested' | 'assigned' | 'closed'
+
+export function supportUpdate(p: {
+  stage: SupportStage
+  audience: 'advisor' | 'member'
+  organisationName: string
+  topic: string
+  link: string
+}): EmailContent {
+  const texts: Record<SupportStage, Record<'advisor' | 'member', [string, string]>> = {
+    requested: {
+      advisor: [
+        `Nouvelle demande d’accompagnement de ${p.organisationName}`,
+        `${p.organisationName} demande un accompagnement : « ${p.topic} ».`,
+      ],
+      member: [
+        'Votre demande d’accompagnement est enregistrée',
+        `La demande d’accompagnement de ${p.organisationName} (« ${p.topic} ») a été transmise aux conseillers de votre territoire.`,
+      ],
+    },
+    assigned: {
+      advisor: [
+        `Demande d’accompagnement attribuée : ${p.organisationName}`,
+        `La demande de ${p.organisationName} (« ${p.topic} ») vous est attribuée.`,
+      ],
+      member: [
+        'Un conseiller suit votre demande d’accompagnement',
+        `Un conseiller a pris en charge la demande de ${p.organisationName} (« ${p.topic} »).`,
+      ],
+    },
+    closed: {
+      advisor: [
+        `Demande d’accompagnement close : ${p.organisationName}`,
+        `La demande de ${p.organisationName} (« ${p.topic} ») est close.`,
+      ],
+      member: [
+        'Votre demande d’accompagnement est close',
+        `La demande de ${p.organisationName} (« ${p.topic} ») est close. Vous pouvez en ouvrir une nouvelle à tout moment.`,
+      ],
+    },
+  }
+  const [subject, text] = texts[p.stage][p.audience]
+  return {
+    subject,
+    summary: text,
+    link: p.link,
+    blocks: [
+      { kind: 'p', text },
+      { kind: 'action', label: 'Voir la demande', url: p.link },
+    ],
+  }
+}
+
+export function supportMessage(p: {
+  organisationName: string
+  fromAdvisor: boolean
+  link: string
+}): EmailContent {
+  const text = p.fromAdvisor
+    ? `Votre conseiller a répondu à la demande d’accompagnement de ${p.organisationName}.`
+    : `${p.organisationName} a écrit un nouveau message dans sa demande d’accompagnement.`
+  return {
+    subject: p.fromAdvisor
+      ? 'Nouveau message de votre conseiller'
+      : `Nouveau message de ${p.organisationName}`,
+    summary: text,
+    link: p.link,
+    blocks: [
+      { kind: 'p', text },
+      { kind: 'action', label: 'Lire le message', url: p.link },
+    ],
+  }
+}
+
+export function reminder(p: {
+  kind: 'overdue-action-item' | 'stale-support-request'
+  title: string
+  organisationName: string
+  dueOn: string
+  link: string
+}): EmailContent {
+  const overdue = p.kind === 'overdue-action-item'
+  const text = overdue
+    ? `L’action « ${p.title} » du plan de ${p.organisationName} était prévue pour le ${frenchDay(p.dueOn)} et n’est pas terminée.`
+    : `La demande d’accompagnement « ${p.title} » de ${p.organisationName} attend une réponse.`
+  return {
+    subject: overdue ? `Rappel : action en retard — ${p.title}` : `Rappel : demande en attente — ${p.title}`,
+    summary: text,
+    link: p.link,
+    blocks: [
+      { kind: 'p', text },
+      { kind: 'action', label: overdue ? 'Voir le plan d’action' : 'Voir la demande', url: p.link },
+    ],
+  }
+}
+
+// --- trainings ---
+
+export type RegistrationChange = 'registered' | 'waiting' | 'promoted' | 'cancelled'
+
+export function registration(p: {
+  change: RegistrationChange
+  trainingTitle: string
+  startsAt: string
+  endsAt: string
+  link: string
+  hasCalendar: boolean
+}): EmailContent {
+  const when = `${frenchDateTime(p.startsAt)} – ${frenchTime(p.endsAt)} (heure de Paris)`
+  const subjects: Record<RegistrationChange, string> = {
+    registered: `Inscription confirmée : ${p.trainingTitle}`,
+    waiting: `Liste d’attente : ${p.trainingTitle}`,
+    promoted: `Une place s’est libérée : ${p.trainingTitle}`,
+    cancelled: `Inscription annulée : ${p.trainingTitle}`,
+  }
+  const texts: Record<RegistrationChange, string> = {
+    registered: `Votre inscription à la formation « ${p.trainingTitle} » est confirmée.`,
+    waiting: `La session de la formation « ${p.trainingTitle} » est complète : vous êtes inscrit·e sur la liste d’attente. Nous vous écrirons si une place se libère.`,
+    promoted: `Bonne nouvelle : une place s’est libérée, votre inscription à la formation « ${p.trainingTitle} » est confirmée.`,
+    cancelled: `Votre inscription à la formation « ${p.trainingTitle} » est annulée.`,
+  }
+  const calendar: Record<RegistrationChange, string> = {
+    registered: 'L’invitation jointe (fichier .ics) ajoute la session à votre agenda.',
+    waiting: 'L’invitation jointe (fichier .ics) réserve provisoirement le créneau dans votre agenda.',
+    promoted: 'L’invitation jointe (fichier .ics) ajoute la session à votre agenda.',
+    cancelled: 'L’annulation jointe (fichier .ics) retire la session de votre agenda.',
+  }
+  return {
+    subject: subjects[p.change],
+    summary: texts[p.change],
+    link: p.link,
+    blocks: [
+      { kind: 'p', text: texts[p.change] },
+      { kind: 'facts', rows: [['Quand', when]] },
+      ...(p.hasCalendar ? [{ kind: 'p' as const, text: calendar[p.change] }] : []),
+      { kind: 'action', label: 'Voir la formation', url: p.link },
+    ],
+  }
+}
+
+// --- new content (digest) ---
+
+export interface DigestEntry {
+  kind: 'resource' | 'tool'
+  title: string
+  summary: string
+  link: string
+}
+
+export function newContent(entry: DigestEntry): EmailContent {
+  const what = entry.kind === 'resource' ? 'Nouvelle ressource' : 'Nouvel outil au catalogue'
+  return {
+    subject: `${what} : ${entry.title}`,
+    summary: `${what} sur vos thèmes : ${entry.title}`,
+    link: entry.link,
+    blocks: [
+      { kind: 'p', text: `${what} sur les thèmes que vous suivez :` },
+      { kind: 'links', items: [{ title: entry.title, url: entry.link, text: entry.summary }] },
+    ],
+  }
+}
+
+export function digest(p: { frequency: 'daily' | 'weekly'; entries: DigestEntry[] }): EmailContent {
+  const resources = p.entries.filter((e) => e.kind === 'resource')
+  const tools = p.entries.filter((e) => e.kind === 'tool')
+  const period = p.frequency === 'daily' ? 'du jour' : 'de la semaine'
+  const item = (e: DigestEntry) => ({ title: e.title, url: e.link, text: e.summary })
+  return {
+    subject: `Les nouveautés ${period} sur osinum (${p.entries.length})`,
+    summary: `${p.entries.length} nouveauté(s) sur vos thèmes`,
+    blocks: [
+      { kind: 'p', text: `Voici les nouveautés ${period} sur les thèmes que vous suivez.` },
+      ...(resources.length
+        ? [
+            { kind: 'heading' as const, text: 'Ressources' },
+            { kind: 'links' as const, items: resources.map(item) },
+          ]
+        : []),
+      ...(tools.length
+        ? [
+            { kind: 'heading' as const, text: 'Outils' },
+            { kind: 'links' as const, items: tools.map(item) },
+          ]
+        : []),
+    ],
+  }
+}
+
+// --- moderation ---
+
+export function contentReported(p: {
+  contentType: string
+  title: string
+  reason: string
+  link: string
+}): EmailContent {
+  const type: Record<string, string> = {
+    resource: 'une ressource',
+    experience: 'un retour d’expérience',
+    comment: 'un commentaire',
+  }
+  return {
+    subject: `Signalement à examiner : ${p.title}`,
+    summary: `Signalement sur ${type[p.contentType] ?? 'un contenu'} : ${p.title}`,
+    link: p.link,
+    blocks: [
+      {
+        kind: 'p',
+        text: `Un contenu a été signalé sur ${type[p.contentType] ?? 'un contenu'} : « ${p.title} ».`,
+      },
+      { kind: 'quote', text: p.reason },
+      { kind: 'action', label: 'Examiner le signalement', url: p.link },
+    ],
+  }
+}
+
+export function reviewSubmitted(p: {
+  toolName: string
+  organisationName: string
+  link: string
+}): EmailContent {
+  return {
+    subject: `Avis à modérer : ${p.toolName}`,
+    summary: `${p.organisationName} a publié un avis sur ${p.toolName}, à modérer.`,
+    link: p.link,
+    blocks: [
+      {
+        kind: 'p',
+        text: `${p.organisationName} a déposé un avis sur l’outil « ${p.toolName} ». Il attend votre modération.`,
+      },
+      { kind: 'action', label: 'Modérer l’avis', url: p.link },
+    ],
+  }
+}
+
+// --- community: relayed messages, addresses never exposed ---
+
+export function contactMessage(p: {
+  fromOrganisationName: string
+  toolName: string
+  message: string
+  link: string
+  reply: boolean
+}): EmailContent {
+  const intro = p.reply
+    ? `${p.fromOrganisationName} vous répond au sujet de l’outil « ${p.toolName} » :`
+    : `${p.fromOrganisationName} utilise osinum et aimerait échanger avec votre collectivité au sujet de l’outil « ${p.toolName} », que vous utilisez :`
+  return {
+    subject: p.reply
+      ? `Réponse de ${p.fromOrganisationName} à propos de ${p.toolName}`
+      : `${p.fromOrganisationName} souhaite échanger avec vous à propos de ${p.toolName}`,
+    summary: p.reply
+      ? `Réponse de ${p.fromOrganisationName} à propos de ${p.toolName}`
+      : `Message de ${p.fromOrganisationName} à propos de ${p.toolName}`,
+    link: p.link,
+    blocks: [
+      { kind: 'p', text: intro },
+      { kind: 'quote', text: p.message },
+      {
+        kind: 'p',
+        text: 'Ce message vous est relayé par osinum : votre adresse n’a pas été communiquée. Pour répondre, utilisez osinum ; votre réponse sera relayée de la même façon, sans dévoiler votre adresse.',
+      },
+      { kind: 'action', label: 'Répondre sur osinum', url: p.link },
+    ],
+  }
+}

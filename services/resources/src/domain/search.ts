@@ -1,0 +1,302 @@
+import { THEME_IDS, THEMES } from '@osinum/contracts'
+import { type RawBuilder, sql } from 'kysely'
+import type { DbOrTrx, Resource } from './db.js'
+import { RESOURCE_COLUMNS } from './resources.js'
+import { readableOperatorSql, type Viewer } from './viewer.js'
+import {
+  AUDIENCE_IDS,
+  AUDIENCES,
+  LEVEL_IDS,
+  LEVELS,
+  NATIONAL_LABEL,
+  RESOURCE_TYPE_IDS,
+  RESOURCE_TYPES,
+  type ResourceStatus,
+} from './vocabulary.js'
+
+export type SearchSort = 'relevance' | 'date' | 'popularity' | 'title'
+
+export interface SearchQuery {
+  q?: string | undefined
+  types: string[]
+  themes: string[]
+  audiences: string[]
+  levels: string[]
+  /** `national` or operator ids. */
+  operators: string[]
+  /** Null: published content only (what readers see); else staff asking for these statuses. */
+  statuses: ResourceStatus[] | null
+  outdated?: boolean | undefined
+  sort: SearchSort
+  limit: number
+  offset: number
+  facets: boolean
+}
+
+export interface FacetValue {
+  value: string
+  label: string
+  count: number
+  selected: boolean
+}
+export interface Facets {
+  type: FacetValue[]
+  theme: FacetValue[]
+  audience: FacetValue[]
+  level: FacetValue[]
+  operator: FacetValue[]
+}
+
+export interface SearchResult {
+  items: Array<Resource & { score: number | null }>
+  total: number
+  facets: Facets | null
+}
+
+const TRUE = sql<boolean>`true`
+
+/** Reader visibility, or the staff view of the requested statuses. */
+function visibilitySql(viewer: Viewer, statuses: ResourceStatus[] | null): RawBuilder<boolean> {
+  const readable = readableOperatorSql(viewer, 'r.operator_id')
+  if (statuses === null) return sql<boolean>`(r.status = 'published' and ${readable})`
+  const manageable = viewer.isAdmin
+    ? TRUE
+    : sql<boolean>`(${viewer.isEditor ? sql`r.operator_id is not distinct from ${viewer.operatorId}::uuid` : sql`false`} or r.created_by = ${viewer.userId}::uuid)`
+  return sql<boolean>`(r.status = any(${statuses}::text[]) and ((r.status = 'published' and ${readable}) or ${manageable}))`
+}
+
+/**
+ * Runs `fn` with the word-similarity threshold of pg_trgm lowered for this transaction only, so
+ * that a title word with a typo ("sauvgarde") still matches; without a text query, runs it as is.
+ */
+export async function withTypoTolerance<T>(
+  db: DbOrTrx,
+  q: string | undefined,
+  fn: (db: DbOrTrx) => Promise<T>,
+): Promise<T> {
+  if (!q) return fn(db)
+  return db.transaction().execute(async (trx) => {
+    await sql`select set_config('pg_trgm.word_similarity_threshold', '0.5', true)`.execute(trx)
+    return fn(trx)
+  })
+}
+
+const normalisedQuery = (q: string | undefined) => {
+  const trimmed = q?.trim().slice(0, 200)
+  return trimmed ? trimmed : undefined
+}
+
+function textMatch(q: string | undefined): { match: RawBuilder<boolean>; score: RawBuilder<number> } {
+  if (!q) return { match: TRUE, score: sql<number>`0` }
+  const tsq = sql`websearch_to_tsquery('french', public.osinum_unaccent(${q}))`
+  const lowered = sql`public.osinum_unaccent(lower(${q}))`
+  const title = sql`public.osinum_unaccent(lower(r.title))`
+  return {
+    // Stemmed, accent-insensitive full text, or a title close to the words typed (typos).
+    match: sql<boolean>`(r.search @@ ${tsq} or ${lowered} operator(public.<%) ${title})`,
+    score: sql<number>`(ts_rank_cd(r.search, ${tsq}, 32) + 0.5 * public.word_similarity(${lowered}, ${title}))`,
+  }
+}
+
+function facetFilters(query: SearchQuery) {
+  const uuids = query.operators.filter((o) => o !== 'national')
+  const national = query.operators.includes('national')
+  return {
+    type: query.types.length ? sql<boolean>`r.type = any(${query.types}::text[])` : TRUE,
+    theme: query.themes.length ? sql<boolean>`r.themes && ${query.themes}::text[]` : TRUE,
+    audience: query.audiences.length ? sql<boolean>`r.audience && ${query.audiences}::text[]` : TRUE,
+    level: query.levels.length ? sql<boolean>`r.level = any(${query.levels}::text[])` : TRUE,
+    operator: query.operators.length
+      ? sql<boolean>`(${national ? sql`r.operator_id is null` : sql`false`} or r.operator_id = any(${uuids}::uuid[]))`
+      : TRUE,
+  }
+}
+
+function outdatedSql(outdated: boolean | undefined): RawBuilder<boolean> {
+  if (outdated === undefined) return TRUE
+  return outdated
+    ? sql<boolean>`(r.review_by is not null and r.review_by < current_date)`
+    : sql<boolean>`(r.review_by is null or r.review_by >= current_date)`
+}
+
+function orderSql(sort: SearchSort, hasQuery: boolean): RawBuilder<unknown> {
+  const recent = sql`coalesce(r.published_at, r.updated_at) desc, r.id desc`
+  switch (sort) {
+    case 'relevance':
+      return hasQuery ? sql`score desc, ${recent}` : recent
+    case 'popularity':
+      return sql`(r.view_count + 10 * r.bookmark_count) desc, ${recent}`
+    case 'title':
+      return sql`public.osinum_unaccent(lower(r.title)) asc, r.id asc`
+    default:
+      return recent
+  }
+}
+
+/**
+ * Faceted search. Facet counts are disjunctive: each facet counts the matches of every other
+ * filter, so that a reader sees how many results picking one more value would add.
+ */
+export async function searchResources(
+  db: DbOrTrx,
+  schema: string,
+  viewer: Viewer,
+  query: SearchQuery,
+): Promise<SearchResult> {
+  return withTypoTolerance(db, normalisedQuery(query.q), (scoped) => search(scoped, schema, viewer, query))
+}
+
+async function search(
+  db: DbOrTrx,
+  schema: string,
+  viewer: Viewer,
+  query: SearchQuery,
+): Promise<SearchResult> {
+  const table = sql.table(`${schema}.resources`)
+  const q = normalisedQuery(query.q)
+  const { match, score } = textMatch(q)
+  const visible = visibilitySql(viewer, query.statuses)
+  const outdated = outdatedSql(query.outdated)
+  const f = facetFilters(query)
+  const columns = sql.join(
+    RESOURCE_COLUMNS.map((c) =>
+      typeof c === 'string' ? sql.ref(`r.${c}`) : sql`to_char(r.review_by, 'YYYY-MM-DD') as review_by`,
+    ),
+  )
+  const itemsQuery = sql<Resource & { score: number }>`
+    select ${columns}, ${score} as score
+    from ${table} r
+    where ${visible} and ${match} and ${outdated}
+      and ${f.type} and ${f.theme} and ${f.audience} and ${f.level} and ${f.operator}
+    order by ${orderSql(query.sort, q !== undefined)}
+    limit ${query.limit} offset ${query.offset}`
+  const items = (await itemsQuery.execute(db)).rows
+
+  if (!query.facets) {
+    const count = await sql<{ n: number }>`
+      select count(*)::int as n from ${table} r
+      where ${visible} and ${match} and ${outdated}
+        and ${f.type} and ${f.theme} and ${f.audience} and ${f.level} and ${f.operator}`.execute(db)
+    return { items, total: count.rows[0]?.n ?? 0, facets: null }
+  }
+
+  const facetRows = await sql<{ facet: string; value: string | null; n: number }>`
+    with base as materialized (
+      select r.type, r.themes, r.audience, r.level, r.operator_id,
+        ${f.type} as m_type, ${f.theme} as m_theme, ${f.audience} as m_audience,
+        ${f.level} as m_level, ${f.operator} as m_operator
+      from ${table} r
+      where ${visible} and ${match} and ${outdated}
+    )
+    select 'type' as facet, type as value, count(*)::int as n from base
+      where m_theme and m_audience and m_level and m_operator group by type
+    union all
+    select 'theme', x, count(*)::int from base cross join unnest(themes) as x
+      where m_type and m_audience and m_level and m_operator group by x
+    union all
+    select 'audience', x, count(*)::int from base cross join unnest(audience) as x
+      where m_type and m_theme and m_level and m_operator group by x
+    union all
+    select 'level', level, count(*)::int from base
+      where m_type and m_theme and m_audience and m_operator group by level
+    union all
+    select 'operator', coalesce(operator_id::text, 'national'), count(*)::int from base
+      where m_type and m_theme and m_audience and m_level group by operator_id
+    union all
+    select 'total', null, count(*)::int from base
+      where m_type and m_theme and m_audience and m_level and m_operator`.execute(db)
+
+  const counts = new Map<string, number>()
+  let total = 0
+  for (const row of facetRows.rows) {
+    if (row.facet === 'total') total = Number(row.n)
+    else counts.set(`${row.facet}:${row.value}`, Number(row.n))
+  }
+  const vocabulary = (
+    facet: string,
+    ids: readonly string[],
+    labels: Record<string, string>,
+    selected: string[],
+  ): FacetValue[] =>
+    ids.map((value) => ({
+      value,
+      label: labels[value] ?? value,
+      count: counts.get(`${facet}:${value}`) ?? 0,
+      selected: selected.includes(value),
+    }))
+
+  const operatorIds = new Set<string>(query.operators)
+  for (const key of counts.keys())
+    if (key.startsWith('operator:')) operatorIds.add(key.slice('operator:'.length))
+  const names = await operatorNames(
+    db,
+    [...operatorIds].filter((o) => o !== 'national'),
+  )
+  const operator = [...operatorIds]
+    .map((value) => ({
+      value,
+      label: value === 'national' ? NATIONAL_LABEL : (names.get(value) ?? 'Opérateur local'),
+      count: counts.get(`operator:${value}`) ?? 0,
+      selected: query.operators.includes(value),
+    }))
+    .sort((a, b) => (a.value === 'national' ? -1 : b.value === 'national' ? 1 : b.count - a.count))
+
+  return {
+    items,
+    total,
+    facets: {
+      type: vocabulary('type', RESOURCE_TYPE_IDS, RESOURCE_TYPES, query.types),
+      theme: vocabulary('theme', THEME_IDS, THEMES, query.themes),
+      audience: vocabulary('audience', AUDIENCE_IDS, AUDIENCES, query.audiences),
+      level: vocabulary('level', LEVEL_IDS, LEVELS, query.levels),
+      operator,
+    },
+  }
+}
+
+export async function operatorNames(db: DbOrTrx, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map()
+  const rows = await db.selectFrom('operators').select(['id', 'name']).where('id', 'in', ids).execute()
+  return new Map(rows.map((r) => [r.id, r.name]))
+}
+
+/**
+ * "Pour vous": published resources on the given themes (what a diagnostic found weak), those
+ * covering more of them first, then the most read, then the most recent.
+ */
+export async function resourcesForThemes(
+  db: DbOrTrx,
+  schema: string,
+  viewer: Viewer,
+  themes: string[],
+  limit: number,
+  offset: number,
+): Promise<{ items: Array<Resource & { matched: string[] }>; total: number }> {
+  const table = sql.table(`${schema}.resources`)
+  const visible = visibilitySql(viewer, null)
+  const columns = sql.join(
+    RESOURCE_COLUMNS.map((c) =>
+      typeof c === 'string' ? sql.ref(`r.${c}`) : sql`to_char(r.review_by, 'YYYY-MM-DD') as review_by`,
+    ),
+  )
+  const rows = await sql<Resource & { matched: string[]; total: number }>`
+    select ${columns},
+      array(select x from unnest(r.themes) as x where x = any(${themes}::text[])) as matched,
+      count(*) over ()::int as total
+    from ${table} r
+    where ${visible} and r.themes && ${themes}::text[]
+    order by cardinality(array(select x from unnest(r.themes) as x where x = any(${themes}::text[]))) desc,
+      (r.review_by is not null and r.review_by < current_date) asc,
+      (r.view_count + 10 * r.bookmark_count) desc,
+      r.published_at desc nulls last, r.id
+    limit ${limit} offset ${offset}`.execute(db)
+  let total = rows.rows[0]?.total ?? 0
+  if (rows.rows.length === 0 && offset > 0) {
+    const count = await sql<{ n: number }>`
+      select count(*)::int as n from ${table} r where ${visible} and r.themes && ${themes}::text[]`.execute(
+      db,
+    )
+    total = count.rows[0]?.n ?? 0
+  }
+  return { items: rows.rows.map(({ total: _t, ...r }) => r), total: Number(total) }
+}

@@ -1,0 +1,105 @@
+import { DEMO, THEME_IDS } from '@osinum/contracts'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { parisLocalToInstant } from './domain/paris-time.js'
+import { AUDIENCE_IDS, LEVEL_IDS, RESOURCE_TYPE_IDS } from './domain/vocabulary.js'
+import experiences from './seed/experiences.json' with { type: 'json' }
+import resources from './seed/resources.json' with { type: 'json' }
+import { seedDemo } from './seed/seed.js'
+import trainings from './seed/trainings.json' with { type: 'json' }
+import { startResources, type TestContext } from './testing/harness.js'
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+
+describe('seed data files', () => {
+  it('hold at least 30 resources with valid vocabularies, unique slugs and https sources', () => {
+    expect(resources.length).toBeGreaterThanOrEqual(30)
+    const slugs = [...resources, ...trainings, ...experiences].map((x) => x.slug)
+    expect(new Set(slugs).size).toBe(slugs.length)
+    for (const r of resources) {
+      expect(r.slug, r.slug).toMatch(SLUG)
+      expect(RESOURCE_TYPE_IDS, r.slug).toContain(r.type)
+      expect(r.themes.length, r.slug).toBeGreaterThan(0)
+      for (const theme of r.themes) expect(THEME_IDS, r.slug).toContain(theme)
+      for (const a of r.audience) expect(AUDIENCE_IDS, r.slug).toContain(a)
+      expect(LEVEL_IDS, r.slug).toContain(r.level)
+      expect(r.sourceUrl, r.slug).toMatch(/^https:\/\//)
+      for (const tool of r.relatedTools) expect(tool).toMatch(SLUG)
+      expect(r.publishedAt).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+    }
+    for (const e of experiences) for (const theme of e.themes) expect(THEME_IDS).toContain(theme)
+  })
+
+  it('plan training sessions at valid Paris times, ending after they start', () => {
+    for (const t of trainings) {
+      for (const theme of t.themes) expect(THEME_IDS).toContain(theme)
+      for (const s of t.sessions) {
+        const start = parisLocalToInstant(s.startsAt)
+        const end = parisLocalToInstant(s.endsAt)
+        expect(start, `${t.slug} ${s.startsAt}`).not.toBeNull()
+        expect(end!.getTime()).toBeGreaterThan(start!.getTime())
+        expect(s.mode === 'online' ? s.onlineUrl : s.place).toBeTruthy()
+      }
+    }
+  })
+})
+
+describe('embedded demo seed', () => {
+  let t: TestContext
+  beforeAll(async () => {
+    t = await startResources()
+    await seedDemo(t.db)
+    await seedDemo(t.db)
+  })
+  afterAll(async () => {
+    await t?.close()
+  })
+
+  it('publishes every resource once, even when run twice', async () => {
+    const res = await t.host.app.inject({ method: 'GET', url: '/v1/resources?limit=1' })
+    expect(res.json()).toMatchObject({ total: resources.length })
+  })
+
+  it("plans the trainings' sessions, local ones visible to the demo operator's communes only", async () => {
+    const sessions = await t.db.selectFrom('training_sessions').select('id').execute()
+    expect(sessions).toHaveLength(trainings.reduce((n, tr) => n + tr.sessions.length, 0))
+    const anonymous = (await t.host.app.inject({ method: 'GET', url: '/v1/trainings?limit=100' })).json() as {
+      total: number
+    }
+    const mayor = await t.authAs(DEMO.communeA.elected.id, {
+      sub: '',
+      orgs: [{ id: DEMO.communeA.id, role: 'elected', ref: true }],
+    })
+    const member = (
+      await t.host.app.inject({ method: 'GET', url: '/v1/trainings?limit=100', headers: mayor })
+    ).json() as {
+      total: number
+      items: Array<{ slug: string; operatorId: string | null; nextSessionAt: string | null }>
+    }
+    expect(member.total).toBe(trainings.length)
+    expect(anonymous.total).toBeLessThan(trainings.length)
+    expect(member.items.filter((i) => i.operatorId === DEMO.operator.id).length).toBeGreaterThan(0)
+    const first = trainings[0]!
+    const detail = await t.host.app.inject({ method: 'GET', url: `/v1/trainings/${first.slug}` })
+    expect(detail.json()).toMatchObject({
+      sessions: first.sessions.map((s) => ({
+        startsAtLocal: s.startsAt,
+        capacity: s.capacity,
+        timeZone: 'Europe/Paris',
+      })),
+    })
+  })
+
+  it("publishes the demo commune's experience posts, authored by its mayor", async () => {
+    const res = await t.host.app.inject({ method: 'GET', url: '/v1/experiences?limit=100' })
+    const body = res.json() as {
+      total: number
+      items: Array<{ authorId: string; organisation: { id: string }; demo: boolean }>
+    }
+    expect(body.total).toBe(experiences.length)
+    expect(
+      body.items.every(
+        (e) => e.authorId === DEMO.communeA.elected.id && e.organisation.id === DEMO.communeA.id && e.demo,
+      ),
+    ).toBe(true)
+  })
+})
