@@ -77,6 +77,7 @@ if (process.argv[2] === '--load') {
 
 const { createHost, loadConfig, serviceConfigSchema } = await import('@osinum/service-kit')
 const { default: Fastify } = await import('fastify')
+const { sql } = await import('kysely')
 const { catalogueService, seedToolInputs } = await import('../services/catalogue/dist/index.js')
 
 const load = (url, duration, scenario) =>
@@ -195,4 +196,6 @@ const ratio = (100 * rSearch.rps) / rBare.rps
 console.log(`search / bare: ${ratio.toFixed(1)} % (target ≥ 35 %), p99 ${rSearch.p99} ms (target < 30 ms)`)
 
 await bare.close()
+if (host.database.kind === 'postgres')
+  await sql`drop schema if exists ${sql.id(config.DATABASE_SCHEMA)} cascade`.execute(host.database.db)
 await host.close()

@@ -57,13 +57,40 @@ const operators = Array.from({ length: 30 }, () => crypto.randomUUID())
 const operatorOf = (i) => operators[Math.floor(i / 3.4) % operators.length]
 const bracket = () => {
   const x = random()
-  return x < 0.53 ? 'under-500' : x < 0.73 ? '500-999' : x < 0.94 ? '1000-4999' : x < 0.99 ? '5000-19999' : '20000-plus'
+  return x < 0.53
+    ? 'under-500'
+    : x < 0.73
+      ? '500-999'
+      : x < 0.94
+        ? '1000-4999'
+        : x < 0.99
+          ? '5000-19999'
+          : '20000-plus'
 }
-const themes = ['governance', 'equipment', 'connectivity', 'telework', 'data-storage', 'security', 'email', 'videoconference', 'website', 'agenda', 'contacts', 'collaboration', 'gdpr', 'open-data', 'open-source', 'sobriety']
+const themes = [
+  'governance',
+  'equipment',
+  'connectivity',
+  'telework',
+  'data-storage',
+  'security',
+  'email',
+  'videoconference',
+  'website',
+  'agenda',
+  'contacts',
+  'collaboration',
+  'gdpr',
+  'open-data',
+  'open-source',
+  'sobriety',
+]
 const national = (await (await fetch(`${base}/v1/benchmarks/national-2023`)).json()).indicators
 const levels = ['A', 'B', 'C', 'D', 'E']
 
-console.log(`diagnostics panorama bench (node ${process.version}, ${os.cpus().length} cores, ${host.database.kind})`)
+console.log(
+  `diagnostics panorama bench (node ${process.version}, ${os.cpus().length} cores, ${host.database.kind})`,
+)
 const t0 = performance.now()
 for (let start = 0; start < COLLECTIVITES; start += 2000) {
   const rows = []
@@ -81,10 +108,18 @@ for (let start = 0; start < COLLECTIVITES; start += 2000) {
       population_bracket: bracket(),
       level: levels[Math.min(4, Math.floor((100 - score) / 20))],
       overall_score: score,
-      theme_scores: JSON.stringify(Object.fromEntries(themes.filter(() => random() < 0.95).map((t) => [t, Math.round(random() * 100)]))),
-      lens_scores: JSON.stringify({ sovereignty: Math.round(random() * 100), security: Math.round(random() * 100), sobriety: Math.round(random() * 100) }),
+      theme_scores: JSON.stringify(
+        Object.fromEntries(themes.filter(() => random() < 0.95).map((t) => [t, Math.round(random() * 100)])),
+      ),
+      lens_scores: JSON.stringify({
+        sovereignty: Math.round(random() * 100),
+        security: Math.round(random() * 100),
+        sobriety: Math.round(random() * 100),
+      }),
       indicators: JSON.stringify(
-        Object.fromEntries(national.filter(() => random() < 0.8).map((i) => [i.id, random() * 100 < i.value ? 1 : 0])),
+        Object.fromEntries(
+          national.filter(() => random() < 0.8).map((i) => [i.id, random() * 100 < i.value ? 1 : 0]),
+        ),
       ),
     })
   }
@@ -109,7 +144,9 @@ async function timed(url) {
 // 1. Rebuild: a result changed, the snapshot is recomputed (SQL aggregation + atoms).
 const table = sql.table(`${schema}.latest_results`)
 const touch = (i) =>
-  sql`update ${table} set revision = default where organisation_id = (select organisation_id from ${table} offset ${i} limit 1)`.execute(db)
+  sql`update ${table} set revision = default where organisation_id = (select organisation_id from ${table} offset ${i} limit 1)`.execute(
+    db,
+  )
 const direct = new Panorama(db, { minGroupSize: 10, indicators: defaultReferential().indicators(1) })
 const rebuild = []
 for (let i = 0; i < 10; i++) {
@@ -119,7 +156,9 @@ for (let i = 0; i < 10; i++) {
   rebuild.push(performance.now() - t)
 }
 const snapshot = await direct.current()
-console.log(`snapshot rebuild (${snapshot.cells.length} cells, ${snapshot.atomSizes.length} atoms)   ${stats(rebuild)}`)
+console.log(
+  `snapshot rebuild (${snapshot.cells.length} cells, ${snapshot.atomSizes.length} atoms)   ${stats(rebuild)}`,
+)
 await timed(`${base}/v1/panorama`)
 
 // 2. Warm: random filter combinations, CONCURRENCY requests in flight.
@@ -129,7 +168,8 @@ const urls = Array.from({ length: REQUESTS }, () => {
   if (random() < 0.3) q.set('operatorId', pick(operators))
   if (random() < 0.3) q.set('region', regionOf(Math.floor(random() * departements.length)))
   if (random() < 0.4) q.set('departement', pick(departements))
-  if (random() < 0.4) q.set('populationBracket', pick(['under-500', '500-999', '1000-4999', '5000-19999', '20000-plus']))
+  if (random() < 0.4)
+    q.set('populationBracket', pick(['under-500', '500-999', '1000-4999', '5000-19999', '20000-plus']))
   if (random() < 0.3) q.set('groupBy', pick(['operatorId', 'region', 'departement', 'populationBracket']))
   return `${base}/v1/panorama?${q}`
 })

@@ -9,9 +9,9 @@ import { createHost, loadConfig, serviceConfigSchema } from '@osinum/service-kit
 import { testKeys } from '@osinum/service-kit/testing'
 import autocannon from 'autocannon'
 import { sql } from 'kysely'
-import { diagnosticsService } from '../services/diagnostics/dist/index.js'
 import { visibility } from '../services/diagnostics/dist/domain/questionnaire.js'
 import { defaultReferential } from '../services/diagnostics/dist/domain/referential.js'
+import { diagnosticsService } from '../services/diagnostics/dist/index.js'
 
 const N = Number(process.env.BENCH_SUBMISSIONS ?? 3000)
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16)
@@ -54,7 +54,9 @@ function answersFor() {
 }
 
 const total = N + 50
-console.log(`diagnostics submission bench (node ${process.version}, ${os.cpus().length} cores, ${host.database.kind}, ${config.NATS_URL.startsWith('nats') ? 'NATS' : 'in-process bus'})`)
+console.log(
+  `diagnostics submission bench (node ${process.version}, ${os.cpus().length} cores, ${host.database.kind}, ${config.NATS_URL.startsWith('nats') ? 'NATS' : 'in-process bus'})`,
+)
 console.log(`preparing ${total} complete drafts…`)
 const t0 = performance.now()
 const drafts = []
@@ -86,16 +88,28 @@ for (let start = 0; start < total; start += 500) {
       started_by: userId,
     })
     for (const [question_id, value] of Object.entries(answersFor()))
-      rows.push({ diagnostic_id: diagnosticId, question_id, value: JSON.stringify(value), answered_by: userId, answered_by_role: 'agent' })
+      rows.push({
+        diagnostic_id: diagnosticId,
+        question_id,
+        value: JSON.stringify(value),
+        answered_by: userId,
+        answered_by_role: 'agent',
+      })
     drafts.push({ diagnosticId, organisationId, userId })
   }
   await db.insertInto('organisations').values(orgs).execute()
   await db.insertInto('diagnostics').values(diags).execute()
-  for (let i = 0; i < rows.length; i += 5000) await db.insertInto('answers').values(rows.slice(i, i + 5000)).execute()
+  for (let i = 0; i < rows.length; i += 5000)
+    await db
+      .insertInto('answers')
+      .values(rows.slice(i, i + 5000))
+      .execute()
 }
 await sql`analyze`.execute(db)
 const tokens = await Promise.all(
-  drafts.map((d) => keys.token({ sub: d.userId, orgs: [{ id: d.organisationId, role: 'agent' }], expiresIn: '1h' })),
+  drafts.map((d) =>
+    keys.token({ sub: d.userId, orgs: [{ id: d.organisationId, role: 'agent' }], expiresIn: '1h' }),
+  ),
 )
 console.log(`prepared in ${((performance.now() - t0) / 1000).toFixed(1)} s`)
 
@@ -127,11 +141,16 @@ const submitted = await db
   .select((eb) => eb.fn.countAll().as('n'))
   .where('status', '=', 'submitted')
   .executeTakeFirst()
-const outbox = await db.selectFrom('outbox').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst()
+const outbox = await db
+  .selectFrom('outbox')
+  .select((eb) => eb.fn.countAll().as('n'))
+  .executeTakeFirst()
 console.log(
   `POST /v1/diagnostics/{id}/submit  ${r.requests.average.toFixed(0)} req/s   p50 ${r.latency.p50} ms   p99 ${r.latency.p99} ms   max ${r.latency.max} ms   non-2xx ${r.non2xx}   errors ${r.errors}`,
 )
-console.log(`${submitted.n} diagnostics submitted, ${outbox.n} outbox rows (started events are not created by the bulk setup)`)
+console.log(
+  `${submitted.n} diagnostics submitted, ${outbox.n} outbox rows (started events are not created by the bulk setup)`,
+)
 await host.close()
 const cleanup = (await import('@osinum/db')).openDatabase({ url: config.DATABASE_URL })
 await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(cleanup.db)

@@ -19,13 +19,30 @@ const indexMs = performance.now() - t
 gc()
 const indexed = process.memoryUsage()
 
-const queries = ['anzeme', 'saint etienne', 'st-jean', '23200', 'creuse', 'val de', 'alleyrat', 'paris', '69', 'bourg']
+const queries = [
+  'anzeme',
+  'saint etienne',
+  'st-jean',
+  '23200',
+  'creuse',
+  'val de',
+  'alleyrat',
+  'paris',
+  '69',
+  'bourg',
+]
 const N = 200
 t = performance.now()
 for (let i = 0; i < N; i++) for (const q of queries) data.search(q, { limit: 10 })
 const searchMs = (performance.now() - t) / (N * queries.length)
 
 console.log(`official data (node ${process.version}): ${JSON.stringify(data.counts)}`)
-console.log(`load (read + parse + keep needed fields): ${loadMs.toFixed(0)} ms, heap +${mb(loaded.heapUsed - before.heapUsed)}, RSS +${mb(loaded.rss - before.rss)}`)
-console.log(`search index (first search):              ${indexMs.toFixed(0)} ms, heap +${mb(indexed.heapUsed - loaded.heapUsed)}`)
-console.log(`search afterwards:                        ${searchMs.toFixed(2)} ms per query (mean over ${N * queries.length})`)
+console.log(
+  `load (read + parse + keep needed fields): ${loadMs.toFixed(0)} ms, heap +${mb(loaded.heapUsed - before.heapUsed)}, RSS +${mb(loaded.rss - before.rss)}`,
+)
+console.log(
+  `search index (first search):              ${indexMs.toFixed(0)} ms, heap +${mb(indexed.heapUsed - loaded.heapUsed)}`,
+)
+console.log(
+  `search afterwards:                        ${searchMs.toFixed(2)} ms per query (mean over ${N * queries.length})`,
+)

@@ -51,8 +51,12 @@ describeWithNats('each service runs alone on PostgreSQL and NATS', () => {
           if (!ready) await new Promise((r) => setTimeout(r, 100))
         }
         expect(ready, `not ready: ${stderr}`).toBe(true)
-        const doc = (await (await fetch(`${base}/openapi.json`)).json()) as { paths: Record<string, Record<string, { 'x-osinum-service'?: string }>> }
-        const owners = new Set(Object.values(doc.paths).flatMap((item) => Object.values(item).map((op) => op['x-osinum-service'])))
+        const doc = (await (await fetch(`${base}/openapi.json`)).json()) as {
+          paths: Record<string, Record<string, { 'x-osinum-service'?: string }>>
+        }
+        const owners = new Set(
+          Object.values(doc.paths).flatMap((item) => Object.values(item).map((op) => op['x-osinum-service'])),
+        )
         expect([...owners]).toEqual([service])
         const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
         child.kill('SIGTERM')

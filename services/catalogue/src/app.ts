@@ -26,7 +26,10 @@ export const app: FastifyPluginAsyncTypebox<ServiceDeps<CatalogueConfig>> = asyn
   })
   // The spelling vocabulary always knows the synonyms and the shared labels.
   fastify.addHook('onReady', async () => {
-    await addVocabulary(ctx, baseVocabulary())
+    // Not critical: spelling correction still works from the tools' own words.
+    await addVocabulary(ctx, baseVocabulary()).catch((error: unknown) =>
+      fastify.log.warn({ err: error }, 'could not add the base search vocabulary'),
+    )
   })
 
   const routeDeps: RouteDeps = { ctx, index, config: deps.config }

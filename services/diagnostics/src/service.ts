@@ -18,7 +18,8 @@ export const DiagnosticsConfigSchema = Type.Object({
     minimum: 0,
     maximum: 86_400,
     default: 60,
-    description: 'How often the panorama checks for new results (0: at every request); figures may lag by this much',
+    description:
+      'How often the panorama checks for new results (0: at every request); figures may lag by this much',
   }),
 })
 

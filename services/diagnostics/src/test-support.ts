@@ -47,7 +47,12 @@ export async function startTestEnv(
     schemas: { diagnostics: schema },
     database,
     transport,
-    env: { EVENTS_NAMESPACE: uniqueName('t'), PANORAMA_REFRESH_SECONDS: '0', REMINDERS_INTERVAL_MS: '0', ...options.env },
+    env: {
+      EVENTS_NAMESPACE: uniqueName('t'),
+      PANORAMA_REFRESH_SECONDS: '0',
+      REMINDERS_INTERVAL_MS: '0',
+      ...options.env,
+    },
     getKey: keys.getKey,
   })
   return {

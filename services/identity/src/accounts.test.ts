@@ -41,11 +41,24 @@ describe('accounts: registration, links, passwords, sessions', () => {
     })
     expect(again.statusCode).toBe(fresh.statusCode)
     expect(again.body).toBe(fresh.body)
+    // Registering again sends a fresh confirmation link, which replaces the first one.
+    const resent = await waitFor(
+      async () =>
+        (await h.events(IdentityEvents.EmailVerificationRequested)).filter(
+          (e) => e.data.email === 'nouvelle@mairie.example',
+        )[1],
+    )
+    const first = await h.inject({
+      method: 'POST',
+      url: '/v1/auth/email/verify',
+      payload: { token: tokenOf(verification.data.url) },
+    })
+    expect(first.statusCode).toBe(400)
 
     const verified = await h.inject({
       method: 'POST',
       url: '/v1/auth/email/verify',
-      payload: { token: tokenOf(verification.data.url) },
+      payload: { token: tokenOf(resent.data.url) },
     })
     expect(verified.statusCode).toBe(200)
     const pair = verified.json() as TokenPair

@@ -162,8 +162,8 @@ describe('key rotation: the old key verifies until its tokens have expired, then
   let h: IdentityHarness
   beforeAll(async () => {
     h = await identityHarness({
-      ACCESS_TOKEN_TTL_SECONDS: '2',
-      KEY_RETIRE_MARGIN_SECONDS: '1',
+      ACCESS_TOKEN_TTL_SECONDS: '3',
+      KEY_RETIRE_MARGIN_SECONDS: '2',
       SIGNING_KEYS_RELOAD_SECONDS: '0',
       MAGIC_LINK_URL: 'https://app.example/connexion',
     })
@@ -176,7 +176,7 @@ describe('key rotation: the old key verifies until its tokens have expired, then
     const pair = await h.signUp('rotation@mairie.example')
     const oldKid = decodeProtectedHeader(pair.accessToken).kid!
     // A token of the old key that has not expired yet, as another identity replica may have issued.
-    const store = new KeyStore(h.db, { accessTokenTtlSeconds: 2, retireMarginSeconds: 1 })
+    const store = new KeyStore(h.db, { accessTokenTtlSeconds: 3, retireMarginSeconds: 2 })
     await store.init()
     const oldKey = await store.signingKey()
     const claims = { typ: 'access', sid: pair.sessionId, roles: [], orgs: [], op: null }
@@ -209,8 +209,8 @@ describe('key rotation: the old key verifies until its tokens have expired, then
     const newKid = decodeProtectedHeader(fresh.accessToken).kid!
     expect(newKid).not.toBe(oldKid)
 
-    // Access-token lifetime (2 s) + margin (1 s): the old key leaves the JWKS and verifies nothing.
-    await sleep(Math.max(0, rotatedAt + 3_200 - Date.now()))
+    // Access-token lifetime (3 s) + margin (2 s): the old key leaves the JWKS and verifies nothing.
+    await sleep(Math.max(0, rotatedAt + 5_300 - Date.now()))
     const after = (await h.inject({ method: 'GET', url: '/.well-known/jwks.json' })).json()
     expect(after.keys.map((k: { kid: string }) => k.kid)).toEqual([newKid])
     for (const token of [longLived, pair.accessToken]) {

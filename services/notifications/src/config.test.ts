@@ -53,5 +53,5 @@ describe('configuration', () => {
       await transport.close()
       await database.close()
     }
-  })
+  }, 300_000)
 })

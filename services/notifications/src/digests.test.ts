@@ -1,5 +1,5 @@
 import { CatalogueEvents, ResourcesEvents } from '@osinum/contracts'
-import { publishTestEvent, waitFor } from '@osinum/service-kit/testing'
+import { publishTestEvent } from '@osinum/service-kit/testing'
 import { v7 as uuidv7 } from 'uuid'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runDigests } from './domain/digests.js'
@@ -8,6 +8,8 @@ import {
   addMember,
   addOrganisation,
   addUser,
+  eventually,
+  HOOK_TIMEOUT_MS,
   headerText,
   mailTo,
   PUBLIC_URL,
@@ -71,11 +73,11 @@ describe('digests of new resources and tools', () => {
       .set({ weak_themes: JSON.stringify(['gdpr']) })
       .where('organisation_id', '=', commune.id)
       .execute()
-  })
+  }, HOOK_TIMEOUT_MS)
   afterAll(async () => {
     await s?.close()
     await smtp?.close()
-  })
+  }, HOOK_TIMEOUT_MS)
 
   it('emails a matching resource at once to those who chose "immediately", with one-click unsubscribe headers', async () => {
     const event = await publishResource('Guide des logiciels libres', ['open-source'])
@@ -87,7 +89,7 @@ describe('digests of new resources and tools', () => {
     )
     expect(headerText(mail!, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click')
     // The weekly reader gets it later; people following other themes never.
-    const queued = await waitFor(async () => {
+    const queued = await eventually(async () => {
       const rows = await s.db
         .selectFrom('digest_items')
         .select('user_id')
@@ -103,8 +105,8 @@ describe('digests of new resources and tools', () => {
   it('keeps an operator’s own resource for the people of that operator', async () => {
     await publishResource('Offre de messagerie du syndicat B', ['open-source'], operatorB)
     const mine = await publishResource('Offre de sauvegarde du syndicat A', ['open-source'], operatorA)
-    await waitFor(() => smtp.to(eager.email).find((m) => m.parsed.subject?.includes('syndicat A')))
-    await waitFor(async () =>
+    await eventually(() => smtp.to(eager.email).find((m) => m.parsed.subject?.includes('syndicat A')))
+    await eventually(async () =>
       s.db.selectFrom('inbox').select('event_id').where('event_id', '=', mine.id).executeTakeFirst(),
     )
     expect(smtp.to(eager.email).some((m) => m.parsed.subject?.includes('syndicat B'))).toBe(false)
@@ -122,7 +124,7 @@ describe('digests of new resources and tools', () => {
       categories: ['collaborative-editing'],
       themes: ['gdpr', 'collaboration'],
     })
-    await waitFor(async () =>
+    await eventually(async () =>
       s.db
         .selectFrom('digest_items')
         .select('id')
@@ -167,7 +169,7 @@ describe('digests of new resources and tools', () => {
     expect(res.statusCode).toBe(200)
     expect(res.json()).toMatchObject({ category: 'digest', unsubscribed: true })
     const later = await publishResource('Le RGPD en 10 questions', ['gdpr'])
-    await waitFor(async () =>
+    await eventually(async () =>
       s.db.selectFrom('inbox').select('event_id').where('event_id', '=', later.id).executeTakeFirst(),
     )
     const items = await s.db

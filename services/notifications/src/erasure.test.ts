@@ -1,11 +1,13 @@
 import { DiagnosticsEvents, IdentityEvents } from '@osinum/contracts'
-import { publishTestEvent, waitFor } from '@osinum/service-kit/testing'
+import { publishTestEvent } from '@osinum/service-kit/testing'
 import { v7 as uuidv7 } from 'uuid'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   addMember,
   addOrganisation,
   addUser,
+  eventually,
+  HOOK_TIMEOUT_MS,
   mailTo,
   person,
   startService,
@@ -34,11 +36,11 @@ describe('erasure of a person', () => {
     await addUser(s, stays)
     await addMember(s, commune.id, erased.id)
     await addMember(s, commune.id, stays.id)
-  })
+  }, HOOK_TIMEOUT_MS)
   afterAll(async () => {
     await s?.close()
     await smtp?.close()
-  })
+  }, HOOK_TIMEOUT_MS)
 
   const submit = () => {
     const diagnosticId = uuidv7()
@@ -69,7 +71,7 @@ describe('erasure of a person', () => {
     const first = await submit()
     await mailTo(smtp, stays.email)
     // The erased person's email is pending (refused with 451 so far), their inbox has the notification.
-    await waitFor(async () => (smtp.attempts.get(erased.email) ?? 0) >= 1)
+    await eventually(async () => (smtp.attempts.get(erased.email) ?? 0) >= 1)
     const pending = await s.db
       .selectFrom('deliveries')
       .select(['status'])
@@ -79,7 +81,7 @@ describe('erasure of a person', () => {
     expect(pending.status).toBe('pending')
 
     await publishTestEvent(s.host, IdentityEvents.UserErased, erased.id, { userId: erased.id })
-    await waitFor(async () =>
+    await eventually(async () =>
       s.db.selectFrom('erased_users').select('user_id').where('user_id', '=', erased.id).executeTakeFirst(),
     )
     const left = async (
@@ -124,8 +126,8 @@ describe('erasure of a person', () => {
     })
     late.push(updated.id, granted.id, magic.id)
     const second = await submit()
-    await waitFor(() => smtp.to(stays.email).length >= 2)
-    await waitFor(async () => {
+    await eventually(() => smtp.to(stays.email).length >= 2)
+    await eventually(async () => {
       const rows = await s.db
         .selectFrom('deliveries')
         .select('status')
@@ -134,7 +136,7 @@ describe('erasure of a person', () => {
       return rows.length > 0 && rows.every((r) => r.status !== 'pending')
     })
     // The late events were processed (each consumer's inbox has them): the tombstone held.
-    await waitFor(async () => {
+    await eventually(async () => {
       const processed = await s.db
         .selectFrom('inbox')
         .select('event_id')

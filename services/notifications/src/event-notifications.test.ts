@@ -1,11 +1,13 @@
 import { CatalogueEvents, DiagnosticsEvents, ResourcesEvents } from '@osinum/contracts'
-import { publishTestEvent, waitFor } from '@osinum/service-kit/testing'
+import { publishTestEvent } from '@osinum/service-kit/testing'
 import { v7 as uuidv7 } from 'uuid'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   addMember,
   addOrganisation,
   addUser,
+  eventually,
+  HOOK_TIMEOUT_MS,
   headerText,
   mailTo,
   person,
@@ -40,11 +42,11 @@ describe('notifications caused by other services’ events', () => {
     await addMember(s, commune.id, maire.id, 'elected')
     await addMember(s, commune.id, agent.id, 'agent')
     await addMember(s, other.id, voisin.id, 'elected')
-  })
+  }, HOOK_TIMEOUT_MS)
   afterAll(async () => {
     await s?.close()
     await smtp?.close()
-  })
+  }, HOOK_TIMEOUT_MS)
 
   const inbox = async (userId: string) => {
     const token = await s.keys.token({ sub: userId })
@@ -259,11 +261,11 @@ describe('notifications caused by other services’ events', () => {
       advisorIds: [advisor.id],
       fromAdvisor: true,
     })
-    const fromAdvisor = await waitFor(() =>
+    const fromAdvisor = await eventually(() =>
       smtp.to(agent.email).find((m) => m.parsed.subject === 'Nouveau message de votre conseiller'),
     )
     expect(fromAdvisor.parsed.text).toContain('Votre conseiller a répondu')
-    await waitFor(() =>
+    await eventually(() =>
       smtp.to(maire.email).some((m) => m.parsed.subject === 'Nouveau message de votre conseiller'),
     )
     expect(smtp.to(advisor.email)).toHaveLength(before)
@@ -280,7 +282,7 @@ describe('notifications caused by other services’ events', () => {
       dueOn: '2026-11-20',
     })
     for (const p of [maire, advisor]) {
-      const mail = await waitFor(() =>
+      const mail = await eventually(() =>
         smtp
           .to(p.email)
           .find((m) => m.parsed.subject === 'Rappel : action en retard — Activer la double authentification'),
@@ -300,7 +302,7 @@ describe('notifications caused by other services’ events', () => {
       title: 'Retour sur la visio',
     })
     for (const e of [editorNational, editorA, editorB])
-      await waitFor(() =>
+      await eventually(() =>
         smtp.to(e.email).find((m) => m.parsed.subject === 'Signalement à examiner : Retour sur la visio'),
       )
     expect(smtp.to(maire.email).some((m) => m.parsed.subject?.startsWith('Signalement'))).toBe(false)
@@ -314,7 +316,7 @@ describe('notifications caused by other services’ events', () => {
       organisationId: commune.id,
     })
     for (const e of [editorNational, editorA])
-      await waitFor(() => smtp.to(e.email).find((m) => m.parsed.subject === 'Avis à modérer : Nextcloud'))
+      await eventually(() => smtp.to(e.email).find((m) => m.parsed.subject === 'Avis à modérer : Nextcloud'))
     const recipients = await s.db
       .selectFrom('deliveries')
       .select('recipient')
@@ -348,7 +350,7 @@ describe('notifications caused by other services’ events', () => {
       toOrganisationId: commune.id,
       message: 'Bonjour, comment avez-vous migré vos fichiers ?',
     })
-    const mail = await waitFor(() =>
+    const mail = await eventually(() =>
       smtp.to(maire.email).find((m) => m.parsed.subject?.includes('souhaite échanger')),
     )
     expect(mail.parsed.subject).toBe('Villeneuve-la-Démo souhaite échanger avec vous à propos de Nextcloud')

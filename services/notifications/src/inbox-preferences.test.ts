@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DiagnosticsEvents, IdentityEvents } from '@osinum/contracts'
 import { PROBLEM_CONTENT_TYPE } from '@osinum/service-kit'
-import { publishTestEvent, waitFor } from '@osinum/service-kit/testing'
+import { publishTestEvent } from '@osinum/service-kit/testing'
 import { v7 as uuidv7 } from 'uuid'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { signUnsubscribeToken } from './domain/unsubscribe.js'
@@ -11,6 +11,8 @@ import {
   addMember,
   addOrganisation,
   addUser,
+  eventually,
+  HOOK_TIMEOUT_MS,
   person,
   startService,
   TEST_SECRET,
@@ -57,7 +59,7 @@ describe('inbox, preferences, unsubscribe and the development mailbox', () => {
     await addMember(s, commune.id, agent.id, 'agent')
     maireToken = await s.keys.token({ sub: maire.id })
     for (let i = 0; i < 3; i++) await submitDiagnostic()
-    await waitFor(async () => {
+    await eventually(async () => {
       const res = await s.host.app.inject({
         method: 'GET',
         url: '/v1/notifications',
@@ -65,11 +67,11 @@ describe('inbox, preferences, unsubscribe and the development mailbox', () => {
       })
       return res.json().total === 3
     })
-  })
+  }, HOOK_TIMEOUT_MS)
   afterAll(async () => {
     await s?.close()
     rmSync(mailboxDir, { recursive: true, force: true })
-  })
+  }, HOOK_TIMEOUT_MS)
 
   it('refuses anonymous callers on every protected route (401 problem+json)', async () => {
     for (const [method, url] of [
@@ -180,7 +182,7 @@ describe('inbox, preferences, unsubscribe and the development mailbox', () => {
       .sort()
     expect(channels).toEqual(['email', 'in-app'])
     const email = res.json().items.find((d: { channel: string }) => d.channel === 'email')
-    await waitFor(async () => {
+    await eventually(async () => {
       const again = await s.host.app.inject({
         method: 'GET',
         url: `/v1/notifications/${mine.id}/deliveries`,
@@ -267,7 +269,7 @@ describe('inbox, preferences, unsubscribe and the development mailbox', () => {
     })
     // The choice is applied: the next diagnostic reaches the maire by email only.
     const event = await submitDiagnostic()
-    const rows = await waitFor(async () => {
+    const rows = await eventually(async () => {
       const r = await s.db
         .selectFrom('deliveries')
         .select(['channel', 'recipient'])
@@ -367,7 +369,7 @@ describe('inbox, preferences, unsubscribe and the development mailbox', () => {
       url,
       expiresAt: '2026-12-01T10:00:00.000Z',
     })
-    const list = await waitFor(async () => {
+    const list = await eventually(async () => {
       const res = await s.host.app.inject({
         method: 'GET',
         url: `/v1/dev/mailbox?to=${encodeURIComponent(p.email)}`,

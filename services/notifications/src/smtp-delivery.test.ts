@@ -1,10 +1,12 @@
 import { IdentityEvents } from '@osinum/contracts'
-import { publishTestEvent, waitFor } from '@osinum/service-kit/testing'
+import { publishTestEvent } from '@osinum/service-kit/testing'
 import { sql } from 'kysely'
 import { v7 as uuidv7 } from 'uuid'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   addresses,
+  eventually,
+  HOOK_TIMEOUT_MS,
   headerText,
   mailTo,
   person,
@@ -25,11 +27,11 @@ describe('email delivery over SMTP', () => {
       return null
     })
     s = await startService({ smtp })
-  })
+  }, HOOK_TIMEOUT_MS)
   afterAll(async () => {
     await s?.close()
     await smtp?.close()
-  })
+  }, HOOK_TIMEOUT_MS)
 
   const magicLink = (userId: string, email: string, options: { id?: string } = {}) =>
     publishTestEvent(
@@ -66,13 +68,13 @@ describe('email delivery over SMTP', () => {
     expect(headerText(mail!, 'Auto-Submitted')).toBe('auto-generated')
     // Authentication emails cannot be turned off: no unsubscribe header.
     expect(headerText(mail!, 'List-Unsubscribe')).toBeUndefined()
-    const deliveries = await waitFor(async () => {
+    const deliveries = await eventually(async () => {
       const rows = await deliveriesOf(event.id)
       return rows[0]?.status === 'sent' ? rows : null
     })
     expect(deliveries).toHaveLength(1)
     expect(deliveries[0]).toMatchObject({ channel: 'email', recipient: p.email, attempts: 1, message: null })
-    const delivered = await waitFor(() =>
+    const delivered = await eventually(() =>
       s.db
         .selectFrom('outbox')
         .select('envelope')
@@ -102,7 +104,7 @@ describe('email delivery over SMTP', () => {
     // A later event of the same aggregate is processed after them (per-aggregate order).
     const marker = await magicLink(p.id, `marker.${p.email}`)
     await mailTo(smtp, `marker.${p.email}`)
-    await waitFor(async () => (await deliveriesOf(marker.id))[0]?.status === 'sent')
+    await eventually(async () => (await deliveriesOf(marker.id))[0]?.status === 'sent')
     expect(smtp.to(p.email)).toHaveLength(1)
     expect(await deliveriesOf(first.id)).toHaveLength(1)
   })
@@ -114,7 +116,7 @@ describe('email delivery over SMTP', () => {
     const mails = await mailTo(smtp, email)
     expect(mails).toHaveLength(1)
     expect(smtp.attempts.get(email)).toBe(3)
-    const [delivery] = await waitFor(async () => {
+    const [delivery] = await eventually(async () => {
       const rows = await deliveriesOf(event.id)
       return rows[0]?.status === 'sent' ? rows : null
     })
@@ -128,7 +130,7 @@ describe('email delivery over SMTP', () => {
     const p = person('Nobody')
     const email = `unknown.${p.email}`
     const event = await magicLink(p.id, email)
-    const [delivery] = await waitFor(async () => {
+    const [delivery] = await eventually(async () => {
       const rows = await deliveriesOf(event.id)
       return rows[0]?.status === 'failed' ? rows : null
     })
@@ -136,7 +138,7 @@ describe('email delivery over SMTP', () => {
     expect(delivery!.last_error).toMatch(/^550 /)
     expect(smtp.attempts.get(email)).toBe(1)
     expect(smtp.to(email)).toHaveLength(0)
-    const failed = await waitFor(() =>
+    const failed = await eventually(() =>
       s.db
         .selectFrom('outbox')
         .select('envelope')

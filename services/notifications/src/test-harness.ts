@@ -94,6 +94,12 @@ export async function startSmtp(
   }
 }
 
+/**
+ * Set-up and tear-down of a service with its projection: seconds on PostgreSQL, but PGlite (WASM)
+ * on a busy 2-core machine may need minutes.
+ */
+export const HOOK_TIMEOUT_MS = 300_000
+
 export const TEST_SECRET = 'test-unsubscribe-secret-0123456789abcdef'
 export const PUBLIC_URL = 'https://osinum.example.fr'
 
@@ -127,8 +133,8 @@ export async function startService(
       UNSUBSCRIBE_SECRET: TEST_SECRET,
       EMAIL_RETRY_BASE_MS: '40',
       EMAIL_RETRY_MAX_MS: '400',
-      EMAIL_POLL_INTERVAL_MS: '50',
-      WEBHOOK_POLL_INTERVAL_MS: '50',
+      EMAIL_POLL_INTERVAL_MS: '150',
+      WEBHOOK_POLL_INTERVAL_MS: '150',
       ...(options.smtp ? { SMTP_URL: options.smtp.url } : {}),
       ...options.env,
     },
@@ -174,7 +180,7 @@ export async function addUser(s: TestService, p: TestPerson): Promise<void> {
     platformRoles: p.roles ?? [],
     operatorId: p.operatorId ?? null,
   })
-  await waitFor(() =>
+  await eventually(() =>
     s.db.selectFrom('users').select('user_id').where('user_id', '=', p.id).executeTakeFirst(),
   )
 }
@@ -195,7 +201,7 @@ export async function addOrganisation(
     epci: null,
     operatorId: o.operatorId ?? null,
   })
-  await waitFor(() =>
+  await eventually(() =>
     s.db.selectFrom('organisations').select('name').where('organisation_id', '=', o.id).executeTakeFirst(),
   )
 }
@@ -212,7 +218,7 @@ export async function addMember(
     role,
     referent: true,
   })
-  await waitFor(() =>
+  await eventually(() =>
     s.db
       .selectFrom('memberships')
       .select('user_id')
@@ -222,12 +228,17 @@ export async function addMember(
   )
 }
 
+/** `waitFor` with room for PGlite on a busy machine (the condition is polled every 25 ms). */
+export const eventually = <T>(
+  check: () => Promise<T | undefined | null | false> | T | undefined | null | false,
+): Promise<T> => waitFor(check, 60_000, 25)
+
 /** Waits for `count` emails to `address` (default one) and returns them. */
 export async function mailTo(smtp: TestSmtp, address: string, count = 1): Promise<ReceivedMail[]> {
-  return waitFor(() => {
+  return eventually(() => {
     const mails = smtp.to(address)
     return mails.length >= count ? mails : null
-  }, 20_000)
+  })
 }
 
 /** The raw value of a header (unfolded), as the receiving server saw it. */

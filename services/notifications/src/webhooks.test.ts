@@ -5,11 +5,19 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { CatalogueEvents, DiagnosticsEvents } from '@osinum/contracts'
 import { PROBLEM_CONTENT_TYPE } from '@osinum/service-kit'
-import { publishTestEvent, waitFor } from '@osinum/service-kit/testing'
+import { publishTestEvent } from '@osinum/service-kit/testing'
 import { v7 as uuidv7 } from 'uuid'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { checkTargetUrl, isPrivateAddress, verifyWebhook } from './domain/webhooks.js'
-import { addOrganisation, addUser, person, startService, type TestService } from './test-harness.js'
+import {
+  addOrganisation,
+  addUser,
+  eventually,
+  HOOK_TIMEOUT_MS,
+  person,
+  startService,
+  type TestService,
+} from './test-harness.js'
 
 interface Received {
   path: string
@@ -62,12 +70,12 @@ describe('webhooks', () => {
     await addOrganisation(s, communeA)
     await addUser(s, submitter)
     tokenA = await s.keys.token({ sub: adminA, roles: ['admin'], op: operatorA })
-  })
+  }, HOOK_TIMEOUT_MS)
   afterAll(async () => {
     await s?.close()
     await new Promise((r) => receiver?.close(r))
     rmSync(mailboxDir, { recursive: true, force: true })
-  })
+  }, HOOK_TIMEOUT_MS)
 
   const register = async (token: string, body: Record<string, unknown>) =>
     s.host.app.inject({ method: 'POST', url: '/v1/webhooks', headers: auth(token), payload: body })
@@ -112,7 +120,7 @@ describe('webhooks', () => {
 
     // An event of a collectivité of this operator is forwarded.
     const event = await submitDiagnostic(communeA.id)
-    const hit = await waitFor(() => received.find((r) => r.path === '/ok' && r.body.includes(event.id)))
+    const hit = await eventually(() => received.find((r) => r.path === '/ok' && r.body.includes(event.id)))
     expect(hit.headers['webhook-id']).toBe(event.id)
     expect(hit.headers['webhook-signature']).toMatch(/^v1,[A-Za-z0-9+/=]+$/)
     expect(hit.headers['content-type']).toBe('application/json')
@@ -125,7 +133,7 @@ describe('webhooks', () => {
     ).toBe(false)
     expect(verifyWebhook(created.secret, hit.headers, hit.body.replace('"A"', '"E"'))).toBe(false)
 
-    const log = await waitFor(async () => {
+    const log = await eventually(async () => {
       const r = await s.host.app.inject({
         method: 'GET',
         url: `/v1/webhooks/${created.id}/deliveries`,
@@ -144,7 +152,7 @@ describe('webhooks', () => {
     const b = await register(tokenB, { url: `${base}/operator-b`, eventTypes: ['*'] })
     expect(b.statusCode).toBe(201)
     const own = await submitDiagnostic(other.id)
-    await waitFor(() => received.find((r) => r.path === '/operator-b' && r.body.includes(own.id)))
+    await eventually(() => received.find((r) => r.path === '/operator-b' && r.body.includes(own.id)))
     const foreign = await submitDiagnostic(communeA.id)
     // A national event reaches every operator.
     const toolId = uuidv7()
@@ -156,8 +164,8 @@ describe('webhooks', () => {
       categories: ['file-sharing'],
       themes: ['collaboration'],
     })
-    await waitFor(() => received.find((r) => r.path === '/operator-b' && r.body.includes(tool.id)))
-    await waitFor(() => received.find((r) => r.path === '/ok' && r.body.includes(foreign.id)))
+    await eventually(() => received.find((r) => r.path === '/operator-b' && r.body.includes(tool.id)))
+    await eventually(() => received.find((r) => r.path === '/ok' && r.body.includes(foreign.id)))
     expect(received.some((r) => r.path === '/operator-b' && r.body.includes(foreign.id))).toBe(false)
     // /ok subscribed to diagnostics only.
     expect(received.some((r) => r.path === '/ok' && r.body.includes(tool.id))).toBe(false)
@@ -171,7 +179,7 @@ describe('webhooks', () => {
     const { id } = res.json()
     await submitDiagnostic(communeA.id)
     await submitDiagnostic(communeA.id)
-    const endpoint = await waitFor(async () => {
+    const endpoint = await eventually(async () => {
       const r = await s.host.app.inject({ method: 'GET', url: `/v1/webhooks/${id}`, headers: auth(tokenA) })
       const body = r.json() as {
         enabled: boolean
@@ -199,7 +207,7 @@ describe('webhooks', () => {
     // Disabled: nothing more is sent to it.
     const before = received.filter((r) => r.path === '/fail').length
     const later = await submitDiagnostic(communeA.id)
-    await waitFor(() => received.find((r) => r.path === '/ok' && r.body.includes(later.id)))
+    await eventually(() => received.find((r) => r.path === '/ok' && r.body.includes(later.id)))
     expect(received.filter((r) => r.path === '/fail').length).toBe(before)
     // Re-enabling resets the failure count.
     const enabled = await s.host.app.inject({

@@ -130,4 +130,19 @@ describe('script injection is neutralised', () => {
     expect(training.title).toBe('Formation')
     expectInert(training.descriptionHtml)
   })
+
+  it('refuses NUL characters as bad input instead of failing in the database', async () => {
+    const search = await t.host.app.inject({ method: 'GET', url: '/v1/resources?q=donn%00ees' })
+    expect(search.statusCode).toBe(400)
+    expect(search.headers['content-type']).toContain('application/problem+json')
+    expect(search.json()).toMatchObject({ code: 'OSI_VALIDATION', errors: [{ field: 'querystring.q' }] })
+    const create = await t.host.app.inject({
+      method: 'POST',
+      url: '/v1/resources',
+      headers: await t.auth('nationalEditor'),
+      payload: draft({ body: 'texte\u0000caché' }),
+    })
+    expect(create.statusCode).toBe(400)
+    expect(create.json()).toMatchObject({ code: 'OSI_VALIDATION', errors: [{ field: 'body.body' }] })
+  })
 })

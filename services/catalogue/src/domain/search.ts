@@ -47,7 +47,29 @@ export interface IndexedTool {
   alternativeTo: string[]
   /** Custom attribute values by criterion id. */
   attributes: Map<string, boolean | number | string>
+  /** Facet values as positions in their vocabulary, for counting with arrays. */
+  codes: FacetCodes
 }
+
+/** The fixed facets, each with its vocabulary (ids in display order). */
+const FIXED_FACETS = {
+  category: CATEGORY_IDS as readonly string[],
+  theme: THEME_IDS as readonly string[],
+  freeLicence: ['true', 'false'],
+  dataLocation: DATA_LOCATION_IDS,
+  hostingMode: HOSTING_MODE_IDS,
+  costModel: COST_MODEL_IDS,
+  skillLevel: SKILL_LEVEL_IDS,
+  accessibility: RGAA_DECLARATION_IDS,
+} as const
+type FixedFacet = keyof typeof FIXED_FACETS
+type FacetCodes = Record<FixedFacet, number[]>
+const FIXED_FACET_NAMES = Object.keys(FIXED_FACETS) as FixedFacet[]
+const positions = Object.fromEntries(
+  FIXED_FACET_NAMES.map((f) => [f, new Map(FIXED_FACETS[f].map((id, i) => [id, i]))]),
+) as Record<FixedFacet, Map<string, number>>
+const codesOf = (facet: FixedFacet, values: string[]) =>
+  values.map((v) => positions[facet].get(v)).filter((i): i is number => i !== undefined)
 
 export interface OfferSummary {
   id: string
@@ -274,6 +296,16 @@ async function loadSnapshot({ db }: DbContext, version: number): Promise<Snapsho
       updatedAt: updated.toISOString(),
       updatedAtMs: updated.getTime(),
       nameRank: 0,
+      codes: {
+        category: codesOf('category', r.categories),
+        theme: codesOf('theme', r.themes),
+        freeLicence: codesOf('freeLicence', [String(r.is_free)]),
+        dataLocation: codesOf('dataLocation', r.data_locations),
+        hostingMode: codesOf('hostingMode', r.hosting_modes),
+        costModel: codesOf('costModel', [r.cost_model]),
+        skillLevel: codesOf('skillLevel', [r.skill_level]),
+        accessibility: codesOf('accessibility', [r.rgaa_declaration]),
+      },
       alternativeTo: r.alternative_to.map(normalise),
       attributes: attributes.get(r.id) ?? new Map(),
     }
@@ -349,18 +381,25 @@ async function matchText(ctx: DbContext, q: string): Promise<Map<string, number>
   // Name similarity is meaningful for short queries only (a name, maybe misspelt). The trigram
   // operators use the GIN index: % (similarity ≥ 0.3) and <% (word similarity ≥ 0.6).
   const byName = norm.length >= 3 && norm.split(' ').length <= 3
-  const fullText = tsq ? sql`t.search @@ to_tsquery('french', ${tsq})` : sql`false`
   const rank = tsq ? sql`ts_rank_cd(t.search, to_tsquery('french', ${tsq}))` : sql`0`
   const nameScore = byName
     ? sql`greatest(public.similarity(t.name_norm, ${norm}), case when ${norm} operator(public.<%) t.name_norm then public.word_similarity(${norm}, t.name_norm) else 0 end)`
     : sql`0`
-  const byNameMatch = byName
-    ? sql`or t.name_norm operator(public.%) ${norm} or ${norm} operator(public.<%) t.name_norm`
-    : sql``
+  // One index-assisted branch per way of matching (an OR would make the planner scan the table).
+  const branches = [
+    ...(tsq ? [sql`select id from ${tools} where search @@ to_tsquery('french', ${tsq})`] : []),
+    ...(byName
+      ? [
+          sql`select id from ${tools} where name_norm operator(public.%) ${norm}`,
+          sql`select id from ${tools} where ${norm} operator(public.<%) name_norm`,
+        ]
+      : []),
+  ]
+  if (!branches.length) return new Map()
   const { rows } = await sql<{ id: string; score: number }>`
+    with hits as (${sql.join(branches, sql` union `)})
     select t.id, (${rank} + 2 * ${nameScore} + case when t.name_norm = ${norm} then 5 else 0 end) as score
-    from ${tools} as t
-    where ${fullText} ${byNameMatch}`.execute(ctx.db)
+    from ${tools} as t join hits on hits.id = t.id`.execute(ctx.db)
   return new Map(rows.map((r) => [r.id, Number(r.score)]))
 }
 
@@ -597,6 +636,10 @@ function countFacets(
   criteria: CriterionRow[],
   offered: (t: IndexedTool) => boolean,
 ): Facets {
+  // Fixed facets count into arrays indexed by vocabulary position; custom criteria into maps.
+  const fixed = Object.fromEntries(
+    FIXED_FACET_NAMES.map((f) => [f, new Int32Array(FIXED_FACETS[f].length)]),
+  ) as Record<FixedFacet, Int32Array>
   const counters = new Map<string, Map<string, number>>()
   const numbers = new Map<string, { min: number; max: number }>()
   const inc = (facet: string, value: string) => {
@@ -608,33 +651,35 @@ function countFacets(
     m.set(value, (m.get(value) ?? 0) + 1)
   }
   // A candidate counts in a facet when it passes every filter but (possibly) that facet's own.
-  const keep = new Map([...bit.entries()].map(([facet, b]) => [facet, ~b]))
-  const counts = (mask: number, facet: string) => mask === 0 || (mask & (keep.get(facet) ?? -1)) === 0
+  const keep = (facet: string) => ~(bit.get(facet) ?? 0)
+  const fixedKeeps = FIXED_FACET_NAMES.map((f) => [f, keep(f)] as const)
+  const offeredKeep = keep('offeredByMyOperator')
+  const criteriaKeeps = criteria.map((c) => [c, `attr:${c.key}`, keep(`attr:${c.key}`)] as const)
   for (const { tool, mask } of candidates) {
-    if (counts(mask, 'category')) for (const v of tool.categories) inc('category', v)
-    if (counts(mask, 'theme')) for (const v of tool.themes) inc('theme', v)
-    if (counts(mask, 'freeLicence')) inc('freeLicence', String(tool.isFree))
-    if (counts(mask, 'dataLocation')) for (const v of tool.dataLocations) inc('dataLocation', v)
-    if (counts(mask, 'hostingMode')) for (const v of tool.hostingModes) inc('hostingMode', v)
-    if (counts(mask, 'costModel')) inc('costModel', tool.costModel)
-    if (counts(mask, 'skillLevel')) inc('skillLevel', tool.skillLevel)
-    if (counts(mask, 'accessibility')) inc('accessibility', tool.rgaa)
-    if (viewer.operatorIds.length && counts(mask, 'offeredByMyOperator'))
+    for (const [facet, k] of fixedKeeps) {
+      if ((mask & k) !== 0) continue
+      const counter = fixed[facet]
+      for (const i of tool.codes[facet]) counter[i]!++
+    }
+    if (viewer.operatorIds.length && (mask & offeredKeep) === 0)
       inc('offeredByMyOperator', String(offered(tool)))
-    for (const c of criteria) {
-      const facet = `attr:${c.key}`
-      if (!counts(mask, facet)) continue
+    for (const [c, facet, k] of criteriaKeeps) {
+      if ((mask & k) !== 0) continue
       const v = tool.attributes.get(c.id)
       if (v === undefined) continue
       if (c.kind === 'number' && typeof v === 'number') {
         const r = numbers.get(facet)
         numbers.set(facet, r ? { min: Math.min(r.min, v), max: Math.max(r.max, v) } : { min: v, max: v })
         inc(facet, '*')
-      } else inc(facet, c.kind === 'text' ? String(v) : String(v))
+      } else inc(facet, String(v))
     }
   }
   const list = (facet: string, ids: readonly string[], label: (id: string) => string) =>
-    ids.map((value) => ({ value, label: label(value), count: counters.get(facet)?.get(value) ?? 0 }))
+    ids.map((value, i) => ({
+      value,
+      label: label(value),
+      count: facet in fixed ? (fixed[facet as FixedFacet][i] ?? 0) : (counters.get(facet)?.get(value) ?? 0),
+    }))
   return {
     category: list('category', CATEGORY_IDS, (id) => CATEGORIES[id as keyof typeof CATEGORIES]),
     theme: list('theme', THEME_IDS, (id) => THEMES[id as keyof typeof THEMES]),

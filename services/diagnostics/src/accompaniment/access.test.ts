@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { bearer, id, identity, openWorld, submitDiagnosticFor, type TestWorld, tokens } from './testing.js'
+import {
+  bearer,
+  id,
+  identity,
+  openWorld,
+  SETUP_TIMEOUT,
+  submitDiagnosticFor,
+  type TestWorld,
+  tokens,
+} from './testing.js'
 
 const PREFIXES =
   /^\/v1\/(support-requests|action-plans|action-items|advisor-notes|advisor-dashboard|gap-portfolio)/
@@ -60,7 +69,7 @@ describe('accompaniment access control', () => {
       payload: { body: 'Contact : secrétaire de mairie' },
     })
     noteId = (note.json() as { id: string }).id
-  })
+  }, SETUP_TIMEOUT)
   afterAll(async () => world?.close())
 
   async function routes(): Promise<Array<{ method: string; path: string }>> {

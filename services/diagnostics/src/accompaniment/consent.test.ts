@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { bearer, id, identity, openWorld, submitDiagnosticFor, type TestWorld, tokens } from './testing.js'
+import {
+  bearer,
+  id,
+  identity,
+  openWorld,
+  SETUP_TIMEOUT,
+  submitDiagnosticFor,
+  type TestWorld,
+  tokens,
+} from './testing.js'
 
 /** An advisor reads a collectivité's diagnostics and plan only while it consents. */
 describe('consent of the collectivité', () => {
@@ -32,7 +41,7 @@ describe('consent of the collectivité', () => {
     })
     expect(created.statusCode, created.body).toBe(201)
     itemId = (created.json() as { created: Array<{ id: string }> }).created[0]!.id
-  })
+  }, SETUP_TIMEOUT)
   afterAll(async () => world?.close())
 
   const reads = () => [

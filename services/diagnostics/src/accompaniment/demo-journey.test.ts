@@ -1,7 +1,7 @@
 import { DEMO } from '@osinum/contracts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { diagnosticsService } from '../service.js'
-import { bearer, identity, openWorld, type TestWorld } from './testing.js'
+import { bearer, identity, openWorld, SETUP_TIMEOUT, type TestWorld } from './testing.js'
 
 interface Plan {
   view: string
@@ -52,7 +52,7 @@ describe('demo journey: from a help request to a shared action plan', () => {
       roles: ['advisor'],
       op: DEMO.operator.id,
     })
-  })
+  }, SETUP_TIMEOUT)
   afterAll(async () => world?.close())
 
   const call = (token: string, method: string, url: string, payload?: object) =>

@@ -1,7 +1,16 @@
 import { IdentityEvents } from '@osinum/contracts'
 import { publishTestEvent, waitFor } from '@osinum/service-kit/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { bearer, id, identity, openWorld, submitDiagnosticFor, type TestWorld, tokens } from './testing.js'
+import {
+  bearer,
+  id,
+  identity,
+  openWorld,
+  SETUP_TIMEOUT,
+  submitDiagnosticFor,
+  type TestWorld,
+  tokens,
+} from './testing.js'
 
 /** The life of a support request, and the advisor dashboard that follows collectivités. */
 describe('support request follow-up and advisor dashboard', () => {
@@ -37,7 +46,7 @@ describe('support request follow-up and advisor dashboard', () => {
     mayor = await t.member(MAYOR, ORG)
     a1 = await t.advisor(A1, OP)
     a2 = await t.advisor(A2, OP)
-  })
+  }, SETUP_TIMEOUT)
   afterAll(async () => world?.close())
 
   const call = (token: string, method: string, url: string, payload?: object) =>

@@ -4,6 +4,7 @@ import {
   id,
   identity,
   openWorld,
+  SETUP_TIMEOUT,
   submitDiagnosticFor,
   type TestWorld,
   tokens,
@@ -60,7 +61,7 @@ describe('gap portfolio of an operator', () => {
     // Another operator's collectivités wish for something no collectivité of OP1 wishes for.
     await submitDiagnosticFor(world, D1, MAYOR, weakAnswers({ 'governance.training-wishes': ['sobriety'] }))
     await submitDiagnosticFor(world, D2, MAYOR, weakAnswers({ 'governance.training-wishes': ['sobriety'] }))
-  })
+  }, SETUP_TIMEOUT)
   afterAll(async () => world?.close())
 
   async function portfolio(token: string, query = '') {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { matchAdvisors } from './matching.js'
-import { bearer, id, identity, openWorld, type TestWorld, tokens } from './testing.js'
+import { bearer, id, identity, openWorld, SETUP_TIMEOUT, type TestWorld, tokens } from './testing.js'
 
 describe('matchAdvisors (pure)', () => {
   const org = { organisationId: 'o1', operatorId: 'op1', departement: '01' }
@@ -105,7 +105,7 @@ describe('support request matching by territory', () => {
     await idy.assign(O3, A3, OP1)
     await idy.assign(X1, B1, OP2)
     await idy.assign(X3, A1, OP1)
-  })
+  }, SETUP_TIMEOUT)
   afterAll(async () => world?.close())
 
   async function ask(organisationId: string) {

@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { bearer, id, identity, openWorld, submitDiagnosticFor, type TestWorld, tokens } from './testing.js'
+import {
+  bearer,
+  id,
+  identity,
+  openWorld,
+  SETUP_TIMEOUT,
+  submitDiagnosticFor,
+  type TestWorld,
+  tokens,
+} from './testing.js'
 
 const SECRET_PLAN = 'NOTE-PRIVEE-PLAN-7f3a'
 const SECRET_ITEM = 'NOTE-PRIVEE-ACTION-91bc'
@@ -78,7 +87,7 @@ describe('private advisor notes', () => {
       headers: bearer(advisorToken),
       payload: { status: 'done' },
     })
-  })
+  }, SETUP_TIMEOUT)
   afterAll(async () => world?.close())
 
   /** Every route that reads or returns plan data, as a member would call it. */

@@ -2,7 +2,7 @@ import { waitFor } from '@osinum/service-kit/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { accompanimentCommands } from './commands.js'
 import { runReminders } from './reminders.js'
-import { bearer, id, identity, openWorld, type TestWorld, tokens } from './testing.js'
+import { bearer, id, identity, openWorld, SETUP_TIMEOUT, type TestWorld, tokens } from './testing.js'
 
 interface ReminderEnvelope {
   data: { kind: string; subjectId: string; recipientIds: string[]; dueOn: string; title: string }
@@ -63,7 +63,7 @@ describe('reminder job', () => {
       .set({ last_activity_at: new Date('2027-03-05T08:00:00Z') })
       .where('id', '=', requestId)
       .execute()
-  })
+  }, SETUP_TIMEOUT)
   afterAll(async () => world?.close())
 
   it('reminds overdue items and stale requests to the people who must act', async () => {
@@ -168,7 +168,7 @@ describe('scheduled reminder job', () => {
   const ORG = id(45, 2)
   beforeAll(async () => {
     world = await openWorld({ REMINDERS_INTERVAL_MS: '50' })
-  })
+  }, SETUP_TIMEOUT)
   afterAll(async () => world?.close())
 
   it('runs on its own every REMINDERS_INTERVAL_MS once the service is ready', async () => {

@@ -28,6 +28,9 @@ import { defaultReferential } from '../domain/referential.js'
 import { diagnosticsService } from '../service.js'
 import type { AccDb } from './db.js'
 
+/** Setting a world up runs the migrations and replays identity events: slow on PGlite on a busy machine. */
+export const SETUP_TIMEOUT = 300_000
+
 export type Keys = Awaited<ReturnType<typeof testKeys>>
 
 export interface TestWorld {

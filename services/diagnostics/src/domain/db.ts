@@ -67,6 +67,17 @@ export interface ToolTable {
   name: string
   summary: string
   categories: Json<string[]>
+  /** draft, published or archived: only published tools are recommended. */
+  status: ColumnType<string, string | undefined, string>
+  last_event_id: string | null
+}
+/** An operator's offer of a catalogue tool to its collectivités. */
+export interface OperatorOfferTable {
+  operator_id: string
+  tool_slug: string
+  description: string | null
+  url: string | null
+  active: ColumnType<boolean, boolean | undefined, boolean>
   last_event_id: string | null
 }
 export interface ResourceTable {
@@ -133,6 +144,7 @@ export interface Database {
   advisor_assignments: AdvisorAssignmentTable
   consents: ConsentTable
   tools: ToolTable
+  operator_offers: OperatorOfferTable
   resources: ResourceTable
   diagnostics: DiagnosticTable
   answers: AnswerTable

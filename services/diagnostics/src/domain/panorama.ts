@@ -366,7 +366,12 @@ export class Panorama {
       }
     })
     const operators = await this.db.selectFrom('operators').select(['id', 'name']).execute()
-    return assembleSnapshot(marker, cells, this.options.minGroupSize, new Map(operators.map((o) => [o.id, o.name])))
+    return assembleSnapshot(
+      marker,
+      cells,
+      this.options.minGroupSize,
+      new Map(operators.map((o) => [o.id, o.name])),
+    )
   }
 
   /** A snapshot from bare counts per cell (tests of the suppression, benchmarks). */
@@ -443,7 +448,12 @@ export class Panorama {
   }
 }
 
-function assembleSnapshot(marker: string, cells: Cell[], k: number, operatorNames: Map<string, string>): Snapshot {
+function assembleSnapshot(
+  marker: string,
+  cells: Cell[],
+  k: number,
+  operatorNames: Map<string, string>,
+): Snapshot {
   const { atomOf, sizes } = buildAtoms(
     cells.map((c) => ({ ...c, n: c.agg.n })),
     k,

@@ -220,6 +220,7 @@ export async function applyTool(
     name: data.name,
     summary: data.summary,
     categories: JSON.stringify(data.categories),
+    status: data.status ?? 'published',
     last_event_id: eventId,
   }
   await db
@@ -257,6 +258,36 @@ export async function applyResource(
         .doUpdateSet(update)
         .where(
           sql<boolean>`coalesce(${sql.ref('resources.last_event_id')}, '00000000-0000-0000-0000-000000000000'::uuid) < ${eventId}::uuid`,
+        ),
+    )
+    .execute()
+}
+
+/**
+ * An operator's offer of a tool. No catalogue event carries offers yet: this is ready for one
+ * (see the README), and tests fill the projection directly.
+ */
+export async function applyOperatorOffer(
+  db: Db,
+  data: {
+    operatorId: string
+    toolSlug: string
+    description: string | null
+    url: string | null
+    active: boolean
+  },
+  eventId: string,
+): Promise<void> {
+  const update = { description: data.description, url: data.url, active: data.active, last_event_id: eventId }
+  await db
+    .insertInto('operator_offers')
+    .values({ operator_id: data.operatorId, tool_slug: data.toolSlug, ...update })
+    .onConflict((oc) =>
+      oc
+        .columns(['operator_id', 'tool_slug'])
+        .doUpdateSet(update)
+        .where(
+          sql<boolean>`coalesce(${sql.ref('operator_offers.last_event_id')}, '00000000-0000-0000-0000-000000000000'::uuid) < ${eventId}::uuid`,
         ),
     )
     .execute()

@@ -70,7 +70,20 @@ const LEVEL_COLOUR: Record<string, string> = {
   E: '#ce0500',
 }
 
-const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre']
+const MONTHS = [
+  'janvier',
+  'février',
+  'mars',
+  'avril',
+  'mai',
+  'juin',
+  'juillet',
+  'août',
+  'septembre',
+  'octobre',
+  'novembre',
+  'décembre',
+]
 /** "2023-02" → "février 2023" */
 const monthFr = (yearMonth: string) => {
   const [y, m] = yearMonth.split('-')

@@ -153,12 +153,24 @@ export async function buildResultsView(
     ? await db.selectFrom('operators').select(['id', 'name']).where('id', '=', operatorId).executeTakeFirst()
     : undefined
 
-  // Links of the measures: tool names and resources from the local projections.
+  // Links of the measures: tool names, the operator's offers and resources from the local projections.
   const slugs = [...new Set(result.measures.flatMap((m) => m.toolSlugs))]
   const tools = slugs.length
-    ? await db.selectFrom('tools').select(['slug', 'name']).where('slug', 'in', slugs).execute()
+    ? await db.selectFrom('tools').select(['slug', 'name', 'status']).where('slug', 'in', slugs).execute()
     : []
   const toolName = new Map(tools.map((t) => [t.slug, t.name]))
+  // A tool the catalogue archived (or unpublished) is no longer recommended; one not yet projected is.
+  const withdrawn = new Set(tools.filter((t) => t.status !== 'published').map((t) => t.slug))
+  const offers = operator
+    ? await db
+        .selectFrom('operator_offers as o')
+        .innerJoin('tools as t', 't.slug', 'o.tool_slug')
+        .select(['o.tool_slug as slug', 't.name', 't.categories', 't.status'])
+        .where('o.operator_id', '=', operator.id)
+        .where('o.active', '=', true)
+        .orderBy('t.name')
+        .execute()
+    : []
   const resources = await db
     .selectFrom('resources')
     .select(['slug', 'title', 'themes', 'operator_id'])
@@ -166,6 +178,24 @@ export async function buildResultsView(
     .execute()
   const visibleResources = resources.filter((r) => r.operator_id === null || r.operator_id === operatorId)
   const indicatorById = new Map(referential.national.indicators.map((i) => [i.id, i]))
+
+  // "Votre syndicat propose…" only when the operator's offer is known, for a linked tool or category.
+  const operatorOfferFor = (m: StoredMeasure): MeasureView['operatorOffer'] => {
+    if (!operator) return null
+    const offered = offers.filter(
+      (o) =>
+        o.status === 'published' &&
+        (m.toolSlugs.includes(o.slug) ||
+          (o.categories as unknown as string[]).some((c) => (m.categories as string[]).includes(c))),
+    )
+    if (!offered.length) return null
+    return {
+      operatorId: operator.id,
+      operatorName: operator.name,
+      tools: offered.map((o) => ({ slug: o.slug, name: o.name })),
+      text: `Votre syndicat, ${operator.name}, propose : ${offered.map((o) => o.name).join(', ')}.`,
+    }
+  }
 
   const measureView = (m: StoredMeasure): MeasureView => {
     const indicator = m.nationalIndicator ? indicatorById.get(m.nationalIndicator) : undefined
@@ -185,12 +215,13 @@ export async function buildResultsView(
       effortLabel: EFFORT_LABELS[m.effort],
       themes: m.themes.map((t) => ({ id: t, label: themeLabel(t) })),
       lenses: m.lenses.map((l) => ({ id: l, label: LENSES[l as Lens] })),
-      tools: m.toolSlugs.map((slug) => ({ slug, name: toolName.get(slug) ?? slug })),
+      tools: m.toolSlugs
+        .filter((slug) => !withdrawn.has(slug))
+        .map((slug) => ({ slug, name: toolName.get(slug) ?? slug })),
       categories: m.categories.map((c) => ({ id: c, label: CATEGORIES[c as Category] ?? c })),
       resourceThemes: m.resourceThemes.map((t) => ({ id: t, label: themeLabel(t) })),
       resources: linked.map((r) => ({ slug: r.slug, title: r.title })),
-      // No operator offers are published by the catalogue yet: say nothing rather than guess.
-      operatorOffer: null,
+      operatorOffer: operatorOfferFor(m),
       nationalIndicator: indicator
         ? {
             id: indicator.id,

@@ -98,7 +98,20 @@ export const diagnosticsTablesMigration = (schema: string): Migration => ({
       .addColumn('name', 'text', (c) => c.notNull())
       .addColumn('summary', 'text', (c) => c.notNull().defaultTo(''))
       .addColumn('categories', 'jsonb', (c) => c.notNull().defaultTo(sql`'[]'::jsonb`))
+      .addColumn('status', 'text', (c) => c.notNull().defaultTo('published'))
       .addColumn('last_event_id', 'uuid')
+      .execute()
+
+    // What each operator (syndicate) offers its collectivités: "votre syndicat propose…".
+    await db.schema
+      .createTable('operator_offers')
+      .addColumn('operator_id', 'uuid', (c) => c.notNull())
+      .addColumn('tool_slug', 'text', (c) => c.notNull())
+      .addColumn('description', 'text')
+      .addColumn('url', 'text')
+      .addColumn('active', 'boolean', (c) => c.notNull().defaultTo(true))
+      .addColumn('last_event_id', 'uuid')
+      .addPrimaryKeyConstraint('operator_offers_pk', ['operator_id', 'tool_slug'])
       .execute()
 
     await db.schema
@@ -178,6 +191,7 @@ export const diagnosticsTablesMigration = (schema: string): Migration => ({
       'answers',
       'diagnostics',
       'resources',
+      'operator_offers',
       'tools',
       'consents',
       'advisor_assignments',

@@ -174,15 +174,30 @@ function build(raw: {
       postcodes: [],
     })
 
-  // The search index is built once, on the first search.
-  let index: SearchEntry[] | undefined
-  const entries = () => {
-    index ??= [byKind.region, byKind.departement, byKind.epci, byKind.commune].flatMap((m) =>
-      [...m.values()].map((facts) => {
+  // The search index is built once, on the first search: entries by the first two characters
+  // of each word of their name, and by the first two characters of their codes and postcodes.
+  let index:
+    | { byWord: Map<string, SearchEntry[]>; byDigits: Map<string, SearchEntry[]>; all: SearchEntry[] }
+    | undefined
+  const add = (map: Map<string, SearchEntry[]>, key: string, entry: SearchEntry) => {
+    const list = map.get(key)
+    if (!list) map.set(key, [entry])
+    else if (list[list.length - 1] !== entry) list.push(entry)
+  }
+  const searchIndex = () => {
+    if (index) return index
+    const all: SearchEntry[] = []
+    const byWord = new Map<string, SearchEntry[]>()
+    const byDigits = new Map<string, SearchEntry[]>()
+    for (const m of [byKind.region, byKind.departement, byKind.epci, byKind.commune])
+      for (const facts of m.values()) {
         const words = normalise(facts.name)
-        return { facts, words, norm: words.join(' ') }
-      }),
-    )
+        const entry = { facts, words, norm: words.join(' ') }
+        all.push(entry)
+        for (const w of [...new Set(words.map((w) => w.slice(0, 2)))]) add(byWord, w, entry)
+        for (const code of [facts.officialCode, ...facts.postcodes]) add(byDigits, code.slice(0, 2), entry)
+      }
+    index = { byWord, byDigits, all }
     return index
   }
 
@@ -198,19 +213,24 @@ function build(raw: {
       const limit = options.limit ?? 10
       const tokens = normalise(q)
       if (tokens.length === 0) return []
-      const digits = /^\s*\d[\dAaBb]*\s*$/.test(q) ? q.trim().toUpperCase() : null
+      const digits = /^\s*\d[\dAaBb]+\s*$/.test(q) ? q.trim().toUpperCase() : null
       const norm = tokens.join(' ')
+      const { byWord, byDigits, all } = searchIndex()
+      // Only entries sharing a two-character prefix with the most selective part of the query.
+      const longest = tokens.reduce((a, b) => (b.length > a.length ? b : a))
+      const candidates = digits
+        ? (byDigits.get(digits.slice(0, 2)) ?? [])
+        : longest.length >= 2
+          ? (byWord.get(longest.slice(0, 2)) ?? [])
+          : all
       const hits: Array<{ entry: SearchEntry; rank: number }> = []
-      for (const entry of entries()) {
+      for (const entry of candidates) {
         const f = entry.facts
         if (options.kind && f.kind !== options.kind) continue
         let rank: number | undefined
         if (digits) {
           if (f.officialCode === digits || f.postcodes.includes(digits)) rank = 0
-          else if (
-            digits.length >= 2 &&
-            (f.postcodes.some((p) => p.startsWith(digits)) || f.officialCode.startsWith(digits))
-          )
+          else if (f.postcodes.some((p) => p.startsWith(digits)) || f.officialCode.startsWith(digits))
             rank = 2
         } else if (entry.norm === norm) rank = 0
         else if (entry.norm.startsWith(norm)) rank = 1

@@ -182,7 +182,9 @@ export async function refreshSession(ctx: Ctx, token: string, meta: RequestMeta)
         .execute()
       const refreshToken = await newRefreshToken(trx, used.session_id, expiresAt)
       const { session_revoked_at: _r, session_expires_at: _e, ...user } = session
-      return { pending: { claims: await claimsFor(trx, user, used.session_id), refreshToken, refreshExpiresIn: ttl } }
+      return {
+        pending: { claims: await claimsFor(trx, user, used.session_id), refreshToken, refreshExpiresIn: ttl },
+      }
     })
   if ('pending' in result) return issue(ctx, result.pending)
   if (result.reused) {

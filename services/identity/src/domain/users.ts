@@ -231,7 +231,10 @@ export async function signInWithPassword(
     const hash = await hashPassword(input.password)
     await ctx.db.updateTable('users').set({ password_hash: hash }).where('id', '=', user.id).execute()
   }
-  return issue(ctx, await ctx.db.transaction().execute((trx) => startSession(ctx, trx, user, 'password', meta)))
+  return issue(
+    ctx,
+    await ctx.db.transaction().execute((trx) => startSession(ctx, trx, user, 'password', meta)),
+  )
 }
 
 /** Sets a new password from a reset link; every session of the account ends. */

@@ -2,7 +2,7 @@ import { CatalogueEvents } from '@osinum/contracts'
 import { CATEGORIES } from '../domain/categories.js'
 import type { Trx } from '../domain/db.js'
 import { onNewContent } from '../domain/digests.js'
-import { contactMessage, reviewSubmitted } from '../domain/messages.js'
+import { contactMessage, de, reviewSubmitted } from '../domain/messages.js'
 import { notify } from '../domain/notify.js'
 import { channelsFor } from '../domain/preferences.js'
 import {
@@ -17,7 +17,7 @@ import { notifyUsers, type Runtime } from '../runtime.js'
 import { EDITOR_REASON } from './resources.js'
 
 export const contactReason = (organisationName: string) =>
-  `Vous recevez ce message car vous êtes membre de ${organisationName}, qui utilise cet outil, et acceptez les mises en relation (${CATEGORIES.community.label.toLowerCase()}) sur osinum.`
+  `Vous recevez ce message car vous êtes membre ${de(organisationName)}, qui utilise cet outil, et acceptez les mises en relation (${CATEGORIES.community.label.toLowerCase()}) sur osinum.`
 
 /** New tools (digest), reviews to moderate, and relayed "contact a commune that uses this tool" messages. */
 export function catalogueConsumers(rt: Runtime): void {
@@ -53,7 +53,7 @@ export function catalogueConsumers(rt: Runtime): void {
         reviewSubmitted({
           toolName: d.toolName,
           organisationName: org?.name ?? 'Une collectivité',
-          link: rt.links.review(d.toolSlug, d.reviewId),
+          link: rt.links.review(d.reviewId),
         }),
       reason: () => EDITOR_REASON,
     })

@@ -1,6 +1,6 @@
 import { DiagnosticsEvents } from '@osinum/contracts'
 import type { Trx, User } from '../domain/db.js'
-import { diagnosticSubmitted, reminder, supportMessage, supportUpdate } from '../domain/messages.js'
+import { de, diagnosticSubmitted, reminder, supportMessage, supportUpdate } from '../domain/messages.js'
 import {
   isErased,
   membersOf,
@@ -15,7 +15,7 @@ import { enqueueWebhooks } from '../domain/webhooks.js'
 import { notifyUsers, type Runtime } from '../runtime.js'
 
 const memberReason = (organisationName: string) =>
-  `Vous recevez ce message car vous êtes membre de ${organisationName} sur osinum.`
+  `Vous recevez ce message car vous êtes membre ${de(organisationName)} sur osinum.`
 const ADVISOR_REASON = 'Vous recevez ce message en tant que conseiller·e sur osinum.'
 
 async function requireOrganisation(trx: Trx, organisationId: string) {

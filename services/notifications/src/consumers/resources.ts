@@ -135,7 +135,7 @@ export function resourcesConsumers(rt: Runtime): void {
           contentType: d.contentType,
           title: d.title,
           reason: d.reason,
-          link: rt.links.contentReport(d.reportId),
+          link: rt.links.contentReports(),
         }),
       reason: () => EDITOR_REASON,
     })

@@ -14,9 +14,9 @@ export function links(publicUrl: string) {
     resource: (slug: string) => `${base}/v1/resources/${encodeURIComponent(slug)}`,
     tool: (slug: string) => `${base}/v1/tools/${encodeURIComponent(slug)}`,
     training: (slug: string) => `${base}/v1/trainings/${encodeURIComponent(slug)}`,
-    review: (toolSlug: string, reviewId: string) =>
-      `${base}/v1/tools/${encodeURIComponent(toolSlug)}/reviews?review=${reviewId}`,
-    contentReport: (reportId: string) => `${base}/v1/content-reports/${reportId}`,
+    review: (reviewId: string) => `${base}/v1/reviews/${reviewId}`,
+    /** The editors' queue of reports (resources service). */
+    contentReports: () => `${base}/v1/resources/reports`,
     notification: (id: string) => `${base}/v1/notifications/${id}`,
   }
 }

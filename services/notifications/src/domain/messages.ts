@@ -29,6 +29,11 @@ export function frenchDay(iso: string): string {
   return Number.isNaN(d.getTime()) ? iso : day.format(d)
 }
 
+/** "de X" with the French elision before a vowel: "d’Alleyrat", "de Saint-Martin". */
+export function de(name: string): string {
+  return /^[aeiouyàâäéèêëîïôöùûü]/i.test(name.trim()) ? `d’${name}` : `de ${name}`
+}
+
 export function greeting(name: string | null | undefined): string {
   return name ? `Bonjour ${name},` : 'Bonjour,'
 }
@@ -127,13 +132,13 @@ export function diagnosticSubmitted(p: {
   const themes = Object.entries(p.themeScores).sort(([, a], [, b]) => a - b)
   const measures = [...p.topMeasures].sort((a, b) => a.priority - b.priority)
   return {
-    subject: `Diagnostic numérique de ${p.organisationName} : niveau ${p.level}`,
-    summary: `Le diagnostic de ${p.organisationName} est disponible : niveau ${p.level}, ${measures.length} mesure(s) prioritaire(s).`,
+    subject: `Diagnostic numérique ${de(p.organisationName)} : niveau ${p.level}`,
+    summary: `Le diagnostic ${de(p.organisationName)} est disponible : niveau ${p.level}, ${measures.length} mesure(s) prioritaire(s).`,
     link: p.reportUrl,
     blocks: [
       {
         kind: 'p',
-        text: `Le diagnostic numérique de ${p.organisationName} vient d’être soumis. Voici l’essentiel de ses résultats.`,
+        text: `Le diagnostic numérique ${de(p.organisationName)} vient d’être soumis. Voici l’essentiel de ses résultats.`,
       },
       {
         kind: 'facts',
@@ -182,32 +187,32 @@ export function supportUpdate(p: {
   const texts: Record<SupportStage, Record<'advisor' | 'member', [string, string]>> = {
     requested: {
       advisor: [
-        `Nouvelle demande d’accompagnement de ${p.organisationName}`,
+        `Nouvelle demande d’accompagnement ${de(p.organisationName)}`,
         `${p.organisationName} demande un accompagnement : « ${p.topic} ».`,
       ],
       member: [
         'Votre demande d’accompagnement est enregistrée',
-        `La demande d’accompagnement de ${p.organisationName} (« ${p.topic} ») a été transmise aux conseillers de votre territoire.`,
+        `La demande d’accompagnement ${de(p.organisationName)} (« ${p.topic} ») a été transmise aux conseillers de votre territoire.`,
       ],
     },
     assigned: {
       advisor: [
         `Demande d’accompagnement attribuée : ${p.organisationName}`,
-        `La demande de ${p.organisationName} (« ${p.topic} ») vous est attribuée.`,
+        `La demande ${de(p.organisationName)} (« ${p.topic} ») vous est attribuée.`,
       ],
       member: [
         'Un conseiller suit votre demande d’accompagnement',
-        `Un conseiller a pris en charge la demande de ${p.organisationName} (« ${p.topic} »).`,
+        `Un conseiller a pris en charge la demande ${de(p.organisationName)} (« ${p.topic} »).`,
       ],
     },
     closed: {
       advisor: [
         `Demande d’accompagnement close : ${p.organisationName}`,
-        `La demande de ${p.organisationName} (« ${p.topic} ») est close.`,
+        `La demande ${de(p.organisationName)} (« ${p.topic} ») est close.`,
       ],
       member: [
         'Votre demande d’accompagnement est close',
-        `La demande de ${p.organisationName} (« ${p.topic} ») est close. Vous pouvez en ouvrir une nouvelle à tout moment.`,
+        `La demande ${de(p.organisationName)} (« ${p.topic} ») est close. Vous pouvez en ouvrir une nouvelle à tout moment.`,
       ],
     },
   }
@@ -229,12 +234,12 @@ export function supportMessage(p: {
   link: string
 }): EmailContent {
   const text = p.fromAdvisor
-    ? `Votre conseiller a répondu à la demande d’accompagnement de ${p.organisationName}.`
+    ? `Votre conseiller a répondu à la demande d’accompagnement ${de(p.organisationName)}.`
     : `${p.organisationName} a écrit un nouveau message dans sa demande d’accompagnement.`
   return {
     subject: p.fromAdvisor
       ? 'Nouveau message de votre conseiller'
-      : `Nouveau message de ${p.organisationName}`,
+      : `Nouveau message ${de(p.organisationName)}`,
     summary: text,
     link: p.link,
     blocks: [
@@ -253,8 +258,8 @@ export function reminder(p: {
 }): EmailContent {
   const overdue = p.kind === 'overdue-action-item'
   const text = overdue
-    ? `L’action « ${p.title} » du plan de ${p.organisationName} était prévue pour le ${frenchDay(p.dueOn)} et n’est pas terminée.`
-    : `La demande d’accompagnement « ${p.title} » de ${p.organisationName} attend une réponse.`
+    ? `L’action « ${p.title} » du plan ${de(p.organisationName)} était prévue pour le ${frenchDay(p.dueOn)} et n’est pas terminée.`
+    : `La demande d’accompagnement « ${p.title} » ${de(p.organisationName)} attend une réponse.`
   return {
     subject: overdue ? `Rappel : action en retard — ${p.title}` : `Rappel : demande en attente — ${p.title}`,
     summary: text,
@@ -419,11 +424,11 @@ export function contactMessage(p: {
     : `${p.fromOrganisationName} utilise osinum et aimerait échanger avec votre collectivité au sujet de l’outil « ${p.toolName} », que vous utilisez :`
   return {
     subject: p.reply
-      ? `Réponse de ${p.fromOrganisationName} à propos de ${p.toolName}`
+      ? `Réponse ${de(p.fromOrganisationName)} à propos de ${p.toolName}`
       : `${p.fromOrganisationName} souhaite échanger avec vous à propos de ${p.toolName}`,
     summary: p.reply
-      ? `Réponse de ${p.fromOrganisationName} à propos de ${p.toolName}`
-      : `Message de ${p.fromOrganisationName} à propos de ${p.toolName}`,
+      ? `Réponse ${de(p.fromOrganisationName)} à propos de ${p.toolName}`
+      : `Message ${de(p.fromOrganisationName)} à propos de ${p.toolName}`,
     link: p.link,
     blocks: [
       { kind: 'p', text: intro },

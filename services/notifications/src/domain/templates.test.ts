@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { de } from './messages.js'
 import { escapeHtml, html, oneLine, renderEmail, safeUrl } from './templates.js'
 
 describe('email templates', () => {
@@ -59,5 +60,11 @@ describe('email templates', () => {
     )
     expect(rendered.html).toContain('<a href="https://osinum.example.fr/v1/unsubscribe?token=t"')
     expect(oneLine('a'.repeat(300)).length).toBe(200)
+  })
+
+  it('writes French: "d’Alleyrat" but "de Saint-Martin"', () => {
+    expect(de('Alleyrat')).toBe('d’Alleyrat')
+    expect(de('Écuelles')).toBe('d’Écuelles')
+    expect(de('Saint-Martin')).toBe('de Saint-Martin')
   })
 })

@@ -44,11 +44,6 @@ function csvCell(value: unknown): string {
 }
 
 export const panoramaRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { ctx, panorama }) => {
-  const operatorNames = async () =>
-    new Map(
-      (await ctx.db.selectFrom('operators').select(['id', 'name']).execute()).map((o) => [o.id, o.name]),
-    )
-
   const labelOf = (filters: PanoramaFilters, names: Map<string, string>) => {
     const parts: string[] = []
     if (filters.operatorId) parts.push(names.get(filters.operatorId) ?? 'Syndicat')
