@@ -173,32 +173,39 @@ const urls = Array.from({ length: REQUESTS }, () => {
   if (random() < 0.3) q.set('groupBy', pick(['operatorId', 'region', 'departement', 'populationBracket']))
   return `${base}/v1/panorama?${q}`
 })
-const warm = []
-let published = 0
-let next = 0
-let writing = true
-const writer = (async () => {
-  for (let i = 100; writing; i++) {
-    await touch(i)
-    await new Promise((r) => setTimeout(r, 250))
-  }
-})()
-const t1 = performance.now()
-await Promise.all(
-  Array.from({ length: CONCURRENCY }, async () => {
-    while (next < urls.length) {
-      const { ms, body } = await timed(urls[next++])
-      warm.push(ms)
-      if (JSON.parse(body).group.published) published++
+async function warmRun(withWrites) {
+  const warm = []
+  let published = 0
+  let next = 0
+  let writing = withWrites
+  const writer = (async () => {
+    for (let i = 100; writing; i++) {
+      await touch(i)
+      await new Promise((r) => setTimeout(r, 250))
     }
-  }),
-)
-const seconds = (performance.now() - t1) / 1000
-writing = false
-await writer
-console.log(
-  `GET /v1/panorama, random filters (${CONCURRENCY} in flight, writes every 250 ms)   ${stats(warm)}   ${(REQUESTS / seconds).toFixed(0)} req/s   ${((100 * published) / REQUESTS).toFixed(0)} % of groups published`,
-)
+  })()
+  const t1 = performance.now()
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < urls.length) {
+        const { ms, body } = await timed(urls[next++])
+        warm.push(ms)
+        if (JSON.parse(body).group.published) published++
+      }
+    }),
+  )
+  const seconds = (performance.now() - t1) / 1000
+  writing = false
+  await writer
+  console.log(
+    `GET /v1/panorama, random filters, ${CONCURRENCY} in flight, ${withWrites ? 'a write every 250 ms (rebuilds during the run)' : 'no writes'}   ${stats(warm)}   ${(REQUESTS / seconds).toFixed(0)} req/s   ${((100 * published) / REQUESTS).toFixed(0)} % of groups published`,
+  )
+}
+await new Promise((r) => setTimeout(r, 1500))
+await timed(`${base}/v1/panorama`)
+await new Promise((r) => setTimeout(r, 4000))
+await warmRun(false)
+await warmRun(true)
 
 // 3. The open-data CSV (total + every breakdown).
 const csv = []

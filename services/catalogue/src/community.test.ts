@@ -369,6 +369,7 @@ describe('who uses a tool, reviews and moderation', () => {
         reason: 'Contenu trompeur',
       })
       expect(res.statusCode).toBe(204)
+      expect(res.body).toBe('')
     }
     expect(
       (await inject('POST', `/v1/reviews/${published!.id}/reports`, bob, { reason: 'encore' })).statusCode,

@@ -64,6 +64,17 @@ describe('catalogue search in French', () => {
     expect(slugs(await search('q=sondages&limit=50'))).toContain('limesurvey')
   })
 
+  it('matches phrases across stop words, and relaxes a query that no tool fully matches', async () => {
+    expect(slugs(await search(`q=${encodeURIComponent('mot de passe')}`))).toEqual(
+      expect.arrayContaining(['keepassxc', 'vaultwarden', 'bitwarden']),
+    )
+    expect(slugs(await search(`q=${encodeURIComponent('lettre d’information')}`))).toEqual(
+      expect.arrayContaining(['listmonk', 'sympa']),
+    )
+    const relaxed = await search(`q=${encodeURIComponent('cloud souverain')}&limit=50`)
+    expect(slugs(relaxed)).toContain('nextcloud')
+  })
+
   it('finds free alternatives by the proprietary product they replace', async () => {
     expect(slugs(await search('q=zoom&limit=50'))).toEqual(
       expect.arrayContaining(['jitsi-meet', 'bigbluebutton']),

@@ -130,4 +130,37 @@ describe('diagnostic lifecycle', () => {
       return rows.every((r) => r.published_at !== null)
     })
   })
+
+  it('documents its routes in OpenAPI, with tags, operation ids and problem responses', async () => {
+    const res = await env.host.app.inject({ method: 'GET', url: '/openapi.json' })
+    expect(res.statusCode).toBe(200)
+    const doc = res.json()
+    const ops = Object.entries(doc.paths as Record<string, Record<string, any>>).flatMap(([path, methods]) =>
+      Object.entries(methods).map(([method, op]) => ({ path, method, op })),
+    )
+    const mine = ops.filter((o) => /^\/v1\/(questionnaires|diagnostics|benchmarks|panorama)/.test(o.path))
+    expect(mine.map((o) => o.op.operationId).sort()).toEqual(
+      [
+        'getDiagnostic',
+        'getDiagnosticReport',
+        'getDiagnosticReportPdf',
+        'getDiagnosticResults',
+        'getNationalBenchmark',
+        'getPanorama',
+        'getPanoramaCsv',
+        'getQuestionnaire',
+        'listDiagnostics',
+        'listQuestionnaires',
+        'saveAnswers',
+        'startDiagnostic',
+        'submitDiagnostic',
+      ].sort(),
+    )
+    for (const o of mine) expect(o.op.tags, o.path).toEqual(['diagnostics'])
+    expect(doc.paths['/v1/diagnostics/{id}/report.pdf'].get.responses['200'].content).toHaveProperty([
+      'application/pdf',
+    ])
+    expect(doc.paths['/v1/diagnostics/{id}'].get.security).toEqual([{ bearerAuth: [] }])
+    expect(doc.paths['/v1/panorama'].get.security).toBeUndefined()
+  })
 })

@@ -280,13 +280,13 @@ const PanoramaStats = Type.Object({
   ),
   indicators: Type.Array(
     Type.Object({
-      id: Type.String(),
-      label: Type.String(),
-      national: Type.Number({ description: '2023 national survey figure (percent)' }),
+      id: Type.String({
+        description: 'National indicator id (labels and national figures: top-level `indicators`)',
+      }),
       value: Nullable(
         Type.Number({ description: 'Share on this instance (percent); null when its base is too small' }),
       ),
-      base: Nullable(Type.Integer()),
+      base: Nullable(Type.Integer({ description: 'Collectivités the question applied to' })),
     }),
   ),
 })
@@ -316,6 +316,14 @@ export const PanoramaView = Type.Object({
   minGroupSize: Type.Integer({ description: 'No group smaller than this is ever published' }),
   generatedAt: Type.String({ format: 'date-time' }),
   nationalDataset: Type.Object({ id: Type.String(), version: Type.Integer() }),
+  indicators: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      label: Type.String(),
+      national: Type.Number({ description: '2023 national survey figure (percent)' }),
+    }),
+    { description: 'The national indicators the groups are measured on' },
+  ),
   group: PanoramaGroup,
   breakdown: Type.Array(PanoramaGroup, {
     description: 'Published groups for each value of `groupBy` (others left out)',

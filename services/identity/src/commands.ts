@@ -1,3 +1,5 @@
+import { IdentityEvents } from '@osinum/contracts'
+import { recordEvent } from '@osinum/events'
 import type { CommandContext } from '@osinum/service-kit'
 import type { Kysely } from 'kysely'
 import { keyStoreFor } from './app.js'
@@ -5,7 +7,7 @@ import type { IdentityConfig } from './config.js'
 import { audit } from './domain/audit.js'
 import { normaliseEmail } from './domain/crypto.js'
 import { type Database, json } from './domain/db.js'
-import { createUser, findUserByEmail } from './domain/users.js'
+import { createUser, findUserByEmail, userSnapshot } from './domain/users.js'
 
 type Command = (ctx: CommandContext<IdentityConfig>, args: string[]) => Promise<void>
 
@@ -37,11 +39,13 @@ export const grantAdmin: Command = async (ctx, args) => {
       return
     }
     const roles = [...user.platform_roles, 'admin']
-    await trx
+    const updated = await trx
       .updateTable('users')
-      .set({ platform_roles: json(roles) as never })
+      .set({ platform_roles: json(roles) as never, updated_at: new Date() })
       .where('id', '=', user.id)
-      .execute()
+      .returningAll()
+      .executeTakeFirstOrThrow()
+    await recordEvent(trx, IdentityEvents.UserUpdated, user.id, userSnapshot(updated))
     await audit(trx, {
       actorId: null,
       action: 'roles.changed',

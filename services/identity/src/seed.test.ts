@@ -110,4 +110,25 @@ describe('embedded demo seed', () => {
       DEMO.communeA.id,
     ])
   })
+
+  it('grant-admin makes the first admin of an instance (creating the account if needed)', async () => {
+    const command = identityService.commands!['grant-admin']!
+    await command({ ...h.host.commandContext('identity'), log: () => {} } as never, [
+      'Premier.Admin@instance.example',
+    ])
+    const user = await h.db
+      .selectFrom('users')
+      .selectAll()
+      .where('email', '=', 'premier.admin@instance.example')
+      .executeTakeFirstOrThrow()
+    expect(user.platform_roles).toEqual(['admin'])
+    expect(user.email_verified_at).toBeInstanceOf(Date)
+    await h.waitForEvent(
+      IdentityEvents.UserUpdated,
+      (d) => d.userId === user.id && d.platformRoles.includes('admin'),
+    )
+    await expect(
+      command({ ...h.host.commandContext('identity'), log: () => {} } as never, []),
+    ).rejects.toThrow(/usage/)
+  })
 })

@@ -41,7 +41,11 @@ export const NotificationsConfig = Type.Object({
     description: 'Concurrent sender loops (each claims a batch with FOR UPDATE SKIP LOCKED); 1 on PGlite',
   }),
   EMAIL_BATCH_SIZE: Type.Integer({ minimum: 1, maximum: 200, default: 10 }),
-  EMAIL_POLL_INTERVAL_MS: Type.Integer({ minimum: 10, default: 1_000 }),
+  EMAIL_POLL_INTERVAL_MS: Type.Integer({
+    minimum: 10,
+    default: 500,
+    description: 'Idle poll of the sender (retries that fall due); consumers wake it for new emails',
+  }),
   EMAIL_MAX_ATTEMPTS: Type.Integer({ minimum: 1, maximum: 50, default: 8 }),
   EMAIL_RETRY_BASE_MS: Type.Integer({
     minimum: 1,

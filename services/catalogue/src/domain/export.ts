@@ -54,6 +54,12 @@ export async function exportCatalogue(ctx: DbContext, index: SearchIndex, public
       .execute(),
   ])
   const base = publicUrl.replace(/\/$/, '')
+  const attributes = new Map<string, Record<string, boolean | number | string>>()
+  for (const v of values) {
+    const record = attributes.get(v.tool_id) ?? {}
+    record[v.key] = v.value
+    attributes.set(v.tool_id, record)
+  }
   const tools = rows.map((row) => {
     const input = inputOfRow(row)
     const indexed = snapshot.byId.get(row.id)
@@ -94,7 +100,7 @@ export async function exportCatalogue(ctx: DbContext, index: SearchIndex, public
       externalIds: input.externalIds,
       usersCount: indexed?.usersCount ?? 0,
       rating: { average: indexed?.ratingAverage ?? null, count: indexed?.ratingCount ?? 0 },
-      attributes: Object.fromEntries(values.filter((v) => v.tool_id === row.id).map((v) => [v.key, v.value])),
+      attributes: attributes.get(row.id) ?? {},
       updatedAt: new Date(row.updated_at).toISOString(),
       publishedAt: row.published_at ? new Date(row.published_at).toISOString() : null,
     }

@@ -376,7 +376,15 @@ async function matchText(ctx: DbContext, q: string): Promise<Map<string, number>
   let groups = parseQuery(q)
   const typed = groups.filter((g) => g.correctable).map((g) => g.typed)
   groups = withCorrections(groups, await corrections(ctx, typed))
-  const tsq = toTsQuery(groups)
+  const strict = await runMatch(ctx, norm, toTsQuery(groups))
+  // Nothing has every word: fall back to any word ("cloud souverain" still finds clouds).
+  if (strict.size > 0 || groups.length < 2) return strict
+  const relaxed = await runMatch(ctx, norm, toTsQuery(groups, true))
+  for (const [id, score] of relaxed) relaxed.set(id, score / 2)
+  return relaxed
+}
+
+async function runMatch(ctx: DbContext, norm: string, tsq: string): Promise<Map<string, number>> {
   const tools = sql.table(`${ctx.schema}.tools`)
   // Name similarity is meaningful for short queries only (a name, maybe misspelt). The trigram
   // operators use the GIN index: % (similarity ≥ 0.3) and <% (word similarity ≥ 0.6).

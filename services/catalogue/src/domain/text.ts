@@ -141,7 +141,7 @@ export const SYNONYMS: string[][] = [
   ['réseaux sociaux', 'réseau social', 'fediverse', 'activitypub'],
   ['système d’exploitation', 'linux', 'os', 'distribution'],
   ['navigateur', 'navigateur web', 'browser'],
-  ['comptabilité', 'compta', 'finances', 'facturation', 'paie', 'ressources humaines', 'rh'],
+  ['comptabilité', 'compta', 'finances', 'facturation', 'ressources humaines', 'gestion financière'],
   ['rgpd', 'gdpr', 'données personnelles', 'vie privée'],
   ['logiciel libre', 'libre', 'open source', 'opensource', 'code source ouvert'],
   ['télétravail', 'travail à distance', 'nomadisme'],
@@ -229,23 +229,24 @@ export function withCorrections(groups: QueryGroup[], corrections: Map<string, s
 }
 
 /**
- * The `to_tsquery('french', …)` text of the groups: AND between groups, OR inside a group,
- * `<->` inside a phrase, `:*` for a typed word that may be a prefix. Operands are [a-z0-9]
- * only (normalised), so the expression is always well-formed.
+ * The `to_tsquery('french', …)` text of the groups: AND between groups (OR when `relaxed`), OR
+ * inside a group, AND inside a phrase (stop words removed here still hold positions in the
+ * indexed text, so `<->` would miss "mots de passe"), `:*` for a typed word that may be a prefix.
+ * Operands are [a-z0-9] only (normalised), so the expression is always well-formed.
  */
-export function toTsQuery(groups: QueryGroup[]): string {
+export function toTsQuery(groups: QueryGroup[], relaxed = false): string {
   return groups
     .map((g) => {
       const operands = g.alternatives.map((alt) => {
         const parts = alt.map((w) => w.replace(/[^a-z0-9]/g, '')).filter(Boolean)
         if (parts.length === 1 && g.prefix && parts[0] === g.typed) return `${parts[0]}:*`
-        return parts.length > 1 ? `(${parts.join(' <-> ')})` : (parts[0] ?? '')
+        return parts.length > 1 ? `(${parts.join(' & ')})` : (parts[0] ?? '')
       })
       const list = operands.filter(Boolean)
       return list.length > 1 ? `(${list.join(' | ')})` : (list[0] ?? '')
     })
     .filter(Boolean)
-    .join(' & ')
+    .join(relaxed ? ' | ' : ' & ')
 }
 
 /** Words worth keeping in the spelling vocabulary (normalised, 4+ letters, not numbers). */

@@ -39,17 +39,49 @@ export interface CellDims {
   populationBracket: string | null
 }
 
-/** Additive statistics of a set of collectivités. */
-interface Aggregate {
-  n: number
-  overallSum: number
-  levels: number[]
-  themeSum: number[]
-  themeN: number[]
-  lensSum: number[]
-  lensN: number[]
-  indBase: number[]
-  indHits: number[]
+/** Additive statistics of a set of collectivités, in one flat vector (fast to add up). */
+class Aggregate {
+  readonly vec: Float64Array
+  readonly levels: Float64Array
+  readonly themeSum: Float64Array
+  readonly themeN: Float64Array
+  readonly lensSum: Float64Array
+  readonly lensN: Float64Array
+  readonly indBase: Float64Array
+  readonly indHits: Float64Array
+  constructor(themes: number, lenses: number, indicators: number) {
+    this.vec = new Float64Array(2 + LEVELS.length + 2 * (themes + lenses + indicators))
+    let offset = 2
+    const take = (length: number) => {
+      const view = this.vec.subarray(offset, offset + length)
+      offset += length
+      return view
+    }
+    this.levels = take(LEVELS.length)
+    this.themeSum = take(themes)
+    this.themeN = take(themes)
+    this.lensSum = take(lenses)
+    this.lensN = take(lenses)
+    this.indBase = take(indicators)
+    this.indHits = take(indicators)
+  }
+  get n(): number {
+    return this.vec[0]!
+  }
+  set n(value: number) {
+    this.vec[0] = value
+  }
+  get overallSum(): number {
+    return this.vec[1]!
+  }
+  set overallSum(value: number) {
+    this.vec[1] = value
+  }
+  add(other: Aggregate): void {
+    const a = this.vec
+    const b = other.vec
+    for (let i = 0; i < a.length; i++) a[i]! += b[i]!
+  }
 }
 
 interface Cell extends CellDims {
@@ -73,13 +105,7 @@ export interface PublishedStats {
   levels: Record<Level, number | null>
   themes: Array<{ theme: Theme; score: number | null; base: number | null }>
   lenses: Array<{ lens: Lens; score: number | null; base: number | null }>
-  indicators: Array<{
-    id: string
-    label: string
-    national: number
-    value: number | null
-    base: number | null
-  }>
+  indicators: Array<{ id: string; value: number | null; base: number | null }>
 }
 
 export type GroupResult =
@@ -90,32 +116,7 @@ const BRACKET_ORDER = [...POPULATION_BRACKET_IDS, null] as Array<string | null>
 const key = (...parts: Array<string | null>) => parts.map((p) => p ?? '∅').join('|')
 
 function emptyAggregate(themes: number, lenses: number, indicators: number): Aggregate {
-  return {
-    n: 0,
-    overallSum: 0,
-    levels: LEVELS.map(() => 0),
-    themeSum: new Array(themes).fill(0),
-    themeN: new Array(themes).fill(0),
-    lensSum: new Array(lenses).fill(0),
-    lensN: new Array(lenses).fill(0),
-    indBase: new Array(indicators).fill(0),
-    indHits: new Array(indicators).fill(0),
-  }
-}
-
-function addInto(target: Aggregate, source: Aggregate): void {
-  target.n += source.n
-  target.overallSum += source.overallSum
-  const add = (a: number[], b: number[]) => {
-    for (let i = 0; i < a.length; i++) a[i]! += b[i]!
-  }
-  add(target.levels, source.levels)
-  add(target.themeSum, source.themeSum)
-  add(target.themeN, source.themeN)
-  add(target.lensSum, source.lensSum)
-  add(target.lensN, source.lensN)
-  add(target.indBase, source.indBase)
-  add(target.indHits, source.indHits)
+  return new Aggregate(themes, lenses, indicators)
 }
 
 /**
@@ -388,18 +389,11 @@ export class Panorama {
 
   /** The group selected by `filters`, published only when it is a union of whole atoms. */
   group(snapshot: Snapshot, filters: PanoramaFilters): GroupResult {
-    const matchedPerAtom = new Map<number, number>()
-    const agg = emptyAggregate(this.themes.length, this.lenses.length, this.options.indicators.length)
-    for (const cell of snapshot.cells) {
-      if (!matchesFilters(cell, filters)) continue
-      if (cell.atom < 0) return { published: false, filters }
-      matchedPerAtom.set(cell.atom, (matchedPerAtom.get(cell.atom) ?? 0) + cell.agg.n)
-      addInto(agg, cell.agg)
-    }
-    if (agg.n === 0) return { published: false, filters }
-    for (const [atom, n] of matchedPerAtom)
-      if (n !== snapshot.atomSizes[atom]) return { published: false, filters }
-    return { published: true, filters, stats: this.publish(agg) }
+    return this.evaluate(
+      snapshot,
+      snapshot.cells.filter((cell) => matchesFilters(cell, filters)),
+      filters,
+    )
   }
 
   /** Published groups for each value of `by` within `filters` (unpublishable values are left out). */
@@ -408,16 +402,38 @@ export class Panorama {
     filters: PanoramaFilters,
     by: Dimension,
   ): Array<GroupResult & { published: true }> {
-    const values = new Set<string | null>()
-    for (const cell of snapshot.cells) if (matchesFilters(cell, filters)) values.add(cell[by])
+    const buckets = new Map<string, Cell[]>()
+    for (const cell of snapshot.cells) {
+      const value = cell[by]
+      // Collectivités without this attribute cannot be selected by a filter: left out.
+      if (value === null || !matchesFilters(cell, filters)) continue
+      const bucket = buckets.get(value)
+      if (bucket) bucket.push(cell)
+      else buckets.set(value, [cell])
+    }
     const out: Array<GroupResult & { published: true }> = []
-    for (const value of [...values].sort((a, b) => String(a).localeCompare(String(b)))) {
-      // A group of collectivités without this attribute cannot be selected by a filter: left out.
-      if (value === null) continue
-      const result = this.group(snapshot, { ...filters, [by]: value })
+    for (const value of [...buckets.keys()].sort((x, y) => x.localeCompare(y))) {
+      const result = this.evaluate(snapshot, buckets.get(value)!, { ...filters, [by]: value })
       if (result.published) out.push(result)
     }
     return out
+  }
+
+  /** Publishes the group made of `cells` only when it is a union of whole atoms of at least k. */
+  private evaluate(snapshot: Snapshot, cells: Cell[], filters: PanoramaFilters): GroupResult {
+    const matchedPerAtom = new Map<number, number>()
+    let n = 0
+    for (const cell of cells) {
+      if (cell.atom < 0) return { published: false, filters }
+      matchedPerAtom.set(cell.atom, (matchedPerAtom.get(cell.atom) ?? 0) + cell.agg.n)
+      n += cell.agg.n
+    }
+    if (n === 0) return { published: false, filters }
+    for (const [atom, count] of matchedPerAtom)
+      if (count !== snapshot.atomSizes[atom]) return { published: false, filters }
+    const agg = emptyAggregate(this.themes.length, this.lenses.length, this.options.indicators.length)
+    for (const cell of cells) agg.add(cell.agg)
+    return { published: true, filters, stats: this.publish(agg) }
   }
 
   private publish(agg: Aggregate): PublishedStats {
@@ -426,7 +442,7 @@ export class Panorama {
     return {
       collectivites: agg.n,
       overallScore: round1(agg.overallSum / agg.n),
-      levels: suppressCounts(LEVELS, agg.levels, k),
+      levels: suppressCounts(LEVELS, Array.from(agg.levels), k),
       themes: this.themes.map((theme, i) => ({
         theme,
         score: mean(agg.themeSum[i]!, agg.themeN[i]!),
@@ -439,8 +455,6 @@ export class Panorama {
       })),
       indicators: this.options.indicators.map((ind, i) => ({
         id: ind.id,
-        label: ind.label,
-        national: ind.value,
         value: agg.indBase[i]! >= k ? round1((agg.indHits[i]! / agg.indBase[i]!) * 100) : null,
         base: agg.indBase[i]! >= k ? agg.indBase[i]! : null,
       })),

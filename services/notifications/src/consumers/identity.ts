@@ -54,8 +54,9 @@ export function identityConsumers(rt: Runtime): void {
     to: { userId: string | null; email: string },
     content: EmailContent,
   ) => {
-    if (to.userId && (await isErased(trx, to.userId))) return
     const [known] = to.userId ? await usersByIds(trx, [to.userId]) : []
+    // Erased people leave the projection: only an unknown id needs the tombstone check.
+    if (to.userId && !known && (await isErased(trx, to.userId))) return
     const id = await notify(trx, rt, {
       causeEventId,
       category: 'auth',

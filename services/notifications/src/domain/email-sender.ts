@@ -99,7 +99,7 @@ export class EmailSender {
   wake(): void {
     if (this.stopped) return
     this.wakeNow()
-    for (const delay of [15, 60, 200]) {
+    for (const delay of [10, 40, 100, 250, 500]) {
       const t = setTimeout(() => {
         this.timers.delete(t)
         this.wakeNow()
@@ -172,6 +172,27 @@ export class EmailSender {
           }
         }),
       )
+      // Sent rows are marked in one statement; each gets its NotificationDelivered event.
+      const sent = rows.filter((_, i) => results[i]!.ok)
+      if (sent.length)
+        await trx
+          .updateTable('deliveries')
+          .set((eb) => ({
+            status: 'sent',
+            attempts: eb('attempts', '+', 1),
+            last_error: null,
+            next_attempt_at: null,
+            sent_at: sql<Date>`now()`,
+            updated_at: sql<Date>`now()`,
+            // The rendered message (which may hold a login link) is not kept.
+            message: null,
+          }))
+          .where(
+            'id',
+            'in',
+            sent.map((r) => r.id),
+          )
+          .execute()
       for (const [i, r] of rows.entries()) {
         const result = results[i]!
         const attempts = r.attempts + 1
@@ -183,7 +204,6 @@ export class EmailSender {
           attempts,
         }
         if (result.ok) {
-          await mark(trx, r.id, { status: 'sent', attempts, sent: true })
           await recordEvent(trx, NotificationsEvents.NotificationDelivered, r.notification_id, data)
           outcomes.push('sent')
         } else if (!result.failure.permanent && attempts < this.o.maxAttempts) {
@@ -236,8 +256,7 @@ async function mark(
         change.status === 'pending'
           ? sql<Date>`now() + make_interval(secs => ${(change.retryInMs ?? 0) / 1000})`
           : null,
-      ...(change.sent ? { sent_at: sql<Date>`now()` } : {}),
-      // Sent or given up: the rendered message (which may hold a login link) is not kept.
+      // Given up: the rendered message (which may hold a login link) is not kept.
       ...(change.status === 'pending' ? {} : { message: null }),
     })
     .where('id', '=', id)

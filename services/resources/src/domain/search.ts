@@ -81,6 +81,17 @@ export async function withTypoTolerance<T>(
   })
 }
 
+/** Runs the queries side by side on the pool, or one after the other inside a transaction. */
+async function runAll<T extends readonly unknown[]>(
+  parallel: boolean,
+  ...tasks: { [K in keyof T]: () => Promise<T[K]> }
+): Promise<T> {
+  if (parallel) return (await Promise.all(tasks.map((task) => task()))) as unknown as T
+  const out: unknown[] = []
+  for (const task of tasks) out.push(await task())
+  return out as unknown as T
+}
+
 const normalisedQuery = (q: string | undefined) => {
   const trimmed = q?.trim().slice(0, 200)
   return trimmed ? trimmed : undefined
@@ -158,6 +169,8 @@ async function search(
   const visible = visibilitySql(viewer, query.statuses)
   const outdated = outdatedSql(query.outdated)
   const f = facetFilters(query)
+  // Without a text query we are on the pool (parallel); with one, inside the typo-tolerance transaction.
+  const parallel = q === undefined
   const columns = sql.join(
     RESOURCE_COLUMNS.map((c) =>
       typeof c === 'string' ? sql.ref(`r.${c}`) : sql`to_char(r.review_by, 'YYYY-MM-DD') as review_by`,
@@ -170,48 +183,71 @@ async function search(
       and ${f.type} and ${f.theme} and ${f.audience} and ${f.level} and ${f.operator}
     order by ${orderSql(query.sort, q !== undefined)}
     limit ${query.limit} offset ${query.offset}`
-  const items = (await itemsQuery.execute(db)).rows
 
   if (!query.facets) {
-    const count = await sql<{ n: number }>`
+    const [items, count] = await runAll(
+      parallel,
+      () => itemsQuery.execute(db),
+      () =>
+        sql<{ n: number }>`
       select count(*)::int as n from ${table} r
       where ${visible} and ${match} and ${outdated}
-        and ${f.type} and ${f.theme} and ${f.audience} and ${f.level} and ${f.operator}`.execute(db)
-    return { items, total: count.rows[0]?.n ?? 0, facets: null }
-  }
-
-  const facetRows = await sql<{ facet: string; value: string | null; n: number }>`
-    with base as materialized (
-      select r.type, r.themes, r.audience, r.level, r.operator_id,
-        ${f.type} as m_type, ${f.theme} as m_theme, ${f.audience} as m_audience,
-        ${f.level} as m_level, ${f.operator} as m_operator
-      from ${table} r
-      where ${visible} and ${match} and ${outdated}
+        and ${f.type} and ${f.theme} and ${f.audience} and ${f.level} and ${f.operator}`.execute(db),
     )
-    select 'type' as facet, type as value, count(*)::int as n from base
-      where m_theme and m_audience and m_level and m_operator group by type
-    union all
-    select 'theme', x, count(*)::int from base cross join unnest(themes) as x
-      where m_type and m_audience and m_level and m_operator group by x
-    union all
-    select 'audience', x, count(*)::int from base cross join unnest(audience) as x
-      where m_type and m_theme and m_level and m_operator group by x
-    union all
-    select 'level', level, count(*)::int from base
-      where m_type and m_theme and m_audience and m_operator group by level
-    union all
-    select 'operator', coalesce(operator_id::text, 'national'), count(*)::int from base
-      where m_type and m_theme and m_audience and m_level group by operator_id
-    union all
-    select 'total', null, count(*)::int from base
-      where m_type and m_theme and m_audience and m_level and m_operator`.execute(db)
-
-  const counts = new Map<string, number>()
-  let total = 0
-  for (const row of facetRows.rows) {
-    if (row.facet === 'total') total = Number(row.n)
-    else counts.set(`${row.facet}:${row.value}`, Number(row.n))
+    return { items: items.rows, total: count.rows[0]?.n ?? 0, facets: null }
   }
+
+  // One pass computes every (facet, value) count; filters are evaluated once per row in the
+  // inner select, each count keeps the filters of the other facets (disjunctive facets).
+  const dimensions = {
+    type: { ids: RESOURCE_TYPE_IDS, has: (v: string) => sql`b.type = ${sql.lit(v)}` },
+    theme: { ids: THEME_IDS, has: (v: string) => sql`${sql.lit(v)} = any(b.themes)` },
+    audience: { ids: AUDIENCE_IDS, has: (v: string) => sql`${sql.lit(v)} = any(b.audience)` },
+    level: { ids: LEVEL_IDS, has: (v: string) => sql`b.level = ${sql.lit(v)}` },
+  } as const
+  const flags = ['type', 'theme', 'audience', 'level', 'operator'] as const
+  const othersThan = (facet: (typeof flags)[number]) =>
+    sql.join(
+      flags.filter((x) => x !== facet).map((x) => sql.ref(`b.m_${x}`)),
+      sql` and `,
+    )
+  const cells: Array<{ key: string; expression: RawBuilder<unknown> }> = []
+  for (const [facet, d] of Object.entries(dimensions) as Array<
+    [keyof typeof dimensions, (typeof dimensions)[keyof typeof dimensions]]
+  >)
+    for (const value of d.ids)
+      cells.push({
+        key: `${facet}:${value}`,
+        expression: sql`count(*) filter (where ${d.has(value)} and ${othersThan(facet)})`,
+      })
+  cells.push({
+    key: 'total',
+    expression: sql`count(*) filter (where ${othersThan('operator')} and b.m_operator)`,
+  })
+  const inner = sql`select r.type, r.themes, r.audience, r.level, r.operator_id,
+      ${f.type} as m_type, ${f.theme} as m_theme, ${f.audience} as m_audience,
+      ${f.level} as m_level, ${f.operator} as m_operator
+    from ${table} r where ${visible} and ${match} and ${outdated}
+    offset 0` // a fence: each filter is evaluated once per row, not once per count
+  const facetCounts = sql<{
+    n: number[]
+  }>`select array[${sql.join(cells.map((c) => c.expression))}]::int[] as n
+    from (${inner}) b`
+  const operatorCounts = sql<{ value: string; n: number }>`
+    select coalesce(b.operator_id::text, 'national') as value, count(*)::int as n
+    from (${inner}) b where ${othersThan('operator')} group by b.operator_id`
+  const [itemRows, aggregates, operatorRows] = await runAll(
+    parallel,
+    () => itemsQuery.execute(db),
+    () => facetCounts.execute(db),
+    () => operatorCounts.execute(db),
+  )
+  const counts = new Map<string, number>()
+  const values = aggregates.rows[0]?.n ?? []
+  for (const [i, c] of cells.entries()) counts.set(c.key, Number(values[i] ?? 0))
+  for (const row of operatorRows.rows) counts.set(`operator:${row.value}`, Number(row.n))
+  const total = counts.get('total') ?? 0
+
   const vocabulary = (
     facet: string,
     ids: readonly string[],
@@ -242,7 +278,7 @@ async function search(
     .sort((a, b) => (a.value === 'national' ? -1 : b.value === 'national' ? 1 : b.count - a.count))
 
   return {
-    items,
+    items: itemRows.rows,
     total,
     facets: {
       type: vocabulary('type', RESOURCE_TYPE_IDS, RESOURCE_TYPES, query.types),

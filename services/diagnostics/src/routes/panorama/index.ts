@@ -97,6 +97,7 @@ export const panoramaRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (ap
         minGroupSize: panorama.minGroupSize,
         generatedAt: snapshot.builtAt.toISOString(),
         nationalDataset: { id: ctx.referential.national.id, version: ctx.referential.national.version },
+        indicators: panorama.options.indicators.map((i) => ({ id: i.id, label: i.label, national: i.value })),
         group: view(group, names),
         breakdown: breakdown.map((g) => view(g, names)),
         note: NOTE,
