@@ -92,6 +92,10 @@ const base = `http://127.0.0.1:${port}`
 
 const scenarios = [
   ['bare route (same process)', '/bench/bare'],
+  [
+    'list without facets (facets=false)',
+    '/v1/resources?theme=gdpr,open-data&audience=elected&facets=false&limit=20',
+  ],
   ['facets only, no filter', '/v1/resources?limit=20'],
   ['facets + 2 filters, date sort', '/v1/resources?theme=gdpr,open-data&audience=elected&sort=date&limit=20'],
   [

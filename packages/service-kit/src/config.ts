@@ -38,7 +38,12 @@ export const BaseConfig = Type.Object({
     description: 'nats://host:4222[,nats://…] or memory:',
   }),
   NATS_CREDS_FILE: Type.Optional(Type.String()),
-  NATS_STREAM_REPLICAS: Type.Integer({ minimum: 1, maximum: 5, default: 1, description: 'Replicas of the streams this service creates' }),
+  NATS_STREAM_REPLICAS: Type.Integer({
+    minimum: 1,
+    maximum: 5,
+    default: 1,
+    description: 'Replicas of the streams this service creates',
+  }),
   NATS_TLS_CA_FILE: Type.Optional(Type.String()),
   /** Prefix of subjects and stream names; tests use it to isolate runs on a shared server. */
   EVENTS_NAMESPACE: Type.String({ pattern: '^[a-z0-9_]*$', default: '' }),

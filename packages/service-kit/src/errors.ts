@@ -9,7 +9,11 @@ export const PROBLEM_CONTENT_TYPE = 'application/problem+json'
  */
 export type DomainErrorConstructor = FastifyErrorConstructor<{ code: string; statusCode: number }, unknown[]>
 
-export function defineError(code: `OSI_${string}`, message: string, statusCode: number): DomainErrorConstructor {
+export function defineError(
+  code: `OSI_${string}`,
+  message: string,
+  statusCode: number,
+): DomainErrorConstructor {
   return createError(code, message, statusCode) as DomainErrorConstructor
 }
 

@@ -1,3 +1,4 @@
+import { AjvCompiler } from '@fastify/ajv-compiler'
 import type { ServiceName } from '@osinum/contracts'
 import { type DatabaseHandle, migrateSchema, openDatabase, schemaDb } from '@osinum/db'
 import {
@@ -66,6 +67,24 @@ export async function openTransport(
 }
 
 /**
+ * Query strings, params and headers arrive as text and are coerced to their schema's types; JSON
+ * bodies are not: a coercing validator would turn a `null` into `false` or `""` inside a nullable
+ * union before trying the null branch, silently changing what the client sent.
+ */
+function partAwareValidator() {
+  const factory = AjvCompiler()
+  return (externalSchemas: unknown, options: { customOptions: Record<string, unknown> }) => {
+    const coercing = factory(externalSchemas as never, options as never)
+    const strict = factory(
+      externalSchemas as never,
+      { ...options, customOptions: { ...options.customOptions, coerceTypes: false } } as never,
+    )
+    return (route: { httpPart?: string }) =>
+      route.httpPart === 'body' ? strict(route as never) : coercing(route as never)
+  }
+}
+
+/**
  * Builds an HTTP process hosting one service (stand-alone) or all five (embedded): one Fastify
  * instance with the kit, each service plugin in its own encapsulated context and schema.
  */
@@ -103,6 +122,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     ajv: {
       customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true },
     },
+    schemaController: { compilersFactory: { buildValidator: partAwareValidator() as never } },
     routerOptions: { maxParamLength: 200 },
   })
   await app.register(serviceKit, {

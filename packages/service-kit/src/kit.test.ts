@@ -291,3 +291,56 @@ describe('log redaction', () => {
     expect(lines.join('')).toContain('[redacted]')
   })
 })
+
+describe('request validation', () => {
+  it('coerces query strings but keeps JSON body values as sent (null stays null)', async () => {
+    const database = openTestDatabase()
+    const transport = await openTestTransport()
+    const echo = defineService({
+      name: 'catalogue',
+      title: 'echo',
+      description: 'echo',
+      migrations: (schema) => ({ '0000_events': eventTablesMigration(schema) }),
+      plugin: (async (app) => {
+        app.post(
+          '/v1/echo',
+          {
+            config: { access: 'public' },
+            schema: {
+              querystring: Type.Object({ n: Type.Optional(Type.Integer()) }),
+              body: Type.Object({
+                flag: Type.Union([Type.Boolean(), Type.Null()]),
+                note: Type.Union([Type.String(), Type.Null()]),
+              }),
+            },
+          },
+          async (request) => ({ query: request.query, body: request.body }),
+        )
+      }) as FastifyPluginAsyncTypebox<ServiceDeps>,
+    })
+    const host = await createTestHost({
+      modules: [echo],
+      schemas: { catalogue: uniqueName('echo') },
+      database,
+      transport,
+    })
+    try {
+      const res = await host.app.inject({
+        method: 'POST',
+        url: '/v1/echo?n=42',
+        payload: { flag: null, note: null },
+      })
+      expect(res.json()).toEqual({ query: { n: 42 }, body: { flag: null, note: null } })
+      const wrong = await host.app.inject({
+        method: 'POST',
+        url: '/v1/echo',
+        payload: { flag: 'yes', note: 3 },
+      })
+      expect(wrong.statusCode).toBe(400)
+    } finally {
+      await host.close()
+      await transport.close()
+      await database.close()
+    }
+  })
+})

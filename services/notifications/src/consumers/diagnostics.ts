@@ -31,12 +31,14 @@ export function diagnosticsConsumers(rt: Runtime): void {
   events.on(
     DiagnosticsEvents.DiagnosticSubmitted,
     'diagnostic-submitted',
-    async ({ trx: t, event }) => {
+    async ({ trx: t, event, deliveryCount }) => {
       const trx = t as Trx
       const d = event.data
       const org = await requireOrganisation(trx, d.organisationId)
+      // The submitter not projected yet hints that the memberships lag too: wait a little, then
+      // send to the members known by then rather than never.
       const [submitter] = await usersByIds(trx, [d.submittedBy])
-      if (!submitter && !(await isErased(trx, d.submittedBy)))
+      if (!submitter && deliveryCount < 5 && !(await isErased(trx, d.submittedBy)))
         throw new ProjectionLagError(`user ${d.submittedBy} is not in the projection yet`)
       await setWeakThemes(trx, org.organisation_id, d.weakThemes)
       const content = diagnosticSubmitted({

@@ -105,7 +105,7 @@ function textMatch(q: string | undefined): { match: RawBuilder<boolean>; score: 
   return {
     // Stemmed, accent-insensitive full text, or a title close to the words typed (typos).
     match: sql<boolean>`(r.search @@ ${tsq} or ${lowered} operator(public.<%) ${title})`,
-    score: sql<number>`(ts_rank_cd(r.search, ${tsq}, 32) + 0.5 * public.word_similarity(${lowered}, ${title}))`,
+    score: sql<number>`(ts_rank(r.search, ${tsq}) + 0.5 * public.word_similarity(${lowered}, ${title}))`,
   }
 }
 
@@ -229,23 +229,25 @@ async function search(
       ${f.level} as m_level, ${f.operator} as m_operator
     from ${table} r where ${visible} and ${match} and ${outdated}
     offset 0` // a fence: each filter is evaluated once per row, not once per count
-  const facetCounts = sql<{
-    n: number[]
-  }>`select array[${sql.join(cells.map((c) => c.expression))}]::int[] as n
-    from (${inner}) b`
-  const operatorCounts = sql<{ value: string; n: number }>`
-    select coalesce(b.operator_id::text, 'national') as value, count(*)::int as n
-    from (${inner}) b where ${othersThan('operator')} group by b.operator_id`
-  const [itemRows, aggregates, operatorRows] = await runAll(
+  // rollup(operator_id): one row per operator (for the operator facet) and a grand-total row
+  // with every other count, all from a single scan.
+  const facetCounts = sql<{ grand: boolean; operator: string | null; n: number[]; operator_n: number }>`
+    select grouping(b.operator_id) = 1 as grand, b.operator_id::text as operator,
+      array[${sql.join(cells.map((c) => c.expression))}]::int[] as n,
+      count(*) filter (where ${othersThan('operator')})::int as operator_n
+    from (${inner}) b group by rollup (b.operator_id)`
+  const [itemRows, facetRows] = await runAll(
     parallel,
     () => itemsQuery.execute(db),
     () => facetCounts.execute(db),
-    () => operatorCounts.execute(db),
   )
   const counts = new Map<string, number>()
-  const values = aggregates.rows[0]?.n ?? []
-  for (const [i, c] of cells.entries()) counts.set(c.key, Number(values[i] ?? 0))
-  for (const row of operatorRows.rows) counts.set(`operator:${row.value}`, Number(row.n))
+  for (const row of facetRows.rows) {
+    if (row.grand) {
+      for (const [i, c] of cells.entries()) counts.set(c.key, Number(row.n[i] ?? 0))
+    } else if (Number(row.operator_n) > 0)
+      counts.set(`operator:${row.operator ?? 'national'}`, Number(row.operator_n))
+  }
   const total = counts.get('total') ?? 0
 
   const vocabulary = (
