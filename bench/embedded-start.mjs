@@ -12,7 +12,14 @@ const dataDir = mkdtempSync(join(tmpdir(), 'osinum-bench-'))
 async function start(label) {
   const t0 = performance.now()
   const child = spawn(process.execPath, [main], {
-    env: { ...process.env, OSINUM_DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn', DATABASE_URL: '', NATS_URL: '' },
+    env: {
+      ...process.env,
+      OSINUM_DATA_DIR: dataDir,
+      PORT: '0',
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: '',
+      NATS_URL: '',
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   })
   let out = ''
@@ -35,7 +42,9 @@ async function start(label) {
   const paths = Object.keys((await (await fetch(`${url}/openapi.json`)).json()).paths).length
   child.kill('SIGTERM')
   await new Promise((r) => child.on('exit', r))
-  console.log(`${label.padEnd(28)} ready in ${seconds.toFixed(2)} s   RSS ${rss.toFixed(0)} MB   ${paths} API paths`)
+  console.log(
+    `${label.padEnd(28)} ready in ${seconds.toFixed(2)} s   RSS ${rss.toFixed(0)} MB   ${paths} API paths`,
+  )
   return { seconds, rss }
 }
 

@@ -14,7 +14,13 @@ import { Type } from 'typebox'
 const DATABASE_URL = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres'
 const NATS_URL = process.env.NATS_URL || 'nats://127.0.0.1:4222'
 const N = Number(process.env.BENCH_EVENTS ?? 10_000)
-const Bench = defineEvent('catalogue', 'bench', 'happened', 1, Type.Object({ n: Type.Integer(), at: Type.Number() }))
+const Bench = defineEvent(
+  'catalogue',
+  'bench',
+  'happened',
+  1,
+  Type.Object({ n: Type.Integer(), at: Type.Number() }),
+)
 const quiet = { debug() {}, info() {}, warn() {}, error() {} }
 const tag = `bench${Date.now().toString(36)}`
 
@@ -23,10 +29,13 @@ const transport = await NatsTransport.connect({ url: NATS_URL })
 const naming = new EventNaming(tag)
 const pschema = `${tag}_p`
 const cschema = `${tag}_c`
-await migrateSchema(root.db, pschema, (s) => ({ '0': eventTablesMigration(s) }))
+await migrateSchema(root.db, pschema, (s) => ({ 0: eventTablesMigration(s) }))
 await migrateSchema(root.db, cschema, (s) => ({
-  '0': eventTablesMigration(s),
-  '1': { up: (db) => db.schema.createTable('effects').addColumn('n', 'integer').addColumn('latency_ms', 'float8').execute() },
+  0: eventTablesMigration(s),
+  1: {
+    up: (db) =>
+      db.schema.createTable('effects').addColumn('n', 'integer').addColumn('latency_ms', 'float8').execute(),
+  },
 }))
 const pdb = schemaDb(root.db, pschema)
 const cdb = schemaDb(root.db, cschema)
@@ -35,7 +44,8 @@ const pct = (xs, p) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.leng
 async function insertEvents(count, offset = 0) {
   for (let i = 0; i < count; i += 500)
     await pdb.transaction().execute(async (trx) => {
-      for (let n = i; n < Math.min(count, i + 500); n++) await recordEvent(trx, Bench, `agg-${n % 50}`, { n: n + offset, at: Date.now() })
+      for (let n = i; n < Math.min(count, i + 500); n++)
+        await recordEvent(trx, Bench, `agg-${n % 50}`, { n: n + offset, at: Date.now() })
     })
 }
 
@@ -45,26 +55,62 @@ try {
   const payload = JSON.stringify({ id: '0', data: { n: 0 } }).padEnd(400, ' ')
   let t = performance.now()
   for (let i = 0; i < N; i += 500)
-    await transport.publish(Array.from({ length: Math.min(500, N - i) }, (_, k) => ({ subject: `${tag}.raw.x`, msgId: `raw-${i + k}`, data: payload, headers: {} })))
+    await transport.publish(
+      Array.from({ length: Math.min(500, N - i) }, (_, k) => ({
+        subject: `${tag}.raw.x`,
+        msgId: `raw-${i + k}`,
+        data: payload,
+        headers: {},
+      })),
+    )
   const raw = N / ((performance.now() - t) / 1000)
 
   // 2. relay alone
   await insertEvents(N)
-  const producer = new ServiceEvents({ service: 'catalogue', db: pdb, schema: pschema, transport, naming, logger: quiet, relay: { batchSize: 500 } })
-  await transport.ensureStream({ name: naming.stream('catalogue'), subjects: naming.streamSubjects('catalogue') })
+  const producer = new ServiceEvents({
+    service: 'catalogue',
+    db: pdb,
+    schema: pschema,
+    transport,
+    naming,
+    logger: quiet,
+    relay: { batchSize: 500 },
+  })
+  await transport.ensureStream({
+    name: naming.stream('catalogue'),
+    subjects: naming.streamSubjects('catalogue'),
+  })
   t = performance.now()
   let relayed = 0
   while (relayed < N) relayed += await producer.relay.relayBatch()
   const relay = N / ((performance.now() - t) / 1000)
 
   // 3. end to end over the backlog just relayed (consumer starts with N pending)
-  const consumer = new ServiceEvents({ service: 'notifications', db: cdb, schema: cschema, transport, naming, logger: quiet })
+  const consumer = new ServiceEvents({
+    service: 'notifications',
+    db: cdb,
+    schema: cschema,
+    transport,
+    naming,
+    logger: quiet,
+  })
   consumer.on(Bench, 'bench', async ({ trx, event }) => {
-    await trx.insertInto('effects').values({ n: event.data.n, latency_ms: Date.now() - event.data.at }).execute()
+    await trx
+      .insertInto('effects')
+      .values({ n: event.data.n, latency_ms: Date.now() - event.data.at })
+      .execute()
   })
   t = performance.now()
   await consumer.start()
-  const count = async () => Number((await cdb.selectFrom('effects').select((eb) => eb.fn.countAll().as('c')).executeTakeFirstOrThrow()).c)
+  const count = async () =>
+    Number(
+      (
+        await cdb
+          .selectFrom('effects')
+          .select((eb) => eb.fn.countAll().as('c'))
+          .executeTakeFirstOrThrow()
+      ).c,
+    )
   while ((await count()) < N) await new Promise((r) => setTimeout(r, 20))
   const consume = N / ((performance.now() - t) / 1000)
 
@@ -76,7 +122,8 @@ try {
   t = performance.now()
   for (let tick = 0; tick < seconds * 100; tick++) {
     await pdb.transaction().execute(async (trx) => {
-      for (let k = 0; k < rate / 100; k++) await recordEvent(trx, Bench, `agg-${k}`, { n: N + tick * 10 + k, at: Date.now() })
+      for (let k = 0; k < rate / 100; k++)
+        await recordEvent(trx, Bench, `agg-${k}`, { n: N + tick * 10 + k, at: Date.now() })
     })
     producer.relay.wake()
     const due = t + (tick + 1) * 10
@@ -85,14 +132,22 @@ try {
   }
   const produced = rate * seconds
   while ((await count()) < produced) await new Promise((r) => setTimeout(r, 20))
-  const lat = (await cdb.selectFrom('effects').select('latency_ms').execute()).map((r) => r.latency_ms).sort((a, b) => a - b)
+  const lat = (await cdb.selectFrom('effects').select('latency_ms').execute())
+    .map((r) => r.latency_ms)
+    .sort((a, b) => a - b)
   const achieved = produced / ((performance.now() - t) / 1000)
 
-  console.log(`event pipeline (${N} events, PostgreSQL ${DATABASE_URL.replace(/\/\/.*@/, '//')} + NATS JetStream)`)
+  console.log(
+    `event pipeline (${N} events, PostgreSQL ${DATABASE_URL.replace(/\/\/.*@/, '//')} + NATS JetStream)`,
+  )
   console.log(`  raw JetStream publish-with-ack      ${raw.toFixed(0).padStart(7)} events/s`)
-  console.log(`  outbox relay (commit -> JetStream)  ${relay.toFixed(0).padStart(7)} events/s  (${((relay / raw) * 100).toFixed(0)} % of raw)`)
+  console.log(
+    `  outbox relay (commit -> JetStream)  ${relay.toFixed(0).padStart(7)} events/s  (${((relay / raw) * 100).toFixed(0)} % of raw)`,
+  )
   console.log(`  consumer (JetStream -> inbox+effect) ${consume.toFixed(0).padStart(6)} events/s`)
-  console.log(`  steady ${rate}/s for ${seconds} s (achieved ${achieved.toFixed(0)}/s): commit -> consumer commit p50 ${pct(lat, 50).toFixed(1)} ms, p99 ${pct(lat, 99).toFixed(1)} ms, max ${lat[lat.length - 1].toFixed(1)} ms`)
+  console.log(
+    `  steady ${rate}/s for ${seconds} s (achieved ${achieved.toFixed(0)}/s): commit -> consumer commit p50 ${pct(lat, 50).toFixed(1)} ms, p99 ${pct(lat, 99).toFixed(1)} ms, max ${lat[lat.length - 1].toFixed(1)} ms`,
+  )
   await consumer.stop()
   await producer.stop()
 } finally {

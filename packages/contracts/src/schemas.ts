@@ -11,12 +11,21 @@ import {
 
 /** A string enum schema whose static type is the union of its ids (JSON Schema: anyOf of consts). */
 const literals = <T extends string>(ids: readonly T[], description?: string) =>
-  Type.Unsafe<T>(Type.Union(ids.map((id) => Type.Literal(id)), description ? { description } : {}))
+  Type.Unsafe<T>(
+    Type.Union(
+      ids.map((id) => Type.Literal(id)),
+      description ? { description } : {},
+    ),
+  )
 
 export const ThemeSchema = literals(THEME_IDS, 'Theme id (see THEMES)')
 export const LensSchema = literals(LENS_IDS)
 export const CategorySchema = literals(CATEGORY_IDS, 'Catalogue category id')
 export const PopulationBracketSchema = literals(POPULATION_BRACKET_IDS)
-export const MembershipRoleSchema = literals(Object.keys(MEMBERSHIP_ROLES) as Array<keyof typeof MEMBERSHIP_ROLES>)
+export const MembershipRoleSchema = literals(
+  Object.keys(MEMBERSHIP_ROLES) as Array<keyof typeof MEMBERSHIP_ROLES>,
+)
 export const PlatformRoleSchema = literals(Object.keys(PLATFORM_ROLES) as Array<keyof typeof PLATFORM_ROLES>)
-export const OrganisationKindSchema = literals(Object.keys(ORGANISATION_KINDS) as Array<keyof typeof ORGANISATION_KINDS>)
+export const OrganisationKindSchema = literals(
+  Object.keys(ORGANISATION_KINDS) as Array<keyof typeof ORGANISATION_KINDS>,
+)

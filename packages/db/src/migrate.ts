@@ -72,5 +72,8 @@ export async function migrateSchema(
 
 function concurrentDrop(error: unknown, schema: string): boolean {
   const e = error as { code?: string; message?: string }
-  return (e.code === '3F000' || e.code === '42P01' || e.code === 'XX000') && !String(e.message).includes(`"${schema}"`)
+  return (
+    (e.code === '3F000' || e.code === '42P01' || e.code === 'XX000') &&
+    !String(e.message).includes(`"${schema}"`)
+  )
 }

@@ -7,7 +7,7 @@ import type {
   ServiceName,
 } from '@osinum/contracts'
 import { type DatabaseHandle, openDatabase } from '@osinum/db'
-import { EventNaming, type EventTransport, MemoryTransport, NatsTransport } from '@osinum/events'
+import { type EventTransport, MemoryTransport, NatsTransport } from '@osinum/events'
 import { exportJWK, generateKeyPair, type JWTVerifyGetKey, SignJWT } from 'jose'
 import { sql } from 'kysely'
 import { type TObject, Type } from 'typebox'

@@ -11,7 +11,9 @@ const Tool = Type.Object({
   categories: Type.Array(CategorySchema),
   themes: Type.Array(ThemeSchema),
   /** Status after the change (an archived tool should no longer be recommended). Added in place: optional. */
-  status: Type.Optional(Type.Union([Type.Literal('draft'), Type.Literal('published'), Type.Literal('archived')])),
+  status: Type.Optional(
+    Type.Union([Type.Literal('draft'), Type.Literal('published'), Type.Literal('archived')]),
+  ),
 })
 export const ToolPublished = defineEvent('catalogue', 'tool', 'published', 1, Tool)
 export const ToolUpdated = defineEvent('catalogue', 'tool', 'updated', 1, Tool)
