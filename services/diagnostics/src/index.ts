@@ -1,1 +1,1 @@
-export { diagnosticsService } from './service.js'
+export { createDiagnosticsService, DiagnosticsConfigSchema, diagnosticsService } from './service.js'

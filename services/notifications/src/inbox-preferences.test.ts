@@ -31,6 +31,8 @@ describe('inbox, preferences, unsubscribe and the development mailbox', () => {
   const agent = person('Anis Agent')
   const admin = person('Ada Admin', { roles: ['admin'] })
   let maireToken: string
+  /** Generated at the first embedded start and kept in the service's database. */
+  let secret: string
   const auth = (token: string) => ({ authorization: `Bearer ${token}` })
 
   const submitDiagnostic = async () => {
@@ -58,6 +60,13 @@ describe('inbox, preferences, unsubscribe and the development mailbox', () => {
     await addMember(s, commune.id, maire.id)
     await addMember(s, commune.id, agent.id, 'agent')
     maireToken = await s.keys.token({ sub: maire.id })
+    secret = (
+      await s.db
+        .selectFrom('settings')
+        .select('value')
+        .where('key', '=', 'unsubscribe_secret')
+        .executeTakeFirstOrThrow()
+    ).value
     for (let i = 0; i < 3; i++) await submitDiagnostic()
     await eventually(async () => {
       const res = await s.host.app.inject({
@@ -287,7 +296,8 @@ describe('inbox, preferences, unsubscribe and the development mailbox', () => {
   })
 
   it('unsubscribes with a signed link, without logging in (GET shows a confirmation, POST applies it)', async () => {
-    const token = signUnsubscribeToken(TEST_SECRET, agent.id, 'diagnostics')
+    expect(secret.length).toBeGreaterThanOrEqual(32)
+    const token = signUnsubscribeToken(secret, agent.id, 'diagnostics')
     const show = await s.host.app.inject({
       method: 'GET',
       url: `/v1/unsubscribe?token=${token}`,
@@ -327,13 +337,13 @@ describe('inbox, preferences, unsubscribe and the development mailbox', () => {
   })
 
   it('refuses forged unsubscribe tokens', async () => {
-    const good = signUnsubscribeToken(TEST_SECRET, agent.id, 'support')
+    const good = signUnsubscribeToken(secret, agent.id, 'support')
     const [prefix, payload, signature] = good.split('.') as [string, string, string]
     const otherUser = Buffer.from(`${maire.id}.support`).toString('base64url')
     const forged = [
       `${prefix}.${otherUser}.${signature}`, // someone else, same signature
       `${prefix}.${Buffer.from(`${agent.id}.auth`).toString('base64url')}.${signature}`, // a locked category
-      signUnsubscribeToken('another-secret-another-secret-0123456789', agent.id, 'support'), // wrong key
+      signUnsubscribeToken(TEST_SECRET, agent.id, 'support'), // another key
       `${prefix}.${payload}.${signature.slice(0, -2)}`, // truncated signature
       `${prefix}.${payload}`,
       'u1.not-base64!.x',

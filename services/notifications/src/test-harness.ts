@@ -130,7 +130,8 @@ export async function startService(
       EVENTS_NAMESPACE: uniqueName('t'),
       PUBLIC_URL,
       MAIL_FROM: 'osinum <ne-pas-repondre@osinum.example.fr>',
-      UNSUBSCRIBE_SECRET: TEST_SECRET,
+      // Stand-alone requires it; the embedded mode generates one and keeps it in the database.
+      ...(options.embedded ? {} : { UNSUBSCRIBE_SECRET: TEST_SECRET }),
       EMAIL_RETRY_BASE_MS: '40',
       EMAIL_RETRY_MAX_MS: '400',
       EMAIL_POLL_INTERVAL_MS: '150',

@@ -3,7 +3,13 @@ import { LensSchema, ThemeSchema } from '../schemas.js'
 import { defineEvent } from './envelope.js'
 
 const Id = Type.String({ format: 'uuid' })
-const Level = Type.Union(['A', 'B', 'C', 'D', 'E'].map((l) => Type.Literal(l)))
+const Level = Type.Union([
+  Type.Literal('A'),
+  Type.Literal('B'),
+  Type.Literal('C'),
+  Type.Literal('D'),
+  Type.Literal('E'),
+])
 
 export const DiagnosticStarted = defineEvent(
   'diagnostics',
