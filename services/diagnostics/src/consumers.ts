@@ -7,6 +7,7 @@ import {
   applyConsent,
   applyMembership,
   applyOperator,
+  applyOperatorOffer,
   applyOrganisation,
   applyResource,
   applyTool,
@@ -65,5 +66,8 @@ export function registerConsumers(deps: ServiceDeps): void {
   )
   events.on(ResourcesEvents.ResourcePublished, 'resource-published', ({ trx, event }) =>
     applyResource(t(trx), event.data, event.id),
+  )
+  events.on(CatalogueEvents.OperatorOfferChanged, 'operator-offer-changed', ({ trx, event }) =>
+    applyOperatorOffer(t(trx), event.data, event.id),
   )
 }

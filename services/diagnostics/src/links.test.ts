@@ -4,7 +4,6 @@ import type { Kysely } from 'kysely'
 import { v7 as uuidv7 } from 'uuid'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from './domain/db.js'
-import { applyOperatorOffer } from './domain/projections.js'
 import { defaultReferential } from './domain/referential.js'
 import {
   bearer,
@@ -73,16 +72,18 @@ describe('links of the recommendations to tools, resources and the operator’s 
       ])
       return tools.length === 3 && resources.length === 1 && operators.length === 1
     })
-    await applyOperatorOffer(
-      db,
-      {
-        operatorId,
-        toolSlug: 'vaultwarden',
-        description: 'Hébergé par le syndicat',
-        url: null,
-        active: true,
-      },
-      uuidv7(),
+    // The catalogue announces the operator's offer; the consumer fills the projection.
+    const offerId = uuidv7()
+    await publishTestEvent(env.host, CatalogueEvents.OperatorOfferChanged, offerId, {
+      offerId,
+      operatorId,
+      toolSlug: 'vaultwarden',
+      description: 'Hébergé par le syndicat',
+      url: null,
+      active: true,
+    })
+    await waitFor(
+      async () => (await db.selectFrom('operator_offers').select('tool_slug').execute()).length === 1,
     )
   })
   afterAll(async () => {

@@ -71,3 +71,19 @@ export const ContactRequested = defineEvent(
     message: Type.String(),
   }),
 )
+
+/** An operator offers (or stops offering) a tool to its collectivités ("proposé par votre syndicat"). */
+export const OperatorOfferChanged = defineEvent(
+  'catalogue',
+  'operator-offer',
+  'changed',
+  1,
+  Type.Object({
+    offerId: Id,
+    operatorId: Id,
+    toolSlug: Type.String(),
+    description: Type.Union([Type.String(), Type.Null()]),
+    url: Type.Union([Type.String(), Type.Null()]),
+    active: Type.Boolean(),
+  }),
+)

@@ -1,6 +1,8 @@
-import { type EventData, type IdentityEvents, populationBracket } from '@osinum/contracts'
+import { CatalogueEvents, type EventData, type IdentityEvents, populationBracket } from '@osinum/contracts'
 import { isUniqueViolation } from '@osinum/db'
+import { recordEvent } from '@osinum/events'
 import { FieldsError, NotFound } from '@osinum/service-kit'
+import type { Kysely } from 'kysely'
 import { v7 as uuidv7 } from 'uuid'
 import type { OperatorOffer, OperatorOfferBody, OperatorOfferUpdateBody } from '../schemas.js'
 import { assertManagesOperator } from './criteria.js'
@@ -158,6 +160,17 @@ export async function createOperatorOffer(
           created_by: viewer.userId,
         })
         .execute()
+      await recordOfferChanged(
+        trx,
+        {
+          id,
+          operator_id: operatorId,
+          slug: tool.slug,
+          description: body.description ?? null,
+          url: body.url ?? null,
+        },
+        true,
+      )
       await bumpVersion(trx)
     })
   } catch (error) {
@@ -186,6 +199,10 @@ export async function updateOperatorOffer(
       })
       .where('id', '=', id)
       .execute()
+    const changed = await offerQuery(trx as never)
+      .where('o.id', '=', id)
+      .executeTakeFirstOrThrow()
+    await recordOfferChanged(trx, changed, true)
     await bumpVersion(trx)
   })
   return toOffer(await findOffer(db, id))
@@ -196,6 +213,23 @@ export async function deleteOperatorOffer(db: Db, viewer: Viewer, id: string): P
   assertManagesOperator(viewer, offer.operator_id)
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom('operator_offers').where('id', '=', id).execute()
+    await recordOfferChanged(trx, offer, false)
     await bumpVersion(trx)
+  })
+}
+
+/** Tells other services (diagnostics' recommendations) what an operator offers. */
+export async function recordOfferChanged(
+  trx: Kysely<any>,
+  offer: { id: string; operator_id: string; slug: string; description: string | null; url: string | null },
+  active: boolean,
+): Promise<void> {
+  await recordEvent(trx, CatalogueEvents.OperatorOfferChanged, offer.id, {
+    offerId: offer.id,
+    operatorId: offer.operator_id,
+    toolSlug: offer.slug,
+    description: offer.description,
+    url: offer.url,
+    active,
   })
 }

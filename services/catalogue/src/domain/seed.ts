@@ -2,6 +2,7 @@ import { DEMO } from '@osinum/contracts'
 import { sql } from 'kysely'
 import seedTools from '../seed/tools.json' with { type: 'json' }
 import { bumpVersion, type DbContext } from './db.js'
+import { recordOfferChanged } from './operators.js'
 import { loadTools, type ToolInput } from './tools.js'
 
 /** The seed file's tools in the domain's shape. */
@@ -128,7 +129,23 @@ export async function seedCatalogue(ctx: DbContext): Promise<void> {
         })),
       )
       .onConflict((oc) => oc.doNothing())
+      .returning(['id', 'tool_id', 'description', 'url'])
       .execute()
+      .then(async (inserted) => {
+        const slugs = new Map([...tools].map(([slug, id]) => [id, slug] as const))
+        for (const o of inserted)
+          await recordOfferChanged(
+            trx as never,
+            {
+              id: o.id,
+              operator_id: DEMO.operator.id,
+              slug: slugs.get(o.tool_id)!,
+              description: o.description,
+              url: o.url,
+            },
+            true,
+          )
+      })
     await trx
       .insertInto('criteria')
       .values({

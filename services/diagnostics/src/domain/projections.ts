@@ -263,10 +263,7 @@ export async function applyResource(
     .execute()
 }
 
-/**
- * An operator's offer of a tool. No catalogue event carries offers yet: this is ready for one
- * (see the README), and tests fill the projection directly.
- */
+/** An operator's offer of a tool, from the catalogue's OperatorOfferChanged events. */
 export async function applyOperatorOffer(
   db: Db,
   data: {

@@ -1,4 +1,5 @@
-import { DEMO } from '@osinum/contracts'
+import { DEMO, ResourcesEvents } from '@osinum/contracts'
+import { recordEvent } from '@osinum/events'
 import type { Db } from '../domain/db.js'
 import { seedId } from '../domain/ids.js'
 import { excerpt, renderMarkdown } from '../domain/markdown.js'
@@ -51,38 +52,51 @@ export async function seedDemo(db: Db): Promise<void> {
   )
   const missing = resources.filter((r) => !existing.has(r.slug))
   if (missing.length)
-    await db
-      .insertInto('resources')
-      .values(
-        missing.map((r) => ({
-          id: seedId('resource', r.slug),
+    await db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('resources')
+        .values(
+          missing.map((r) => ({
+            id: seedId('resource', r.slug),
+            slug: r.slug,
+            type: r.type,
+            title: r.title,
+            summary: r.summary,
+            body: r.body,
+            body_html: renderMarkdown(r.body),
+            themes: r.themes,
+            audience: r.audience,
+            level: r.level,
+            duration_minutes: r.durationMinutes,
+            licence: r.licence,
+            source_licence: r.sourceLicence,
+            source_url: r.sourceUrl,
+            source_name: r.sourceName,
+            related_tools: r.relatedTools,
+            operator_id: null,
+            status: 'published',
+            review_by: plusOneYear(r.publishedAt),
+            published_at: paris(`${r.publishedAt}T09:00:00`),
+            created_by: DEMO.editor.id,
+            updated_by: DEMO.editor.id,
+            created_at: paris(`${r.publishedAt}T09:00:00`),
+            updated_at: paris(`${r.publishedAt}T09:00:00`),
+          })),
+        )
+        .onConflict((oc) => oc.column('slug').doNothing())
+        .execute()
+      // Announced as an editor's publication would be, so that other services know them
+      // (diagnostics links its measures to resources, notifications builds digests).
+      for (const r of missing)
+        await recordEvent(trx, ResourcesEvents.ResourcePublished, seedId('resource', r.slug), {
+          resourceId: seedId('resource', r.slug),
           slug: r.slug,
-          type: r.type,
           title: r.title,
           summary: r.summary,
-          body: r.body,
-          body_html: renderMarkdown(r.body),
-          themes: r.themes,
-          audience: r.audience,
-          level: r.level,
-          duration_minutes: r.durationMinutes,
-          licence: r.licence,
-          source_licence: r.sourceLicence,
-          source_url: r.sourceUrl,
-          source_name: r.sourceName,
-          related_tools: r.relatedTools,
-          operator_id: null,
-          status: 'published',
-          review_by: plusOneYear(r.publishedAt),
-          published_at: paris(`${r.publishedAt}T09:00:00`),
-          created_by: DEMO.editor.id,
-          updated_by: DEMO.editor.id,
-          created_at: paris(`${r.publishedAt}T09:00:00`),
-          updated_at: paris(`${r.publishedAt}T09:00:00`),
-        })),
-      )
-      .onConflict((oc) => oc.column('slug').doNothing())
-      .execute()
+          themes: r.themes as never,
+          operatorId: null,
+        })
+    })
 
   const knownTrainings = new Set(
     (
