@@ -124,6 +124,22 @@ describe('service kit', () => {
     expect(problem.errors.map((e: { field: string }) => e.field).sort()).toEqual(['body.name', 'body.size'])
   })
 
+  it('refuses NUL characters in a body or a query string with 400, never a database error', async () => {
+    const token = await keys.token({ sub: '0193a000-0000-7000-8000-00000000aaaa' })
+    const body = await host.app.inject({
+      method: 'POST',
+      url: '/v1/things',
+      headers: { authorization: `Bearer ${token}` },
+      payload: { name: 'ab\u0000c', size: 1 },
+    })
+    expect(body.statusCode).toBe(400)
+    expect(asProblem(body).errors).toEqual([
+      { field: 'body.name', message: 'must not contain NUL characters' },
+    ])
+    const query = await host.app.inject({ method: 'GET', url: '/v1/things/public?q=a%00b' })
+    expect(query.statusCode).toBe(400)
+  })
+
   it('refuses an oversized body with 413 problem+json', async () => {
     const token = await keys.token({ sub: '0193a000-0000-7000-8000-00000000aaaa' })
     const res = await host.app.inject({

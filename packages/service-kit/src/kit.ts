@@ -7,7 +7,7 @@ import fp from 'fastify-plugin'
 import type { JWTVerifyGetKey } from 'jose'
 import type { Registry } from 'prom-client'
 import type { BaseConfig } from './config.js'
-import { notFoundHandler, problemErrorHandler } from './errors.js'
+import { FieldsError, notFoundHandler, problemErrorHandler } from './errors.js'
 import { authPlugin } from './plugins/auth.js'
 import { healthPlugin } from './plugins/health.js'
 import { metricsPlugin } from './plugins/metrics.js'
@@ -31,6 +31,14 @@ export const serviceKit = fp(
   async (app: FastifyInstance, opts: KitOptions) => {
     app.setErrorHandler(problemErrorHandler)
     app.setNotFoundHandler(notFoundHandler)
+    // PostgreSQL refuses text holding NUL characters: refuse them at the door (400), not with a 500.
+    app.addHook('preValidation', async (request) => {
+      const offending = findNul(request.query, 'querystring') ?? findNul(request.body, 'body')
+      if (offending)
+        throw new FieldsError([{ field: offending, message: 'must not contain NUL characters' }], {
+          status: 400,
+        })
+    })
     await app.register(sensible)
     await app.register(helmet, {
       // Swagger UI at /docs needs its own scripts and styles; API responses are JSON.
@@ -82,3 +90,14 @@ export const serviceKit = fp(
   },
   { name: 'osinum-service-kit' },
 )
+
+/** Path of the first string holding a NUL character, if any. */
+function findNul(value: unknown, path: string, depth = 0): string | undefined {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : undefined
+  if (depth > 20 || value === null || typeof value !== 'object' || Buffer.isBuffer(value)) return undefined
+  for (const [key, child] of Object.entries(value)) {
+    const found = findNul(child, `${path}.${key}`, depth + 1)
+    if (found) return found
+  }
+  return undefined
+}
