@@ -1,5 +1,6 @@
 import { defineService, type ServiceModule } from '@osinum/service-kit'
 import { Type } from 'typebox'
+import { accompanimentCommands } from './accompaniment/commands.js'
 import { accompanimentConfig } from './accompaniment/config.js'
 import { buildApp, type DiagnosticsConfig } from './app.js'
 import { defaultReferential, Referential, type ReferentialOptions } from './domain/referential.js'
@@ -40,6 +41,7 @@ export function createDiagnosticsService(options: ReferentialOptions = {}): Serv
     migrations,
     plugin: buildApp(referential),
     seed: (ctx) => seedDemo(ctx, referential),
+    commands: accompanimentCommands as never,
   })
 }
 
