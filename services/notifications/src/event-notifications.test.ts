@@ -177,9 +177,15 @@ describe('notifications caused by other services’ events', () => {
       ...base,
       status: 'cancelled',
     })
-    const mails = (await mailTo(smtp, agent.email, 4)).filter((m) =>
-      m.parsed.subject?.includes('logiciels libres'),
-    )
+    // Three event types, three consumers: the mails may arrive in any order; the SEQUENCE orders them.
+    const order = ['Liste d’attente', 'Une place s’est libérée', 'Inscription annulée']
+    const mails = (await mailTo(smtp, agent.email, 4))
+      .filter((m) => m.parsed.subject?.includes('logiciels libres'))
+      .sort(
+        (a, b) =>
+          order.findIndex((o) => a.parsed.subject!.startsWith(o)) -
+          order.findIndex((o) => b.parsed.subject!.startsWith(o)),
+      )
     expect(mails.map((m) => m.parsed.subject)).toEqual([
       'Liste d’attente : Découvrir les logiciels libres',
       'Une place s’est libérée : Découvrir les logiciels libres',
