@@ -50,10 +50,11 @@ export async function migrateSchema(
     migrationTableSchema: schema,
   })
   let result = await migrator.migrateToLatest()
-  // Kysely's migrator introspects every schema of the database to find its own tables; a schema
-  // dropped at that moment by someone else (parallel test runs, another service) fails the
-  // introspection with 3F000/42P01 although nothing is wrong with ours: try again.
-  for (let attempt = 0; attempt < 5 && result.error && concurrentDrop(result.error, schema); attempt++) {
+  // Kysely's migrator introspects every schema of the database to find its own tables; a table or
+  // schema dropped at that moment by someone else (parallel test runs, another service) fails the
+  // introspection (3F000, 42P01, 42703…) although nothing is wrong with ours: try again. A failure
+  // inside one of our migrations is reported at once.
+  for (let attempt = 0; attempt < 5 && result.error && beforeAnyMigration(result); attempt++) {
     await new Promise((r) => setTimeout(r, 50 * (attempt + 1)))
     result = await migrator.migrateToLatest()
   }
@@ -70,10 +71,7 @@ export async function migrateSchema(
   return result
 }
 
-function concurrentDrop(error: unknown, schema: string): boolean {
-  const e = error as { code?: string; message?: string }
-  return (
-    (e.code === '3F000' || e.code === '42P01' || e.code === 'XX000') &&
-    !String(e.message).includes(`"${schema}"`)
-  )
+/** The failure happened while the migrator looked around (introspection), not in one of our migrations. */
+function beforeAnyMigration(result: MigrationResultSet): boolean {
+  return !result.results?.some((r) => r.status === 'Error')
 }
