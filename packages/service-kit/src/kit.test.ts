@@ -190,9 +190,12 @@ describe('service kit', () => {
     expect(asProblem(anonymous).code).toBe('OSI_UNAUTHORIZED')
     expect(anonymous.headers['www-authenticate']).toBe('Bearer')
 
-    const tampered = (
+    // Change one character inside the signature (the last one only carries padding bits).
+    const [header, claims, signature = ''] = (
       await keys.token({ sub: '0193a000-0000-7000-8000-00000000aaaa', roles: ['admin'] })
-    ).replace(/.$/, 'A')
+    ).split('.')
+    const flipped = signature[10] === 'A' ? 'B' : 'A'
+    const tampered = `${header}.${claims}.${signature.slice(0, 10)}${flipped}${signature.slice(11)}`
     const bad = await host.app.inject({
       method: 'GET',
       url: '/v1/things/admin',
