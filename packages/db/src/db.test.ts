@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { infrastructure, uniqueName } from '@osinum/testing'
@@ -6,6 +6,7 @@ import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
 import { type MigrationSet, migrateSchema } from './migrate.js'
 import { openDatabase } from './open.js'
+import { ensurePgliteTemplate } from './pglite-template.js'
 import { schemaDb } from './schema.js'
 
 const counter: MigrationSet = () => ({
@@ -56,6 +57,28 @@ describe('database', () => {
       const rows = await schemaDb<any>(second.db, 'keep').selectFrom('things').select('name').execute()
       expect(rows).toEqual([{ name: 'persisted' }])
       await second.close()
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('creates a new embedded database from the prepared cluster, in a folder or in memory', async () => {
+    await ensurePgliteTemplate()
+    const dir = mkdtempSync(join(tmpdir(), 'osinum-pglite-'))
+    try {
+      const inFolder = openDatabase({ url: `pglite://${dir}/pgdata` })
+      // The cluster is in place before PGlite starts: no initdb, extensions already installed.
+      expect(existsSync(join(dir, 'pgdata', 'PG_VERSION'))).toBe(true)
+      const inMemory = openDatabase({ url: 'pglite://memory' })
+      for (const db of [inFolder, inMemory]) {
+        const { rows } = await sql<{ extensions: string[]; plain: string }>`
+          select array_agg(extname::text order by extname) as extensions,
+                 public.osinum_unaccent('Élus et agents') as plain
+          from pg_extension where extname <> 'plpgsql'`.execute(db.db)
+        expect(rows[0]).toEqual({ extensions: ['citext', 'pg_trgm', 'unaccent'], plain: 'Elus et agents' })
+        await db.close()
+      }
+      expect(readdirSync(dir)).toEqual(['pgdata'])
     } finally {
       rmSync(dir, { recursive: true, force: true })
     }
