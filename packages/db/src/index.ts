@@ -1,4 +1,5 @@
 export { isSerializationFailure, isUniqueViolation } from './errors.js'
+export type { NotificationHandler, Unlisten } from './listener.js'
 export { ensureExtensions, type MigrationSet, migrateSchema } from './migrate.js'
 export { type DatabaseHandle, type OpenDatabaseOptions, openDatabase } from './open.js'
 export { ensurePgliteTemplate } from './pglite-template.js'

@@ -2,6 +2,7 @@ import { PGlite } from '@electric-sql/pglite'
 import { Kysely, PostgresDialect, sql } from 'kysely'
 import { PGliteDialect } from 'kysely-pglite-dialect'
 import pg from 'pg'
+import { type NotificationHandler, PostgresListener, type Unlisten } from './listener.js'
 import { fromTemplate, PGLITE_EXTENSIONS } from './pglite-template.js'
 
 // Return BIGINT (int8) and NUMERIC as numbers: counts and sums in this platform fit easily.
@@ -23,6 +24,8 @@ export interface DatabaseHandle {
   readonly kind: 'postgres' | 'pglite'
   /** Resolves when the database answers a trivial query within `timeoutMs`. */
   ping(timeoutMs?: number): Promise<void>
+  /** LISTEN on a channel (best effort: a notification can be missed while reconnecting). */
+  listen(channel: string, handler: NotificationHandler): Promise<Unlisten>
   close(): Promise<void>
 }
 
@@ -44,11 +47,23 @@ function openPostgres(options: OpenDatabaseOptions): DatabaseHandle {
   // A broken idle connection must not crash the process: the pool drops it and reconnects.
   pool.on('error', () => {})
   const db = new Kysely<any>({ dialect: new PostgresDialect({ pool }) })
+  let listener: PostgresListener | undefined
   return {
     db,
     kind: 'postgres',
     ping: (timeoutMs = 2_000) => withTimeout(sql`select 1`.execute(db), timeoutMs),
-    close: () => db.destroy(),
+    listen: (channel, handler) => {
+      listener ??= new PostgresListener({
+        connectionString: options.url,
+        application_name: `${options.applicationName ?? 'osinum'}-listen`,
+        connectionTimeoutMillis: 5_000,
+      })
+      return listener.listen(channel, handler)
+    },
+    close: async () => {
+      await listener?.close()
+      await db.destroy()
+    },
   }
 }
 
@@ -67,6 +82,10 @@ function openPglite(dir: string): DatabaseHandle {
     db,
     kind: 'pglite',
     ping: (timeoutMs = 2_000) => withTimeout(sql`select 1`.execute(db), timeoutMs),
+    listen: async (channel, handler) => {
+      const unlisten = await pglite.listen(channel, handler)
+      return () => unlisten()
+    },
     close: async () => {
       await db.destroy()
       if (!pglite.closed) await pglite.close()

@@ -1,7 +1,8 @@
 import type { EventContract, EventData, EventEnvelope } from '@osinum/contracts'
-import type { Kysely, Transaction } from 'kysely'
+import { type Kysely, sql, type Transaction } from 'kysely'
 import { Value } from 'typebox/value'
 import { v7 as uuidv7 } from 'uuid'
+import { OUTBOX_CHANNEL } from './relay.js'
 import type { EventTables } from './tables.js'
 import { currentTraceHeaders } from './trace.js'
 
@@ -42,6 +43,9 @@ export async function recordEvent<E extends EventContract>(
       headers: JSON.stringify(currentTraceHeaders()) as unknown as Record<string, string>,
       published_at: null,
     })
+    // Tells the relays listening on this database, at commit (never for a rolled-back
+    // transaction), which outbox has new rows; identical notifications of a transaction merge.
+    .returning(sql<void>`pg_notify(${OUTBOX_CHANNEL}, tableoid::regclass::text)`.as('notified'))
     .execute()
   return envelope
 }

@@ -3,6 +3,9 @@ import type { EventTables } from './tables.js'
 import type { EventNaming, EventTransport } from './transport.js'
 import type { EventLogger } from './types.js'
 
+/** The PostgreSQL notification channel on which committed events announce themselves. */
+export const OUTBOX_CHANNEL = 'osinum_outbox'
+
 export interface RelayOptions {
   db: Kysely<any>
   schema: string
@@ -10,7 +13,12 @@ export interface RelayOptions {
   naming: EventNaming
   logger: EventLogger
   batchSize?: number
-  /** Idle polling interval; `wake()` short-cuts it after a write. */
+  /**
+   * LISTEN for the notification `recordEvent` sends when a transaction with events commits (in
+   * any process sharing the database): the relay publishes at once instead of at the next poll.
+   */
+  listen?: (channel: string, handler: (payload: string) => void) => Promise<() => Promise<void>>
+  /** Polling interval: the fallback when a notification is missed (or nobody listens). */
   pollIntervalMs?: number
   /** How long published rows are kept before pruning. */
   retentionMs?: number
@@ -23,6 +31,7 @@ export interface RelayOptions {
  * While the bus is down rows simply wait; the relay retries with back-off and catches up.
  */
 export class OutboxRelay {
+  private unlisten: Promise<(() => Promise<void>) | undefined> | undefined
   private timer: NodeJS.Timeout | undefined
   private running = false
   private stopped = true
@@ -36,7 +45,26 @@ export class OutboxRelay {
   start(): void {
     if (!this.stopped) return
     this.stopped = false
+    this.unlisten = this.listenForCommits()
     this.schedule(0)
+  }
+
+  private async listenForCommits(): Promise<(() => Promise<void>) | undefined> {
+    const { listen, db, schema, logger } = this.options
+    if (!listen) return undefined
+    try {
+      // The payload names the outbox table as PostgreSQL prints it (see recordEvent).
+      const { rows } = await sql<{
+        table: string
+      }>`select ${`${schema}.outbox`}::regclass::text as table`.execute(db)
+      const table = rows[0]?.table
+      return await listen(OUTBOX_CHANNEL, (payload) => {
+        if (payload === table) this.wake()
+      })
+    } catch (error) {
+      logger.warn({ err: error }, 'outbox relay: cannot listen for commits, polling only')
+      return undefined
+    }
   }
 
   /** Ask for a pass now (after a commit) instead of at the next poll. */
@@ -52,6 +80,7 @@ export class OutboxRelay {
   async stop(): Promise<void> {
     this.stopped = true
     clearTimeout(this.timer)
+    await (await this.unlisten)?.()
     await this.loop
   }
 

@@ -4,7 +4,7 @@ import { type Kysely, sql, type Transaction } from 'kysely'
 import type { Registry } from 'prom-client'
 import { Value } from 'typebox/value'
 import { type EventMetrics, eventMetrics } from './metrics.js'
-import { OutboxRelay } from './relay.js'
+import { OutboxRelay, type RelayOptions } from './relay.js'
 import type { EventTables } from './tables.js'
 import { contextFromHeaders } from './trace.js'
 import type { ConsumerSpec, EventNaming, EventTransport, IncomingMessage, Subscription } from './transport.js'
@@ -48,7 +48,7 @@ export interface ServiceEventsOptions {
   naming: EventNaming
   logger: EventLogger
   registry?: Registry
-  relay?: { batchSize?: number; pollIntervalMs?: number }
+  relay?: Pick<RelayOptions, 'batchSize' | 'pollIntervalMs' | 'listen'>
 }
 
 const tracer = trace.getTracer('@osinum/events')

@@ -143,11 +143,6 @@ export async function createHost(options: HostOptions): Promise<Host> {
     )
   app.readiness.add('database', () => database.ping())
   app.readiness.add('events', () => transport!.ping())
-  // A successful write wakes the relays, so events leave right after their transaction commits.
-  app.addHook('onResponse', async (request, reply) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD' && reply.statusCode < 400)
-      for (const s of services.values()) s.events.relay.wake()
-  })
 
   const naming = new EventNaming(config.EVENTS_NAMESPACE)
   const services = new Map<ServiceName, HostedService>()
@@ -165,7 +160,8 @@ export async function createHost(options: HostOptions): Promise<Host> {
       naming,
       logger: app.log.child({ component: 'events', service: module.name }),
       registry,
-      relay: { pollIntervalMs: database.kind === 'pglite' ? 250 : 100 },
+      // Events leave as soon as their transaction commits (LISTEN/NOTIFY); the poll is the fallback.
+      relay: { listen: database.listen, pollIntervalMs: 1_000 },
     })
     const deps: ServiceDeps = { config, db, schema, events, embedded: options.embedded ?? false }
     services.set(module.name, { module, deps, events })

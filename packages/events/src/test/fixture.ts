@@ -25,6 +25,7 @@ export interface Rig {
   root: DatabaseHandle
   transport: EventTransport
   naming: EventNaming
+  producerSchema: string
   producerDb: Kysely<any>
   consumerDb: Kysely<any>
   producer: ServiceEvents
@@ -41,11 +42,13 @@ export interface RigOptions {
   fail?: (data: { aggregate: string; n: number; poison?: boolean }, deliveryCount: number) => boolean
   maxAttempts?: number
   pollIntervalMs?: number
+  /** The producer's relay listens for commits (as in the services); its poll is then 1 min. */
+  listen?: boolean
 }
 
 /** Two services' schemas, an outbox relay on one, an idempotent consumer on the other. */
 export async function createRig(options: RigOptions): Promise<Rig> {
-  const root = openDatabase({ url: options.databaseUrl, poolSize: 6 })
+  const root = openDatabase({ url: options.databaseUrl, poolSize: 6, applicationName: uniqueName('rig') })
   const producerSchema = uniqueName('evp')
   const consumerSchema = uniqueName('evc')
   await migrateSchema(root.db, producerSchema, (s) => ({ '0000_events': eventTablesMigration(s) }))
@@ -74,7 +77,9 @@ export async function createRig(options: RigOptions): Promise<Rig> {
     transport,
     naming,
     logger: silentLogger,
-    relay: { pollIntervalMs: options.pollIntervalMs ?? 20 },
+    relay: options.listen
+      ? { listen: root.listen, pollIntervalMs: 60_000 }
+      : { pollIntervalMs: options.pollIntervalMs ?? 20 },
   })
   const consumer = new ServiceEvents({
     service: 'notifications',
@@ -103,6 +108,7 @@ export async function createRig(options: RigOptions): Promise<Rig> {
     root,
     transport,
     naming,
+    producerSchema,
     producerDb,
     consumerDb,
     producer,

@@ -1,3 +1,4 @@
+import { openDatabase, schemaDb } from '@osinum/db'
 import { sql } from 'kysely'
 import { afterEach, expect, it } from 'vitest'
 import { listDeadLetters, replayDeadLetter } from '../dead-letters.js'
@@ -150,5 +151,23 @@ export function reliabilitySuite(base: Omit<RigOptions, 'fail' | 'maxAttempts'>)
       `${(r.producer as unknown as { options: { schema: string } }).options.schema}.outbox`,
     )} where published_at is null`.execute(r.root.db)
     expect(pending.rows[0]!.n).toBe(0)
+  })
+
+  it('publishes an event as soon as its transaction commits, without waiting for the poll', async () => {
+    rig = await createRig({ ...base, listen: true })
+    const r = rig
+    // Written through another connection pool, as another replica or a CLI job would.
+    const other = base.databaseUrl.startsWith('pglite') ? r.root : openDatabase({ url: base.databaseUrl })
+    try {
+      for (let n = 1; n <= 3; n++) {
+        await schemaDb<any>(other.db, r.producerSchema)
+          .transaction()
+          .execute((trx) => recordEvent(trx, Probe, 'agg', { aggregate: 'agg', n }))
+        // The relay polls once a minute here: only the commit notification can deliver in time.
+        await eventually(async () => (await r.effects()).length === n, 5_000)
+      }
+    } finally {
+      if (other !== r.root) await other.close()
+    }
   })
 }

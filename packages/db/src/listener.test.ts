@@ -1,0 +1,55 @@
+import { type PrivateServer, startPrivatePostgres } from '@osinum/testing'
+import { sql } from 'kysely'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type DatabaseHandle, openDatabase } from './open.js'
+
+describe('notifications from PostgreSQL (private server)', () => {
+  let server: PrivateServer
+  let database: DatabaseHandle
+  const received: string[] = []
+  const notify = (payload: string) => sql`select pg_notify('osinum_test', ${payload})`.execute(database.db)
+  const heard = async (payload: string, timeoutMs: number) => {
+    const deadline = Date.now() + timeoutMs
+    for (;;) {
+      await notify(payload).catch(() => {})
+      await new Promise((resolve) => setTimeout(resolve, 100))
+      if (received.includes(payload)) return true
+      if (Date.now() > deadline) return false
+    }
+  }
+
+  beforeAll(async () => {
+    server = await startPrivatePostgres()
+    database = openDatabase({ url: server.url, poolSize: 2 })
+  })
+  afterAll(async () => {
+    await database?.close()
+    await server?.destroy()
+  })
+
+  it('delivers a notification on commit, and none for a rolled-back transaction', async () => {
+    const unlisten = await database.listen('osinum_test', (payload) => received.push(payload))
+    await database.db
+      .transaction()
+      .execute(async (trx) => {
+        await sql`select pg_notify('osinum_test', 'rolled back')`.execute(trx)
+        throw new Error('refused')
+      })
+      .catch(() => {})
+    expect(await heard('committed', 5_000)).toBe(true)
+    expect(received).not.toContain('rolled back')
+    await unlisten()
+    received.length = 0
+    await notify('after unlisten')
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(received).toEqual([])
+  })
+
+  it('listens again after the server restarts', async () => {
+    await database.listen('osinum_test', (payload) => received.push(payload))
+    expect(await heard('before', 5_000)).toBe(true)
+    await server.stop()
+    await server.start()
+    expect(await heard('after restart', 30_000)).toBe(true)
+  })
+})
