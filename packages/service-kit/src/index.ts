@@ -25,5 +25,14 @@ export {
   type Principal,
   principalFromClaims,
 } from './plugins/auth.js'
+// Also brings the `fastify.metrics` type augmentation to every importer of the kit.
+export {
+  type Counter,
+  createCounter,
+  createGauge,
+  type Gauge,
+  type Metrics,
+  type Registry,
+} from './plugins/metrics.js'
 export { installGracefulShutdown, runService, serviceConfigSchema } from './run.js'
 export { type CommandContext, defineService, type ServiceDeps, type ServiceModule } from './service.js'

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import type { ServiceDeps } from '@osinum/service-kit'
+import { createCounter, type ServiceDeps } from '@osinum/service-kit'
 import type { Kysely } from 'kysely'
 import { accompanimentRoutes } from './accompaniment/plugin.js'
 import { registerConsumers } from './consumers.js'
@@ -35,11 +35,18 @@ export function buildApp(
       fastify.addHook('onReady', async () => {
         panorama.current().catch((error) => fastify.log.warn({ err: error }, 'panorama snapshot failed'))
       })
+    // The platform's main usage figure (Grafana "osinum / Diagnostics submitted"). No label: the
+    // dashboards sum it, and a per-collectivité label would be unbounded.
+    const submitted = createCounter(fastify, {
+      name: 'osinum_diagnostics_submitted_total',
+      help: 'Diagnostics submitted (completed, result computed and frozen)',
+    })
     registerConsumers(deps)
-    await fastify.register(questionnaireRoutes, { ctx, panorama })
-    await fastify.register(diagnosticRoutes, { ctx, panorama })
-    await fastify.register(benchmarkRoutes, { ctx, panorama })
-    await fastify.register(panoramaRoutes, { ctx, panorama })
+    const routeOptions = { ctx, panorama, submitted }
+    await fastify.register(questionnaireRoutes, routeOptions)
+    await fastify.register(diagnosticRoutes, routeOptions)
+    await fastify.register(benchmarkRoutes, routeOptions)
+    await fastify.register(panoramaRoutes, routeOptions)
     // Support requests, action plans, advisor dashboard, gap portfolio, reminders.
     await fastify.register(accompanimentRoutes, deps)
   }

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import type { ServiceDeps } from '@osinum/service-kit'
+import { createGauge, type ServiceDeps } from '@osinum/service-kit'
 import type { Kysely } from 'kysely'
 import type { IdentityConfig } from './config.js'
 import { Background, type Ctx } from './domain/context.js'
@@ -23,6 +23,7 @@ export function keyStoreFor(deps: ServiceDeps<IdentityConfig>): KeyStore {
     accessTokenTtlSeconds: c.ACCESS_TOKEN_TTL_SECONDS,
     retireMarginSeconds: c.KEY_RETIRE_MARGIN_SECONDS,
     reloadSeconds: c.SIGNING_KEYS_RELOAD_SECONDS,
+    rotationSeconds: c.SIGNING_KEY_ROTATION_SECONDS,
   })
 }
 
@@ -36,6 +37,21 @@ export const app: FastifyPluginAsyncTypebox<ServiceDeps<IdentityConfig>> = async
   fastify.auth.setKeySource(keys.getKey)
   if (keys.source === 'database' && !deps.config.SIGNING_KEY_ENCRYPTION_SECRET && !deps.embedded)
     log.warn('SIGNING_KEY_ENCRYPTION_SECRET is not set: private signing keys are stored unencrypted')
+  // Alerted on 14 and 2 days ahead (OsinumSigningKeyExpiresSoon / …VerySoon): one series, the key
+  // signing now; read at each scrape, so a rotation by the CLI shows within SIGNING_KEYS_RELOAD_SECONDS.
+  createGauge(fastify, {
+    name: 'osinum_signing_key_expiry_timestamp_seconds',
+    help: 'Unix time at which the token signing key is due for rotation (its creation + SIGNING_KEY_ROTATION_SECONDS)',
+    labelNames: ['kid'],
+    async collect() {
+      this.reset()
+      const due = await keys.rotationDue().catch((error: unknown) => {
+        log.warn({ err: error }, 'cannot read the signing key for metrics')
+        return null
+      })
+      if (due) this.set({ kid: due.kid }, due.at.getTime() / 1000)
+    },
+  })
 
   const ctx: Ctx = {
     db: deps.db as Kysely<Database>,

@@ -24,6 +24,12 @@ export const IdentityConfig = Type.Object({
     default: 60,
     description: 'How often a running identity picks up keys rotated by the rotate-keys command',
   }),
+  SIGNING_KEY_ROTATION_SECONDS: Type.Integer({
+    minimum: 86400,
+    default: 90 * 24 * 3600,
+    description:
+      'How long a database signing key may sign before it is due for rotation (osinum_signing_key_expiry_timestamp_seconds, alerted 14 days ahead)',
+  }),
   ACCESS_TOKEN_TTL_SECONDS: Type.Integer({ minimum: 1, maximum: 3600, default: 900 }),
   REFRESH_TOKEN_TTL_SECONDS: Type.Integer({ minimum: 60, default: 30 * 24 * 3600 }),
   KEY_RETIRE_MARGIN_SECONDS: Type.Integer({

@@ -1,7 +1,6 @@
 import { join } from 'node:path'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { ConfigError, type ServiceDeps } from '@osinum/service-kit'
-import { Counter, type Registry } from 'prom-client'
+import { ConfigError, createCounter, type ServiceDeps } from '@osinum/service-kit'
 import { registerConsumers } from './consumers/index.js'
 import type { Db } from './domain/db.js'
 import { pruneDigestItems, runDigests } from './domain/digests.js'
@@ -15,13 +14,6 @@ import { preferenceRoutes } from './routes/preferences/index.js'
 import { unsubscribeRoutes } from './routes/unsubscribe/index.js'
 import { webhookRoutes } from './routes/webhooks/index.js'
 import { type Config, createRuntime } from './runtime.js'
-
-function counter(registry: Registry, name: string, help: string): Counter<'outcome'> {
-  return (
-    (registry.getSingleMetric(name) as Counter<'outcome'> | undefined) ??
-    new Counter({ name, help, labelNames: ['outcome'], registers: [registry] })
-  )
-}
 
 /**
  * Stand-alone, the service must send real email: without SMTP_URL (or without the key of
@@ -58,8 +50,6 @@ export const app: FastifyPluginAsyncTypebox<ServiceDeps> = async (fastify, deps)
     mailbox ??
     smtpTransport({ url: config.SMTP_URL!, from: config.MAIL_FROM, poolSize: config.SMTP_POOL_SIZE })
 
-  // The kit decorates `metrics` (its type augmentation is not exported by @osinum/service-kit).
-  const registry = (fastify as unknown as { metrics: { registry: Registry } }).metrics.registry
   const emailSender = new EmailSender({
     db,
     transport,
@@ -71,11 +61,11 @@ export const app: FastifyPluginAsyncTypebox<ServiceDeps> = async (fastify, deps)
     retryBaseMs: config.EMAIL_RETRY_BASE_MS,
     retryMaxMs: config.EMAIL_RETRY_MAX_MS,
     log,
-    counter: counter(
-      registry,
-      'osinum_email_deliveries_total',
-      'Email delivery attempts, by outcome (sent, retried, failed)',
-    ),
+    counter: createCounter(fastify, {
+      name: 'osinum_email_deliveries_total',
+      help: 'Email delivery attempts, by outcome (sent, retried, failed)',
+      labelNames: ['outcome'],
+    }),
     onCommitted: () => deps.events.relay.wake(),
   })
   const webhookSender = new WebhookSender({
@@ -88,11 +78,11 @@ export const app: FastifyPluginAsyncTypebox<ServiceDeps> = async (fastify, deps)
     disableAfterFailures: config.WEBHOOK_DISABLE_AFTER_FAILURES,
     pollIntervalMs: config.WEBHOOK_POLL_INTERVAL_MS,
     log,
-    counter: counter(
-      registry,
-      'osinum_webhook_deliveries_total',
-      'Webhook delivery attempts, by outcome (delivered, retried, failed)',
-    ),
+    counter: createCounter(fastify, {
+      name: 'osinum_webhook_deliveries_total',
+      help: 'Webhook delivery attempts, by outcome (delivered, retried, failed)',
+      labelNames: ['outcome'],
+    }),
   })
   rt.setWakers(
     () => emailSender.wake(),

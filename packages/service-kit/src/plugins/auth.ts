@@ -76,6 +76,26 @@ export function principalFromClaims(claims: AccessClaims): Principal {
   }
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+const isUuid = (value: unknown): boolean => typeof value === 'string' && UUID.test(value)
+
+/**
+ * The ids a token carries end up in SQL against uuid columns: a validly signed token whose user,
+ * session, operator or organisation id is not a UUID (another issuer sharing the key, a bug) must
+ * be refused at the door (401), not turn into a database error (500) inside a handler.
+ */
+function hasWellFormedIds(claims: JWTPayload): boolean {
+  const { sub, sid, op, orgs } = claims as Record<string, unknown>
+  if (!isUuid(sub)) return false
+  if (sid !== undefined && !isUuid(sid)) return false
+  if (op !== undefined && op !== null && !isUuid(op)) return false
+  if (orgs === undefined) return true
+  return (
+    Array.isArray(orgs) &&
+    orgs.every((o) => typeof o === 'object' && o !== null && isUuid((o as { id?: unknown }).id))
+  )
+}
+
 /** Routes under /v1 are protected unless they say `access: 'public'`. */
 export function accessOf(request: FastifyRequest): Access {
   const declared = request.routeOptions.config?.access
@@ -104,6 +124,7 @@ export const authPlugin = fp(
         })
         if ((payload as { typ?: string }).typ !== undefined && (payload as { typ?: string }).typ !== 'access')
           throw new InvalidToken()
+        if (!hasWellFormedIds(payload)) throw new InvalidToken()
         return principalFromClaims(payload as AccessClaims)
       } catch (error) {
         if (

@@ -1,10 +1,26 @@
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
-import { collectDefaultMetrics, Histogram, Registry } from 'prom-client'
+import {
+  Counter,
+  type CounterConfiguration,
+  collectDefaultMetrics,
+  Gauge,
+  type GaugeConfiguration,
+  Histogram,
+  Registry,
+} from 'prom-client'
 
+export type { Counter, Gauge, Registry }
+
+/** `fastify.metrics`: the registry served at `/metrics` (one per process, shared by embedded services). */
+export interface Metrics {
+  registry: Registry
+}
+
+// Reaches services through the kit's index, which re-exports this module.
 declare module 'fastify' {
   interface FastifyInstance {
-    metrics: { registry: Registry }
+    metrics: Metrics
   }
   interface FastifyContextConfig {
     /** Set by the host on every route of a service: labels metrics and the OpenAPI document. */
@@ -44,3 +60,31 @@ export const metricsPlugin = fp(
   },
   { name: 'osinum-metrics' },
 )
+
+/**
+ * A counter on the process registry served at `/metrics` (the one already registered under that
+ * name, if any). Name service metrics `osinum_…_total` and keep labels few and bounded (never an
+ * organisation or user id).
+ */
+export function createCounter<L extends string = never>(
+  app: FastifyInstance,
+  config: Omit<CounterConfiguration<L>, 'registers'>,
+): Counter<L> {
+  const { registry } = app.metrics
+  return (
+    (registry.getSingleMetric(config.name) as Counter<L> | undefined) ??
+    new Counter<L>({ ...config, registers: [registry] })
+  )
+}
+
+/** A gauge on the process registry served at `/metrics` (its `collect` runs at each scrape). */
+export function createGauge<L extends string = never>(
+  app: FastifyInstance,
+  config: Omit<GaugeConfiguration<L>, 'registers'>,
+): Gauge<L> {
+  const { registry } = app.metrics
+  return (
+    (registry.getSingleMetric(config.name) as Gauge<L> | undefined) ??
+    new Gauge<L>({ ...config, registers: [registry] })
+  )
+}

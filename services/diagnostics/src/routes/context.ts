@@ -1,3 +1,4 @@
+import type { Counter } from '@osinum/service-kit'
 import type { DiagnosticsContext } from '../domain/diagnostics.js'
 import type { Panorama } from '../domain/panorama.js'
 
@@ -5,4 +6,6 @@ import type { Panorama } from '../domain/panorama.js'
 export interface RouteOptions {
   ctx: DiagnosticsContext
   panorama: Panorama
+  /** `osinum_diagnostics_submitted_total`, counted once a submission has committed. */
+  submitted: Counter
 }

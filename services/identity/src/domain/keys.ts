@@ -35,6 +35,8 @@ export interface KeyStoreOptions {
   retireMarginSeconds: number
   /** How often a running process looks for keys rotated by another process. */
   reloadSeconds?: number
+  /** How long a database key may sign before it is due for rotation (see `rotationDue`). */
+  rotationSeconds?: number
   now?: () => number
 }
 
@@ -145,6 +147,18 @@ export class KeyStore {
     const key = this.live().find((k) => !k.retiredAt)
     if (!key) throw new Error('no active signing key (run the rotate-keys command)')
     return key
+  }
+
+  /**
+   * When the key that signs now is due for rotation: its creation plus `rotationSeconds`. Keys
+   * never expire by themselves (a retired key's `expiresAt` only ends its verification), so this
+   * is the deadline operators are alerted on. Null for SIGNING_KEYS (a Secret's keys carry no
+   * creation date) or without a rotation period.
+   */
+  async rotationDue(): Promise<{ kid: string; at: Date } | null> {
+    if (this.source === 'env' || !this.options.rotationSeconds) return null
+    const key = await this.signingKey()
+    return { kid: key.kid, at: new Date(key.createdAt.getTime() + this.options.rotationSeconds * 1000) }
   }
 
   /** Key resolver for `jwtVerify`: the key named by `kid`, if still published. */

@@ -1,7 +1,7 @@
 import { NotificationsEvents } from '@osinum/contracts'
 import { type EventLogger, recordEvent } from '@osinum/events'
+import type { Counter } from '@osinum/service-kit'
 import { sql } from 'kysely'
-import type { Counter } from 'prom-client'
 import type { Db, StoredEmail, Trx } from './db.js'
 import type { MailTransport } from './mail-transport.js'
 

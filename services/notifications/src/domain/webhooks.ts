@@ -5,9 +5,9 @@ import https from 'node:https'
 import { BlockList, isIP, type LookupFunction } from 'node:net'
 import type { EventEnvelope } from '@osinum/contracts'
 import type { EventLogger } from '@osinum/events'
+import type { Counter } from '@osinum/service-kit'
 import { FieldsError, Forbidden, NotFound, type Principal } from '@osinum/service-kit'
 import { sql } from 'kysely'
-import type { Counter } from 'prom-client'
 import { v7 as uuidv7 } from 'uuid'
 import {
   type Db,

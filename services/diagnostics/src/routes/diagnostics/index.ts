@@ -86,7 +86,10 @@ async function detail(ctx: DiagnosticsContext, d: Diagnostic) {
   }
 }
 
-export const diagnosticRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { ctx, panorama }) => {
+export const diagnosticRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (
+  app,
+  { ctx, panorama, submitted },
+) => {
   const principalOf = (request: { principal: Principal | null }) => request.principal as Principal
 
   app.post(
@@ -210,6 +213,8 @@ export const diagnosticRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (
     },
     async (request) => {
       const { diagnostic } = await submitDiagnostic(ctx, principalOf(request), request.params.id)
+      // Counted after the commit: a refused or rolled-back submission counts nothing.
+      submitted.inc()
       return buildResultsView(ctx, panorama, diagnostic)
     },
   )
