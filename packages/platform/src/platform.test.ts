@@ -8,9 +8,10 @@ import { buildPlatform } from './platform.js'
 
 describe('embedded platform', () => {
   let host: Host
+  let config: Record<string, any>
   const dataDir = mkdtempSync(join(tmpdir(), 'osinum-platform-'))
   beforeAll(async () => {
-    ;({ host } = await buildPlatform({
+    ;({ host, config } = await buildPlatform({
       env: { OSINUM_DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'silent' },
       logger: false,
     }))
@@ -25,6 +26,11 @@ describe('embedded platform', () => {
     expect([...host.services.keys()].sort()).toEqual([...SERVICES].sort())
     expect(host.database.kind).toBe('pglite')
     expect(host.transport.kind).toBe('memory')
+  })
+
+  it('with PORT=0, chooses a free port and builds public links on it', () => {
+    expect(config.PORT).toBeGreaterThan(0)
+    expect(config.PUBLIC_URL).toBe(`http://localhost:${config.PORT}`)
   })
 
   it('serves one merged OpenAPI document listing every service', async () => {

@@ -1,3 +1,4 @@
+import { type AddressInfo, createServer } from 'node:net'
 import { catalogueService } from '@osinum/catalogue'
 import { diagnosticsService } from '@osinum/diagnostics'
 import { identityService } from '@osinum/identity'
@@ -37,6 +38,17 @@ export function embeddedEnv(
   }
 }
 
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo
+      server.close(() => resolve(port))
+    })
+  })
+}
+
 export interface PlatformOptions {
   env?: Record<string, string | undefined>
   logger?: boolean
@@ -46,7 +58,13 @@ export interface PlatformOptions {
 export async function buildPlatform(
   options: PlatformOptions = {},
 ): Promise<{ host: Host; config: Record<string, any> }> {
-  const config = loadConfig(PlatformConfig, embeddedEnv(options.env)) as Record<string, any>
+  const env = embeddedEnv(options.env)
+  // PORT=0 (any free port): choose it now, so that links in emails and exports (PUBLIC_URL) work.
+  if (env.PORT === '0' && !(options.env ?? process.env).PUBLIC_URL) {
+    env.PORT = String(await freePort())
+    env.PUBLIC_URL = `http://localhost:${env.PORT}`
+  }
+  const config = loadConfig(PlatformConfig, env) as Record<string, any>
   if (config.DATABASE_URL.startsWith('pglite://') && !config.DATABASE_URL.includes('memory')) {
     const { mkdirSync } = await import('node:fs')
     mkdirSync(config.DATABASE_URL.slice('pglite://'.length), { recursive: true })
