@@ -1,22 +1,89 @@
-// Faceted search over 10,000 resources, side by side with a bare route of the same process.
+// Faceted search over 10,000 resources, side by side with bare routes of the same process.
 //
 //   npx tsc -b && DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres node bench/resources-search.mjs
 //   (without DATABASE_URL: embedded PGlite in memory)
 //
-// Variables: BENCH_RESOURCES (10000), BENCH_CONNECTIONS (32), BENCH_DURATION seconds per scenario (10).
-// Only loopback traffic; every run is bounded in time and stops by itself.
-import { randomBytes } from 'node:crypto'
-import { readFileSync } from 'node:fs'
-import { openDatabase } from '@osinum/db'
-import { MODULES } from '@osinum/platform'
-import { createHost, loadConfig, serviceConfigSchema } from '@osinum/service-kit'
+// Variables: BENCH_RESOURCES (10000), BENCH_CONNECTIONS (32), BENCH_DURATION seconds per scenario (10),
+// RESOURCES_SEARCH_CACHE_MS (the service's default: 5000; 0 computes every answer).
+// Only loopback traffic; every run is bounded in time and stops by itself. The load generator
+// runs in a worker thread: its own event loop, so that reading the answers does not take the
+// server's time.
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads'
+import { THEME_IDS } from '@osinum/contracts'
 import autocannon from 'autocannon'
-import { sql } from 'kysely'
 
 const COUNT = Number(process.env.BENCH_RESOURCES ?? 10_000)
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32)
 const DURATION = Number(process.env.BENCH_DURATION ?? 10)
 const databaseUrl = process.env.DATABASE_URL || 'pglite://memory'
+
+/** `{themes}` in a path: a theme combination of its own for each request (2^16 - 1 of them). */
+const themeCombinations = () => {
+  let n = 0
+  return (path) => {
+    n = (n % 65_535) + 1
+    return path.replace('{themes}', THEME_IDS.filter((_, i) => n & (1 << i)).join(','))
+  }
+}
+
+// Search answers are cached for a few seconds: the first scenarios repeat one question, as many
+// readers opening the same page do; the `{themes}` ones ask a new question on every request, so
+// that every answer is computed: what the database costs.
+const personal = encodeURIComponent('données personnelles')
+const SCENARIOS = [
+  ['bare route (same process)', '/bench/bare'],
+  ['bare route, the facets-only answer from memory', '/bench/bare-payload'],
+  ['list without facets', '/v1/resources?theme=gdpr,open-data&audience=elected&facets=false&limit=20'],
+  ['facets only, no filter', '/v1/resources?limit=20'],
+  ['facets + 2 filters, date sort', '/v1/resources?theme=gdpr,open-data&audience=elected&sort=date&limit=20'],
+  ['facets + text query, relevance', `/v1/resources?q=${personal}&limit=20`],
+  [
+    'text query + filters, popularity',
+    '/v1/resources?q=sauvegarde&type=guide,practical-sheet&sort=popularity&limit=20',
+  ],
+  ['new question each time: facets + themes, date sort', '/v1/resources?theme={themes}&sort=date&limit=20'],
+  ['new question each time: themes, no facets', '/v1/resources?theme={themes}&facets=false&limit=20'],
+  ['new question each time: text + themes + facets', `/v1/resources?q=${personal}&theme={themes}&limit=20`],
+]
+
+/** Worker side: autocannon on one scenario (in a worker, it leaves the summing up to us). */
+async function generateLoad({ base, path }) {
+  const next = path.includes('{themes}') ? themeCombinations() : null
+  const options = {
+    url: base + path.replace('{themes}', 'gdpr'),
+    connections: CONNECTIONS,
+    duration: DURATION,
+    ...(next ? { requests: [{ setupRequest: (request) => ({ ...request, path: next(path) }) }] } : {}),
+  }
+  const raw = await autocannon(options)
+  const r = autocannon.aggregateResult([raw], options)
+  return {
+    rps: raw.totalCompletedRequests / raw.duration,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    errors: r.errors + r.non2xx,
+  }
+}
+
+if (!isMainThread) {
+  parentPort.postMessage(await generateLoad(workerData))
+  process.exit(0)
+}
+
+const inWorker = (data) =>
+  new Promise((resolve, reject) => {
+    const worker = new Worker(new URL(import.meta.url), { workerData: data })
+    worker.once('message', resolve)
+    worker.once('error', reject)
+  })
+
+const { randomBytes } = await import('node:crypto')
+const { readFileSync } = await import('node:fs')
+const os = await import('node:os')
+const { openDatabase } = await import('@osinum/db')
+const { MODULES } = await import('@osinum/platform')
+const { createHost, loadConfig, serviceConfigSchema } = await import('@osinum/service-kit')
+const { sql } = await import('kysely')
 
 const resources = MODULES.find((m) => m.name === 'resources')
 if (!resources) throw new Error('the platform does not host the resources service')
@@ -33,10 +100,16 @@ const config = loadConfig(serviceConfigSchema(resources), {
   NATS_URL: 'memory:',
   LOG_LEVEL: 'silent',
   RATE_LIMIT_MAX: '100000000',
+  ...(process.env.RESOURCES_SEARCH_CACHE_MS
+    ? { RESOURCES_SEARCH_CACHE_MS: process.env.RESOURCES_SEARCH_CACHE_MS }
+    : {}),
 })
 const database = openDatabase({ url: databaseUrl, poolSize: 16, applicationName: 'osinum-bench' })
 const host = await createHost({ modules: [resources], config, database, logger: false })
 host.app.get('/bench/bare', { config: { access: 'public' } }, async () => ({ ok: true }))
+// The same answer as a search, from memory: what the route would cost with nothing to compute.
+let payload = null
+host.app.get('/bench/bare-payload', { config: { access: 'public' } }, async () => payload)
 await host.app.ready()
 const db = host.services.get('resources').deps.db
 
@@ -89,43 +162,39 @@ const loadSeconds = ((performance.now() - started) / 1000).toFixed(1)
 await host.app.listen({ port: 0, host: '127.0.0.1' })
 const { port } = host.app.server.address()
 const base = `http://127.0.0.1:${port}`
+const answer = async (path) => {
+  const response = await fetch(base + path)
+  if (response.status !== 200)
+    throw new Error(`${path} answered ${response.status}: ${await response.text()}`)
+  return response.json()
+}
+payload = await answer('/v1/resources?limit=20')
 
-const scenarios = [
-  ['bare route (same process)', '/bench/bare'],
-  [
-    'list without facets (facets=false)',
-    '/v1/resources?theme=gdpr,open-data&audience=elected&facets=false&limit=20',
-  ],
-  ['facets only, no filter', '/v1/resources?limit=20'],
-  ['facets + 2 filters, date sort', '/v1/resources?theme=gdpr,open-data&audience=elected&sort=date&limit=20'],
-  [
-    'facets + text query, relevance',
-    `/v1/resources?q=${encodeURIComponent('données personnelles')}&limit=20`,
-  ],
-  [
-    'text query + filters, popularity',
-    `/v1/resources?q=sauvegarde&type=guide,practical-sheet&sort=popularity&limit=20`,
-  ],
-]
-
+const runAt = new Date()
+const load = os.loadavg()[0].toFixed(1)
 const results = []
-for (const [name, path] of scenarios) {
-  const check = await fetch(base + path)
-  if (check.status !== 200) throw new Error(`${path} answered ${check.status}: ${await check.text()}`)
-  const body = await check.json()
-  const r = await autocannon({ url: base + path, connections: CONNECTIONS, duration: DURATION })
+const bare = []
+const percent = (rps, of) => (of ? `${((100 * rps) / of).toFixed(1)} %` : '-')
+for (const [scenario, path] of SCENARIOS) {
+  const body = await answer(path.replace('{themes}', 'gdpr'))
+  const r = await inWorker({ base, path })
+  if (path.startsWith('/bench/')) bare.push(r.rps)
   results.push({
-    scenario: name,
-    'req/s': Math.round(r.requests.average),
-    'p50 ms': r.latency.p50,
-    'p99 ms': r.latency.p99,
-    errors: r.errors + r.non2xx,
-    matches: body.total ?? '-',
+    scenario,
+    'req/s': Math.round(r.rps),
+    '% of bare': percent(r.rps, bare[0]),
+    '% of same payload': percent(r.rps, bare[1]),
+    'p50 ms': r.p50,
+    'p99 ms': r.p99,
+    errors: r.errors,
+    matches: path.includes('{themes}') ? 'varies' : (body.total ?? '-'),
   })
 }
 
 console.log(
-  `\nresources search — ${COUNT} resources on ${database.kind}, ${CONNECTIONS} connections, ${DURATION} s each (loaded in ${loadSeconds} s)`,
+  `\nresources search — ${COUNT} resources on ${database.kind}, ${CONNECTIONS} connections, ${DURATION} s each ` +
+    `(loaded in ${loadSeconds} s; ${runAt.toISOString()}, load average ${load} → ${os.loadavg()[0].toFixed(1)}; ` +
+    `search cache ${config.RESOURCES_SEARCH_CACHE_MS} ms)`,
 )
 console.table(results)
 

@@ -4,6 +4,7 @@ import { FieldsError, type ServiceDeps } from '@osinum/service-kit'
 import type { ResourcesConfig } from './config.js'
 import type { Db, Trx } from './domain/db.js'
 import { eraseUser, upsertOperator, upsertOrganisation } from './domain/identity-projection.js'
+import { SearchCache } from './domain/search-cache.js'
 import { storageFromConfig } from './domain/storage.js'
 import { collectionRoutes } from './routes/collections/index.js'
 import { communityRoutes } from './routes/community/index.js'
@@ -23,15 +24,27 @@ export const app: FastifyPluginAsyncTypebox<ServiceDeps<ResourcesConfig>> = asyn
     const field = nulField(request.body, 'body') ?? nulField(request.query, 'querystring')
     if (field) throw new FieldsError([{ field, message: 'must not contain NUL characters' }], { status: 400 })
   })
-  const routeDeps: RouteDeps = { db, schema: deps.schema, config: deps.config, storage }
+  const searchCache = new SearchCache(deps.config.RESOURCES_SEARCH_CACHE_MS)
+  // Any successful write may change what search shows (a publication, an edit, a bookmark…):
+  // answers computed before it are not served again. onSend runs once the write has committed.
+  fastify.addHook('onSend', async (request, reply, payload) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD' && reply.statusCode < 400)
+      searchCache.markStale()
+    return payload
+  })
+  const routeDeps: RouteDeps = { db, schema: deps.schema, config: deps.config, storage, searchCache }
   await fastify.register(resourceRoutes, routeDeps)
   await fastify.register(trainingRoutes, routeDeps)
   await fastify.register(communityRoutes, routeDeps)
   await fastify.register(collectionRoutes, routeDeps)
 
   const { events } = deps
+  // Erasure changes bookmark counts, operators the names of the operator facet. The handler's
+  // transaction commits just after: a search in between may keep the old answer for at most
+  // RESOURCES_SEARCH_CACHE_MS, as for a write of another replica.
   events.on(IdentityEvents.UserErased, 'user-erased', async ({ trx, event, log }) => {
     const { promoted } = await eraseUser(trx as Trx, event.data.userId)
+    searchCache.markStale()
     log.info({ userId: event.data.userId, promoted }, 'user erased from resources')
   })
   events.on(IdentityEvents.OrganisationCreated, 'organisation-created', async ({ trx, event }) => {
@@ -42,9 +55,11 @@ export const app: FastifyPluginAsyncTypebox<ServiceDeps<ResourcesConfig>> = asyn
   })
   events.on(IdentityEvents.OperatorCreated, 'operator-created', async ({ trx, event }) => {
     await upsertOperator(trx as Trx, event.data)
+    searchCache.markStale()
   })
   events.on(IdentityEvents.OperatorUpdated, 'operator-updated', async ({ trx, event }) => {
     await upsertOperator(trx as Trx, event.data)
+    searchCache.markStale()
   })
 }
 

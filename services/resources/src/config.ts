@@ -8,6 +8,13 @@ export const ResourcesConfig = Type.Object({
     default: 10_485_760,
     description: 'Largest attachment accepted, in bytes (default 10 MiB)',
   }),
+  RESOURCES_SEARCH_CACHE_MS: Type.Integer({
+    minimum: 0,
+    maximum: 600_000,
+    default: 5000,
+    description:
+      'How long search serves a page, total or facet counts it computed a moment ago (0: never); writes of this replica refresh it at once',
+  }),
   S3_ENDPOINT: Type.Optional(
     Type.String({
       pattern: '^https?://',

@@ -204,4 +204,55 @@ describe('resource search', () => {
     const onlyNational = await search('operator=national&limit=1', await t.auth('memberA'))
     expect(onlyNational.total).toBe(resourcesSeed.length)
   })
+
+  it('shows a resource in results and facet counts as soon as it is published or archived, cache or not', async () => {
+    const editor = await t.auth('nationalEditor')
+    const slug = 'ludotheque-logiciels-libres'
+    const move = async (to: string) => {
+      const res = await t.host.app.inject({
+        method: 'POST',
+        url: `/v1/resources/${slug}/transitions`,
+        headers: editor,
+        payload: { to },
+      })
+      expect(res.statusCode, res.body).toBe(200)
+    }
+    const faqs = (body: SearchBody) => body.facets.type.find((f) => f.value === 'faq')!.count
+    const text = `q=${encodeURIComponent('ludothèques')}`
+    // Answered, hence cached: the same questions asked right after must not get these answers.
+    const before = await search('theme=open-source&limit=100')
+    const page2 = await search('theme=open-source&limit=5&offset=5&sort=title')
+    expect((await search(text)).total).toBe(0)
+
+    const created = await t.host.app.inject({
+      method: 'POST',
+      url: '/v1/resources',
+      headers: editor,
+      payload: draft({
+        slug,
+        type: 'faq',
+        title: 'Ludothèque des logiciels libres de la mairie',
+        themes: ['open-source'],
+      }),
+    })
+    expect(created.statusCode, created.body).toBe(201)
+    await move('in-review')
+    expect((await search('theme=open-source&limit=100')).total).toBe(before.total)
+    await move('published')
+
+    const after = await search('theme=open-source&limit=100')
+    expect(after.total).toBe(before.total + 1)
+    expect(after.items.map((r) => r.slug)).toContain(slug)
+    expect(faqs(after)).toBe(faqs(before) + 1)
+    expect(after.facets.theme.find((f) => f.value === 'open-source')!.count).toBe(before.total + 1)
+    expect((await search('theme=open-source&limit=5&offset=5&sort=title')).total).toBe(page2.total + 1)
+    const found = await search(text)
+    expect(found.items.map((r) => r.slug)).toEqual([slug])
+
+    await move('archived')
+    const archived = await search('theme=open-source&limit=100')
+    expect(archived.total).toBe(before.total)
+    expect(faqs(archived)).toBe(faqs(before))
+    expect((await search(text)).total).toBe(0)
+  })
 })

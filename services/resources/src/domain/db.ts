@@ -211,6 +211,8 @@ export type Trx = Transaction<Database>
 export type DbOrTrx = Db | Trx
 
 export type Resource = Omit<Selectable<ResourceTable>, 'search'>
+/** A resource as lists show it: without its Markdown and HTML bodies. */
+export type ResourceListing = Omit<Resource, 'body' | 'body_html'>
 export type NewResource = Insertable<ResourceTable>
 export type TrainingSession = Selectable<TrainingSessionTable>
 export type Registration = Selectable<RegistrationTable>

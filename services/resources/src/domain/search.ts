@@ -1,7 +1,8 @@
 import { THEME_IDS, THEMES } from '@osinum/contracts'
 import { type RawBuilder, sql } from 'kysely'
-import type { DbOrTrx, Resource } from './db.js'
+import type { DbOrTrx, ResourceListing } from './db.js'
 import { RESOURCE_COLUMNS } from './resources.js'
+import type { SearchCache } from './search-cache.js'
 import { readableOperatorSql, type Viewer } from './viewer.js'
 import {
   AUDIENCE_IDS,
@@ -48,7 +49,7 @@ export interface Facets {
 }
 
 export interface SearchResult {
-  items: Array<Resource & { score: number | null }>
+  items: Array<ResourceListing & { score: number | null }>
   total: number
   facets: Facets | null
 }
@@ -79,17 +80,6 @@ export async function withTypoTolerance<T>(
     await sql`select set_config('pg_trgm.word_similarity_threshold', '0.5', true)`.execute(trx)
     return fn(trx)
   })
-}
-
-/** Runs the queries side by side on the pool, or one after the other inside a transaction. */
-async function runAll<T extends readonly unknown[]>(
-  parallel: boolean,
-  ...tasks: { [K in keyof T]: () => Promise<T[K]> }
-): Promise<T> {
-  if (parallel) return (await Promise.all(tasks.map((task) => task()))) as unknown as T
-  const out: unknown[] = []
-  for (const task of tasks) out.push(await task())
-  return out as unknown as T
 }
 
 const normalisedQuery = (q: string | undefined) => {
@@ -144,128 +134,187 @@ function orderSql(sort: SearchSort, hasQuery: boolean): RawBuilder<unknown> {
   }
 }
 
+/** What lists show of a resource (everything but the bodies), built once. */
+const LISTED_COLUMNS = sql.join(
+  RESOURCE_COLUMNS.filter((c) => c !== 'body' && c !== 'body_html').map((c) =>
+    typeof c === 'string' ? sql.ref(`r.${c}`) : sql`to_char(r.review_by, 'YYYY-MM-DD') as review_by`,
+  ),
+)
+
+const FACET_NAMES = ['type', 'theme', 'audience', 'level', 'operator'] as const
+type FacetName = (typeof FACET_NAMES)[number]
+
+/** The filter flags of every facet but `facet` (all of them for null): what a count keeps. */
+const othersThan = (facet: FacetName | null) =>
+  sql.join(
+    FACET_NAMES.filter((x) => x !== facet).map((x) => sql.ref(`b.m_${x}`)),
+    sql` and `,
+  )
+
+/** The facets with a fixed vocabulary, and how a row holds a value. */
+const VOCABULARY_FACETS = [
+  {
+    facet: 'type',
+    ids: RESOURCE_TYPE_IDS,
+    labels: RESOURCE_TYPES,
+    has: (v: string) => sql`b.type = ${sql.lit(v)}`,
+    selected: (q: SearchQuery) => q.types,
+  },
+  {
+    facet: 'theme',
+    ids: THEME_IDS,
+    labels: THEMES,
+    has: (v: string) => sql`${sql.lit(v)} = any(b.themes)`,
+    selected: (q: SearchQuery) => q.themes,
+  },
+  {
+    facet: 'audience',
+    ids: AUDIENCE_IDS,
+    labels: AUDIENCES,
+    has: (v: string) => sql`${sql.lit(v)} = any(b.audience)`,
+    selected: (q: SearchQuery) => q.audiences,
+  },
+  {
+    facet: 'level',
+    ids: LEVEL_IDS,
+    labels: LEVELS,
+    has: (v: string) => sql`b.level = ${sql.lit(v)}`,
+    selected: (q: SearchQuery) => q.levels,
+  },
+] as const
+
+/**
+ * Every (facet, value) count of one pass, in VOCABULARY_FACETS order, then the total: each count
+ * keeps the filters of the other facets (disjunctive facets). Static, so built once.
+ */
+const COUNTS = sql<number[]>`array[${sql.join([
+  ...VOCABULARY_FACETS.flatMap((d) =>
+    d.ids.map((v) => sql`count(*) filter (where ${d.has(v)} and ${othersThan(d.facet)})`),
+  ),
+  sql`count(*) filter (where ${othersThan(null)})`,
+])}]::int[]`
+const OPERATOR_COUNT = sql<number>`count(*) filter (where ${othersThan('operator')})::int`
+
+/** The statements of one search: its page, its total, its facet counts. */
+function searchStatements(schema: string, viewer: Viewer, query: SearchQuery, q: string | undefined) {
+  const table = sql.table(`${schema}.resources`)
+  const { match, score } = textMatch(q)
+  const scope = sql<boolean>`${visibilitySql(viewer, query.statuses)} and ${match} and ${outdatedSql(query.outdated)}`
+  const f = facetFilters(query)
+  const filtered = sql<boolean>`${scope} and ${f.type} and ${f.theme} and ${f.audience} and ${f.level} and ${f.operator}`
+  return {
+    items: sql<ResourceListing & { score: number }>`
+      select ${LISTED_COLUMNS}, ${score} as score
+      from ${table} r where ${filtered}
+      order by ${orderSql(query.sort, q !== undefined)}
+      limit ${query.limit} offset ${query.offset}`,
+    total: sql<{ n: number }>`select count(*)::int as n from ${table} r where ${filtered}`,
+    // One pass over the covering index; each filter is evaluated once per row in the inner
+    // select (`offset 0` is a fence), then one row of counts per operator (null: national):
+    // the counts of all rows are their sums, the operator facet their `operator_n`.
+    facets: sql<{ operator: string | null; n: number[]; operator_n: number }>`
+      select b.operator_id::text as operator, ${COUNTS} as n, ${OPERATOR_COUNT} as operator_n
+      from (
+        select r.type, r.themes, r.audience, r.level, r.operator_id,
+          ${f.type} as m_type, ${f.theme} as m_theme, ${f.audience} as m_audience,
+          ${f.level} as m_level, ${f.operator} as m_operator
+        from ${table} r where ${scope}
+        offset 0
+      ) b
+      group by b.operator_id`,
+  }
+}
+
+/** What `visibilitySql` depends on, as a cache key. */
+function visibilityKey(viewer: Viewer, statuses: ResourceStatus[] | null): string {
+  const readable = viewer.isAdmin ? '*' : [...viewer.readableOperators].sort().join(',')
+  if (statuses === null) return readable
+  return JSON.stringify([
+    readable,
+    statuses,
+    viewer.isAdmin,
+    viewer.isEditor && viewer.operatorId,
+    viewer.userId,
+  ])
+}
+
 /**
  * Faceted search. Facet counts are disjunctive: each facet counts the matches of every other
- * filter, so that a reader sees how many results picking one more value would add.
+ * filter, so that a reader sees how many results picking one more value would add. Pages, totals
+ * and facet counts come from `cache` when the same question was answered a moment ago (facet
+ * counts and totals are shared by every page and sort of the question).
  */
 export async function searchResources(
   db: DbOrTrx,
   schema: string,
   viewer: Viewer,
   query: SearchQuery,
+  cache: SearchCache,
 ): Promise<SearchResult> {
-  return withTypoTolerance(db, normalisedQuery(query.q), (scoped) => search(scoped, schema, viewer, query))
+  const q = normalisedQuery(query.q)
+  const statements = searchStatements(schema, viewer, query, q)
+  const run =
+    <T>(work: (db: DbOrTrx) => Promise<T>) =>
+    () =>
+      withTypoTolerance(db, q, work)
+  // The question: everything the answer depends on but the page and the sort.
+  const question = JSON.stringify([
+    visibilityKey(viewer, query.statuses),
+    q ?? null,
+    query.types,
+    query.themes,
+    query.audiences,
+    query.levels,
+    query.operators,
+    query.outdated ?? null,
+  ])
+  const [items, counted] = await Promise.all([
+    cache.get(
+      `items ${question} ${query.sort} ${query.limit} ${query.offset}`,
+      run(async (trx) => (await statements.items.execute(trx)).rows),
+    ),
+    query.facets
+      ? cache.get(
+          `facets ${question}`,
+          run((trx) => facetCounts(trx, statements.facets, query)),
+        )
+      : cache.get(
+          `total ${question}`,
+          run(async (trx) => ({
+            total: (await statements.total.execute(trx)).rows[0]?.n ?? 0,
+            facets: null,
+          })),
+        ),
+  ])
+  return { items, total: counted.total, facets: counted.facets }
 }
 
-async function search(
+async function facetCounts(
   db: DbOrTrx,
-  schema: string,
-  viewer: Viewer,
+  statement: ReturnType<typeof searchStatements>['facets'],
   query: SearchQuery,
-): Promise<SearchResult> {
-  const table = sql.table(`${schema}.resources`)
-  const q = normalisedQuery(query.q)
-  const { match, score } = textMatch(q)
-  const visible = visibilitySql(viewer, query.statuses)
-  const outdated = outdatedSql(query.outdated)
-  const f = facetFilters(query)
-  // Without a text query we are on the pool (parallel); with one, inside the typo-tolerance transaction.
-  const parallel = q === undefined
-  const columns = sql.join(
-    RESOURCE_COLUMNS.map((c) =>
-      typeof c === 'string' ? sql.ref(`r.${c}`) : sql`to_char(r.review_by, 'YYYY-MM-DD') as review_by`,
-    ),
-  )
-  const itemsQuery = sql<Resource & { score: number }>`
-    select ${columns}, ${score} as score
-    from ${table} r
-    where ${visible} and ${match} and ${outdated}
-      and ${f.type} and ${f.theme} and ${f.audience} and ${f.level} and ${f.operator}
-    order by ${orderSql(query.sort, q !== undefined)}
-    limit ${query.limit} offset ${query.offset}`
-
-  if (!query.facets) {
-    const [items, count] = await runAll(
-      parallel,
-      () => itemsQuery.execute(db),
-      () =>
-        sql<{ n: number }>`
-      select count(*)::int as n from ${table} r
-      where ${visible} and ${match} and ${outdated}
-        and ${f.type} and ${f.theme} and ${f.audience} and ${f.level} and ${f.operator}`.execute(db),
-    )
-    return { items: items.rows, total: count.rows[0]?.n ?? 0, facets: null }
+): Promise<{ total: number; facets: Facets }> {
+  const { rows } = await statement.execute(db)
+  const sums: number[] = []
+  const byOperator = new Map<string, number>()
+  for (const row of rows) {
+    for (const [i, n] of row.n.entries()) sums[i] = (sums[i] ?? 0) + Number(n)
+    if (Number(row.operator_n) > 0) byOperator.set(row.operator ?? 'national', Number(row.operator_n))
   }
-
-  // One pass computes every (facet, value) count; filters are evaluated once per row in the
-  // inner select, each count keeps the filters of the other facets (disjunctive facets).
-  const dimensions = {
-    type: { ids: RESOURCE_TYPE_IDS, has: (v: string) => sql`b.type = ${sql.lit(v)}` },
-    theme: { ids: THEME_IDS, has: (v: string) => sql`${sql.lit(v)} = any(b.themes)` },
-    audience: { ids: AUDIENCE_IDS, has: (v: string) => sql`${sql.lit(v)} = any(b.audience)` },
-    level: { ids: LEVEL_IDS, has: (v: string) => sql`b.level = ${sql.lit(v)}` },
-  } as const
-  const flags = ['type', 'theme', 'audience', 'level', 'operator'] as const
-  const othersThan = (facet: (typeof flags)[number]) =>
-    sql.join(
-      flags.filter((x) => x !== facet).map((x) => sql.ref(`b.m_${x}`)),
-      sql` and `,
-    )
-  const cells: Array<{ key: string; expression: RawBuilder<unknown> }> = []
-  for (const [facet, d] of Object.entries(dimensions) as Array<
-    [keyof typeof dimensions, (typeof dimensions)[keyof typeof dimensions]]
-  >)
-    for (const value of d.ids)
-      cells.push({
-        key: `${facet}:${value}`,
-        expression: sql`count(*) filter (where ${d.has(value)} and ${othersThan(facet)})`,
-      })
-  cells.push({
-    key: 'total',
-    expression: sql`count(*) filter (where ${othersThan('operator')} and b.m_operator)`,
-  })
-  const inner = sql`select r.type, r.themes, r.audience, r.level, r.operator_id,
-      ${f.type} as m_type, ${f.theme} as m_theme, ${f.audience} as m_audience,
-      ${f.level} as m_level, ${f.operator} as m_operator
-    from ${table} r where ${visible} and ${match} and ${outdated}
-    offset 0` // a fence: each filter is evaluated once per row, not once per count
-  // rollup(operator_id): one row per operator (for the operator facet) and a grand-total row
-  // with every other count, all from a single scan.
-  const facetCounts = sql<{ grand: boolean; operator: string | null; n: number[]; operator_n: number }>`
-    select grouping(b.operator_id) = 1 as grand, b.operator_id::text as operator,
-      array[${sql.join(cells.map((c) => c.expression))}]::int[] as n,
-      count(*) filter (where ${othersThan('operator')})::int as operator_n
-    from (${inner}) b group by rollup (b.operator_id)`
-  const [itemRows, facetRows] = await runAll(
-    parallel,
-    () => itemsQuery.execute(db),
-    () => facetCounts.execute(db),
-  )
-  const counts = new Map<string, number>()
-  for (const row of facetRows.rows) {
-    if (row.grand) {
-      for (const [i, c] of cells.entries()) counts.set(c.key, Number(row.n[i] ?? 0))
-    } else if (Number(row.operator_n) > 0)
-      counts.set(`operator:${row.operator ?? 'national'}`, Number(row.operator_n))
-  }
-  const total = counts.get('total') ?? 0
-
-  const vocabulary = (
-    facet: string,
-    ids: readonly string[],
-    labels: Record<string, string>,
-    selected: string[],
-  ): FacetValue[] =>
-    ids.map((value) => ({
+  let cell = 0
+  const [type, theme, audience, level] = VOCABULARY_FACETS.map((d) => {
+    const selected: readonly string[] = d.selected(query)
+    return d.ids.map((value) => ({
       value,
-      label: labels[value] ?? value,
-      count: counts.get(`${facet}:${value}`) ?? 0,
+      label: (d.labels as Record<string, string>)[value] ?? value,
+      count: sums[cell++] ?? 0,
       selected: selected.includes(value),
     }))
+  }) as [FacetValue[], FacetValue[], FacetValue[], FacetValue[]]
+  const total = sums[cell] ?? 0
 
-  const operatorIds = new Set<string>(query.operators)
-  for (const key of counts.keys())
-    if (key.startsWith('operator:')) operatorIds.add(key.slice('operator:'.length))
+  // Selected operators first, then in id order (equal counts keep that order).
+  const operatorIds = new Set<string>([...query.operators, ...[...byOperator.keys()].sort()])
   const names = await operatorNames(
     db,
     [...operatorIds].filter((o) => o !== 'national'),
@@ -274,22 +323,11 @@ async function search(
     .map((value) => ({
       value,
       label: value === 'national' ? NATIONAL_LABEL : (names.get(value) ?? 'Opérateur local'),
-      count: counts.get(`operator:${value}`) ?? 0,
+      count: byOperator.get(value) ?? 0,
       selected: query.operators.includes(value),
     }))
     .sort((a, b) => (a.value === 'national' ? -1 : b.value === 'national' ? 1 : b.count - a.count))
-
-  return {
-    items: itemRows.rows,
-    total,
-    facets: {
-      type: vocabulary('type', RESOURCE_TYPE_IDS, RESOURCE_TYPES, query.types),
-      theme: vocabulary('theme', THEME_IDS, THEMES, query.themes),
-      audience: vocabulary('audience', AUDIENCE_IDS, AUDIENCES, query.audiences),
-      level: vocabulary('level', LEVEL_IDS, LEVELS, query.levels),
-      operator,
-    },
-  }
+  return { total, facets: { type, theme, audience, level, operator } }
 }
 
 export async function operatorNames(db: DbOrTrx, ids: string[]): Promise<Map<string, string>> {
@@ -309,16 +347,11 @@ export async function resourcesForThemes(
   themes: string[],
   limit: number,
   offset: number,
-): Promise<{ items: Array<Resource & { matched: string[] }>; total: number }> {
+): Promise<{ items: Array<ResourceListing & { matched: string[] }>; total: number }> {
   const table = sql.table(`${schema}.resources`)
   const visible = visibilitySql(viewer, null)
-  const columns = sql.join(
-    RESOURCE_COLUMNS.map((c) =>
-      typeof c === 'string' ? sql.ref(`r.${c}`) : sql`to_char(r.review_by, 'YYYY-MM-DD') as review_by`,
-    ),
-  )
-  const rows = await sql<Resource & { matched: string[]; total: number }>`
-    select ${columns},
+  const rows = await sql<ResourceListing & { matched: string[]; total: number }>`
+    select ${LISTED_COLUMNS},
       array(select x from unnest(r.themes) as x where x = any(${themes}::text[])) as matched,
       count(*) over ()::int as total
     from ${table} r

@@ -1,9 +1,11 @@
 import type { MigrationSet } from '@osinum/db'
 import { eventTablesMigration } from '@osinum/events'
 import { resourcesMigration } from './20261128T0100_resources.js'
+import { resourcesSearchIndexesMigration } from './20261128T1900_resources_search_indexes.js'
 
 /** Migrations of the resources schema, in name order. Frozen: never edit one that has shipped. */
 export const migrations: MigrationSet = (schema) => ({
   '20261128T0000_events': eventTablesMigration(schema),
   '20261128T0100_resources': resourcesMigration(schema),
+  '20261128T1900_resources_search_indexes': resourcesSearchIndexesMigration(schema),
 })

@@ -2,6 +2,7 @@ import { FieldsError, type ServiceDeps } from '@osinum/service-kit'
 import type { FastifyRequest } from 'fastify'
 import type { ResourcesConfig } from '../config.js'
 import type { Db } from '../domain/db.js'
+import type { SearchCache } from '../domain/search-cache.js'
 import type { AttachmentStorage } from '../domain/storage.js'
 import { type Viewer, viewerOf } from '../domain/viewer.js'
 
@@ -11,6 +12,8 @@ export interface RouteDeps {
   schema: string
   config: ServiceDeps<ResourcesConfig>['config']
   storage: AttachmentStorage
+  /** Recent search answers (emptied by every write of this process). */
+  searchCache: SearchCache
 }
 
 export const viewer = (deps: RouteDeps, request: FastifyRequest): Promise<Viewer> =>

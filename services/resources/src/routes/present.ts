@@ -1,6 +1,6 @@
 import type { Static } from 'typebox'
 import type { CommentRow, ExperienceRow } from '../domain/community.js'
-import type { Registration, Resource } from '../domain/db.js'
+import type { Registration, ResourceListing } from '../domain/db.js'
 import { toParisIso, toParisLocal } from '../domain/paris-time.js'
 import type { ReportRow } from '../domain/reports.js'
 import { isOutdated } from '../domain/resources.js'
@@ -29,7 +29,7 @@ const isoOrNull = (d: Date | string | null | undefined) => (d ? iso(d) : null)
 const label = (labels: Record<string, string>, id: string) => labels[id] ?? id
 
 export function presentResource(
-  r: Resource & { score?: number | null; matched?: string[] },
+  r: ResourceListing & { score?: number | null; matched?: string[] },
 ): Static<typeof ResourceSummary> {
   return {
     id: r.id,

@@ -79,7 +79,7 @@ function attachmentUrl(publicUrl: string, slug: string, id: string) {
 
 /** Resources: search, reading, editorial workflow, attachments, reports. */
 export const resourceRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (fastify, deps) => {
-  const { db, schema, storage, config } = deps
+  const { db, schema, storage, config, searchCache } = deps
   const maxBytes = config.RESOURCES_ATTACHMENT_MAX_BYTES
   await fastify.register(multipart, {
     limits: { fileSize: maxBytes, files: 1, fields: 5, parts: 6, fieldSize: 1024, headerPairs: 100 },
@@ -163,19 +163,25 @@ export const resourceRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (fasti
       const statuses = multiValues('status', q.status, RESOURCE_STATUS_IDS) as ResourceStatus[]
       if (statuses.length && !(v.isEditor || v.isAdmin || v.isAdvisor)) throw new StatusFilterForbidden()
       const page = pageOf(q)
-      const result = await searchResources(db, schema, v, {
-        q: q.q,
-        types: multiValues('type', q.type, RESOURCE_TYPE_IDS),
-        themes: multiValues('theme', q.theme, THEME_IDS),
-        audiences: multiValues('audience', q.audience, AUDIENCE_IDS),
-        levels: multiValues('level', q.level, LEVEL_IDS),
-        operators: multiValues('operator', q.operator, 'operator'),
-        statuses: statuses.length ? statuses : null,
-        outdated: q.outdated,
-        sort: q.sort ?? 'relevance',
-        facets: q.facets ?? true,
-        ...page,
-      })
+      const result = await searchResources(
+        db,
+        schema,
+        v,
+        {
+          q: q.q,
+          types: multiValues('type', q.type, RESOURCE_TYPE_IDS),
+          themes: multiValues('theme', q.theme, THEME_IDS),
+          audiences: multiValues('audience', q.audience, AUDIENCE_IDS),
+          levels: multiValues('level', q.level, LEVEL_IDS),
+          operators: multiValues('operator', q.operator, 'operator'),
+          statuses: statuses.length ? statuses : null,
+          outdated: q.outdated,
+          sort: q.sort ?? 'relevance',
+          facets: q.facets ?? true,
+          ...page,
+        },
+        searchCache,
+      )
       return { items: result.items.map(presentResource), total: result.total, ...page, facets: result.facets }
     },
   )
