@@ -23,6 +23,11 @@ export const Problem = Type.Object(
 export type Problem = Static<typeof Problem>
 
 export const Uuid = Type.String({ format: 'uuid' })
+
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+/** True for a UUID (any version), the form of every id osinum issues. */
+export const isUuid = (value: unknown): value is string =>
+  typeof value === 'string' && UUID_PATTERN.test(value)
 export const Slug = Type.String({ pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$', minLength: 1, maxLength: 120 })
 export const DateTime = Type.String({ format: 'date-time' })
 

@@ -1,4 +1,4 @@
-import type { MembershipRole, PlatformRole } from '@osinum/contracts'
+import { isUuid, type MembershipRole, type PlatformRole } from '@osinum/contracts'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { type JWTPayload, type JWTVerifyGetKey, errors as joseErrors, jwtVerify } from 'jose'
@@ -75,9 +75,6 @@ export function principalFromClaims(claims: AccessClaims): Principal {
     isMemberOf: (organisationId) => memberships.some((m) => m.organisationId === organisationId),
   }
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-const isUuid = (value: unknown): boolean => typeof value === 'string' && UUID.test(value)
 
 /**
  * The ids a token carries end up in SQL against uuid columns: a validly signed token whose user,

@@ -1,9 +1,9 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
+import { isUuid } from '@osinum/contracts'
 import { CATEGORIES, type Category } from './categories.js'
 import type { DbOrTrx } from './db.js'
 
 const PREFIX = 'u1'
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 function mac(secret: string, payload: string): Buffer {
   return createHmac('sha256', secret).update(`osinum-unsubscribe:${PREFIX}:${payload}`).digest()
@@ -28,7 +28,7 @@ export function verifyUnsubscribeToken(
   const given = Buffer.from(signature, 'base64url')
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null
   const [userId, category, ...rest] = Buffer.from(payload, 'base64url').toString('utf8').split('.')
-  if (rest.length || !userId || !UUID.test(userId) || !category || !Object.hasOwn(CATEGORIES, category))
+  if (rest.length || !userId || !isUuid(userId) || !category || !Object.hasOwn(CATEGORIES, category))
     return null
   if (CATEGORIES[category as Category].locked) return null
   return { userId: userId.toLowerCase(), category: category as Category }

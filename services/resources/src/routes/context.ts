@@ -1,3 +1,4 @@
+import { isUuid } from '@osinum/contracts'
 import { FieldsError, type ServiceDeps } from '@osinum/service-kit'
 import type { FastifyRequest } from 'fastify'
 import type { ResourcesConfig } from '../config.js'
@@ -28,8 +29,6 @@ export async function signedIn(
   return v as Viewer & { userId: string }
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-
 /**
  * Values of a multi-valued query filter (`?theme=a&theme=b` or `?theme=a,b`), each checked
  * against the allowed ids; an unknown value is a 400 naming the parameter.
@@ -49,7 +48,7 @@ export function multiValues(
     ),
   ]
   const bad = values.filter((v) => {
-    if (allowed === 'operator') return v !== 'national' && !UUID.test(v)
+    if (allowed === 'operator') return v !== 'national' && !isUuid(v)
     if (allowed === 'slug') return !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(v) || v.length > 120
     return !allowed.includes(v)
   })
