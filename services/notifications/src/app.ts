@@ -66,7 +66,6 @@ export const app: FastifyPluginAsyncTypebox<ServiceDeps> = async (fastify, deps)
       help: 'Email delivery attempts, by outcome (sent, retried, failed)',
       labelNames: ['outcome'],
     }),
-    onCommitted: () => deps.events.relay.wake(),
   })
   const webhookSender = new WebhookSender({
     db,

@@ -32,10 +32,7 @@ export const accompanimentRoutes: FastifyPluginAsyncTypebox<ServiceDeps> = async
     if (running) return
     running = runReminders(db, new Date(), { staleDays: settings.staleDays })
       .then((run) => {
-        if (run.overdueItems + run.staleRequests > 0) {
-          app.log.info(run, 'reminders sent')
-          deps.events.relay.wake()
-        }
+        if (run.overdueItems + run.staleRequests > 0) app.log.info(run, 'reminders sent')
       })
       .catch((error) => app.log.error({ err: error }, 'reminder job failed'))
       .finally(() => {

@@ -17,8 +17,6 @@ export interface EmailSenderOptions {
   retryMaxMs: number
   log: EventLogger
   counter?: Counter<'outcome'>
-  /** Called after a batch committed events (NotificationDelivered/Failed): wakes the outbox relay. */
-  onCommitted?: () => void
 }
 
 export interface SendFailure {
@@ -229,7 +227,6 @@ export class EmailSender {
     const retried = outcomes.filter((o) => o === 'retried').length
     const failed = outcomes.filter((o) => o === 'failed').length
     if (retried || failed) this.o.log.warn({ retried, failed }, 'email sender: some emails were not accepted')
-    if (outcomes.some((o) => o !== 'retried')) this.o.onCommitted?.()
     return outcomes.length
   }
 }
