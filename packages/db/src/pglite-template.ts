@@ -56,18 +56,23 @@ export async function ensurePgliteTemplate(): Promise<string> {
   const work = `${target}.${process.pid}.tmp`
   rmSync(work, { recursive: true, force: true })
   mkdirSync(dirname(target), { recursive: true })
-  const pglite = new PGlite({ dataDir: work, extensions: PGLITE_EXTENSIONS })
-  const db = new Kysely<any>({ dialect: new PGliteDialect(pglite) })
-  await ensureExtensions(db)
-  const dump = await pglite.dumpDataDir('none')
-  await pglite.close()
-  writeFileSync(`${work}.tar`, Buffer.from(await dump.arrayBuffer()))
-  renameSync(`${work}.tar`, `${target}.tar`)
   try {
-    renameSync(work, target)
-  } catch {
-    // Another process made it first.
+    const pglite = new PGlite({ dataDir: work, extensions: PGLITE_EXTENSIONS })
+    const db = new Kysely<any>({ dialect: new PGliteDialect(pglite) })
+    await ensureExtensions(db)
+    const dump = await pglite.dumpDataDir('none')
+    await pglite.close()
+    writeFileSync(`${work}.tar`, Buffer.from(await dump.arrayBuffer()))
+    renameSync(`${work}.tar`, `${target}.tar`)
+    try {
+      renameSync(work, target)
+    } catch (error) {
+      // Another process made it first: theirs is as good.
+      if (!isCluster(target)) throw error
+    }
+  } finally {
     rmSync(work, { recursive: true, force: true })
+    rmSync(`${work}.tar`, { force: true })
   }
   return target
 }
@@ -98,11 +103,16 @@ export function fromTemplate(dataDir: string | undefined): { loadDataDir?: Blob 
 
 let templateDump: Blob | undefined
 
-// `node packages/db/dist/pglite-template.js` (run by `pnpm build`).
+// `node packages/db/dist/pglite-template.js` (run by `pnpm start`). Never fatal: without a
+// template, PGlite initialises each new data folder itself.
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const started = performance.now()
-  const path = await ensurePgliteTemplate()
-  process.stdout.write(
-    `PGlite template ready in ${((performance.now() - started) / 1000).toFixed(1)} s: ${path}\n`,
-  )
+  try {
+    const path = await ensurePgliteTemplate()
+    process.stdout.write(
+      `PGlite template ready in ${((performance.now() - started) / 1000).toFixed(1)} s: ${path}\n`,
+    )
+  } catch (error) {
+    process.stderr.write(`PGlite template not made (${(error as Error).message}): new databases run initdb\n`)
+  }
 }
