@@ -23,8 +23,10 @@ import { ensureExtensions } from './migrate.js'
 /**
  * A freshly initialised PGlite cluster, made once per PGlite version and copied into each new
  * embedded database: PGlite's WASM `initdb` costs about 3 s and 150 MB of resident memory at
- * every new data folder, copying the cluster about 0.7 s. The shared extensions are installed in it. `pnpm build` and the test harness make
- * it (`node packages/db/dist/pglite-template.js`); without it PGlite runs `initdb` as usual.
+ * every new data folder, copying the cluster about 0.7 s. The shared extensions are installed in
+ * it. `pnpm start` and the test harness make it (`node packages/db/dist/pglite-template.js`);
+ * without it PGlite runs `initdb` as usual. In-memory databases (tests) load its dump, kept once
+ * per process.
  *
  * It lives in the package's `node_modules/.cache` (never committed, gone with a clean install).
  */
