@@ -36,7 +36,7 @@ describe('notifications from PostgreSQL (private server)', () => {
         throw new Error('refused')
       })
       .catch(() => {})
-    expect(await heard('committed', 5_000)).toBe(true)
+    expect(await heard('committed', 15_000)).toBe(true)
     expect(received).not.toContain('rolled back')
     await unlisten()
     received.length = 0
@@ -47,7 +47,7 @@ describe('notifications from PostgreSQL (private server)', () => {
 
   it('listens again after the server restarts', async () => {
     await database.listen('osinum_test', (payload) => received.push(payload))
-    expect(await heard('before', 5_000)).toBe(true)
+    expect(await heard('before', 15_000)).toBe(true)
     await server.stop()
     await server.start()
     expect(await heard('after restart', 30_000)).toBe(true)

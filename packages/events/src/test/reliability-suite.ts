@@ -164,7 +164,7 @@ export function reliabilitySuite(base: Omit<RigOptions, 'fail' | 'maxAttempts'>)
           .transaction()
           .execute((trx) => recordEvent(trx, Probe, 'agg', { aggregate: 'agg', n }))
         // The relay polls once a minute here: only the commit notification can deliver in time.
-        await eventually(async () => (await r.effects()).length === n, 5_000)
+        await eventually(async () => (await r.effects()).length === n, 15_000)
       }
     } finally {
       if (other !== r.root) await other.close()
