@@ -230,18 +230,21 @@ export async function deleteExperience(db: DbOrTrx, viewer: Viewer, id: string) 
   })
 }
 
-export async function moderateExperience(
+/** Hides community content (settling its reports) or restores it. */
+async function moderate(
   db: DbOrTrx,
   viewer: Viewer,
+  kind: 'experience' | 'comment',
   id: string,
   action: 'hide' | 'restore',
   reason: string | null,
-) {
+): Promise<void> {
+  const table = kind === 'experience' ? 'experiences' : 'comments'
   await db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom('experiences').select('id').where('id', '=', id).executeTakeFirst()
-    if (!row) throw new NotFound('Experience')
+    const row = await trx.selectFrom(table).select('id').where('id', '=', id).executeTakeFirst()
+    if (!row) throw new NotFound(kind === 'experience' ? 'Experience' : 'Comment')
     await trx
-      .updateTable('experiences')
+      .updateTable(table)
       .set(
         action === 'hide'
           ? {
@@ -254,8 +257,18 @@ export async function moderateExperience(
       )
       .where('id', '=', id)
       .execute()
-    if (action === 'hide') await settleReports(trx, 'experience', id, viewer.userId, reason ?? 'hidden')
+    if (action === 'hide') await settleReports(trx, kind, id, viewer.userId, reason ?? 'hidden')
   })
+}
+
+export async function moderateExperience(
+  db: DbOrTrx,
+  viewer: Viewer,
+  id: string,
+  action: 'hide' | 'restore',
+  reason: string | null,
+) {
+  await moderate(db, viewer, 'experience', id, action, reason)
   return getExperience(db, viewer, id)
 }
 
@@ -370,25 +383,7 @@ export async function moderateComment(
   action: 'hide' | 'restore',
   reason: string | null,
 ) {
-  await db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom('comments').select('id').where('id', '=', id).executeTakeFirst()
-    if (!row) throw new NotFound('Comment')
-    await trx
-      .updateTable('comments')
-      .set(
-        action === 'hide'
-          ? {
-              status: 'hidden',
-              hidden_at: sql`now()` as never,
-              hidden_by: viewer.userId,
-              hidden_reason: reason,
-            }
-          : { status: 'published', hidden_at: null, hidden_by: null, hidden_reason: null },
-      )
-      .where('id', '=', id)
-      .execute()
-    if (action === 'hide') await settleReports(trx, 'comment', id, viewer.userId, reason ?? 'hidden')
-  })
+  await moderate(db, viewer, 'comment', id, action, reason)
   return getComment(db, viewer, id)
 }
 
