@@ -33,18 +33,18 @@ import { ensureExtensions } from './migrate.js'
 
 export const PGLITE_EXTENSIONS = { unaccent, pg_trgm, citext }
 
-const pglitePackage = (() => {
-  const require = createRequire(import.meta.url)
-  let dir = dirname(require.resolve('@electric-sql/pglite'))
-  while (!existsSync(join(dir, 'package.json'))) dir = dirname(dir)
-  return JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string }
-})()
-
-const packageRoot = join(dirname(fileURLToPath(import.meta.url)), '..')
+let templatePath: string | undefined
 
 /** Where the template of the installed PGlite version lives: `<dir>/` (a data folder) and `<dir>.tar`. */
 export function pgliteTemplatePath(): string {
-  return join(packageRoot, 'node_modules', '.cache', 'osinum', `pglite-${pglitePackage.version}`)
+  if (!templatePath) {
+    let dir = dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite'))
+    while (!existsSync(join(dir, 'package.json'))) dir = dirname(dir)
+    const { version } = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string }
+    const packageRoot = join(dirname(fileURLToPath(import.meta.url)), '..')
+    templatePath = join(packageRoot, 'node_modules', '.cache', 'osinum', `pglite-${version}`)
+  }
+  return templatePath
 }
 
 function isCluster(dir: string): boolean {
