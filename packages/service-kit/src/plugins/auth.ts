@@ -1,4 +1,13 @@
-import { isUuid, type MembershipRole, type PlatformRole } from '@osinum/contracts'
+import {
+  administers,
+  edits,
+  isPlatformAdmin,
+  isUuid,
+  type MembershipRole,
+  type PlatformRole,
+  type StaffScope,
+  staffOf,
+} from '@osinum/contracts'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { type JWTPayload, type JWTVerifyGetKey, errors as joseErrors, jwtVerify } from 'jose'
@@ -14,7 +23,7 @@ export interface Membership {
 }
 
 /** The caller, as identity's access token says. */
-export interface Principal {
+export interface Principal extends StaffScope {
   userId: string
   sessionId: string | null
   email: string | null
@@ -23,6 +32,11 @@ export interface Principal {
   memberships: Membership[]
   hasRole(...roles: PlatformRole[]): boolean
   isMemberOf(organisationId: string): boolean
+  /** The scope rule of `@osinum/contracts` (scope.ts): one rule in every service. */
+  readonly isPlatformAdmin: boolean
+  administers(operatorId: string | null): boolean
+  edits(operatorId: string | null): boolean
+  staffOf(operatorId: string): boolean
 }
 
 /** Claims of an osinum access token (issued by identity). */
@@ -64,15 +78,20 @@ export function principalFromClaims(claims: AccessClaims): Principal {
     role: o.role,
     referent: Boolean(o.ref),
   }))
+  const scope: StaffScope = { platformRoles, operatorId: claims.op ?? null }
   return {
     userId: claims.sub,
     sessionId: claims.sid ?? null,
     email: claims.email ?? null,
     platformRoles,
-    operatorId: claims.op ?? null,
+    operatorId: scope.operatorId,
     memberships,
     hasRole: (...roles) => roles.some((r) => platformRoles.includes(r)),
     isMemberOf: (organisationId) => memberships.some((m) => m.organisationId === organisationId),
+    isPlatformAdmin: isPlatformAdmin(scope),
+    administers: (operatorId) => administers(scope, operatorId),
+    edits: (operatorId) => edits(scope, operatorId),
+    staffOf: (operatorId) => staffOf(scope, operatorId),
   }
 }
 
