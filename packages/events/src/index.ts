@@ -3,6 +3,12 @@ export { MemoryTransport, subjectMatches } from './memory-transport.js'
 export { type EventMetrics, eventMetrics } from './metrics.js'
 export { NatsTransport, type NatsTransportOptions } from './nats-transport.js'
 export { recordEvent } from './outbox.js'
+export {
+  type RequestReplyTransport,
+  RequestFailedError,
+  requestSubject,
+  supportsRequests,
+} from './request-reply.js'
 export { OutboxRelay, type RelayOptions } from './relay.js'
 export {
   type ConsumerOptions,
