@@ -34,5 +34,18 @@ export {
   type Metrics,
   type Registry,
 } from './plugins/metrics.js'
+export {
+  ERASED_EMAIL,
+  ERASED_NAME,
+  EXPORTING_SERVICES,
+  forgetPerson,
+  handlePersonalData,
+  knownPerson,
+  PERSONAL_DATA_EXPORT,
+  type Person,
+  type PersonalDataPolicy,
+  personalDataMigration,
+  wordsPattern,
+} from './personal-data.js'
 export { installGracefulShutdown, runService, serviceConfigSchema } from './run.js'
 export { type CommandContext, defineService, type ServiceDeps, type ServiceModule } from './service.js'
