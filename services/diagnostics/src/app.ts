@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { createCounter, type ServiceDeps } from '@osinum/service-kit'
+import { createCounter, handlePersonalData, type ServiceDeps } from '@osinum/service-kit'
 import type { Kysely } from 'kysely'
 import { accompanimentRoutes } from './accompaniment/plugin.js'
 import { registerConsumers } from './consumers.js'
+import { diagnosticsPersonalData } from './personal-data.js'
 import type { Database } from './domain/db.js'
 import type { DiagnosticsContext } from './domain/diagnostics.js'
 import { Panorama } from './domain/panorama.js'
@@ -42,6 +43,7 @@ export function buildApp(
       help: 'Diagnostics submitted (completed, result computed and frozen)',
     })
     registerConsumers(deps)
+    await handlePersonalData(deps, diagnosticsPersonalData)
     const routeOptions = { ctx, panorama, submitted }
     await fastify.register(questionnaireRoutes, routeOptions)
     await fastify.register(diagnosticRoutes, routeOptions)
