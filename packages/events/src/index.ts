@@ -3,13 +3,13 @@ export { MemoryTransport, subjectMatches } from './memory-transport.js'
 export { type EventMetrics, eventMetrics } from './metrics.js'
 export { NatsTransport, type NatsTransportOptions } from './nats-transport.js'
 export { recordEvent } from './outbox.js'
+export { OutboxRelay, type RelayOptions } from './relay.js'
 export {
-  type RequestReplyTransport,
   RequestFailedError,
+  type RequestReplyTransport,
   requestSubject,
   supportsRequests,
 } from './request-reply.js'
-export { OutboxRelay, type RelayOptions } from './relay.js'
 export {
   type ConsumerOptions,
   type HandlerContext,

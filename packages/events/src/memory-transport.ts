@@ -1,3 +1,4 @@
+import { RequestFailedError, type RequestReplyTransport } from './request-reply.js'
 import type {
   ConsumerSpec,
   EventTransport,
@@ -6,7 +7,6 @@ import type {
   StreamSpec,
   Subscription,
 } from './transport.js'
-import { RequestFailedError, type RequestReplyTransport } from './request-reply.js'
 
 interface Stored {
   seq: number

@@ -1,3 +1,4 @@
+import { gunzipSync, gzipSync } from 'node:zlib'
 import {
   AckPolicy,
   DeliverPolicy,
@@ -8,9 +9,9 @@ import {
   RetentionPolicy,
   StorageType,
 } from '@nats-io/jetstream'
-import { gunzipSync, gzipSync } from 'node:zlib'
-import { headers as natsHeaders, NoRespondersError, TimeoutError } from '@nats-io/nats-core'
+import { NoRespondersError, headers as natsHeaders, TimeoutError } from '@nats-io/nats-core'
 import { connect, type NatsConnection } from '@nats-io/transport-node'
+import { RequestFailedError, type RequestReplyTransport } from './request-reply.js'
 import type {
   ConsumerSpec,
   EventTransport,
@@ -19,7 +20,6 @@ import type {
   StreamSpec,
   Subscription,
 } from './transport.js'
-import { RequestFailedError, type RequestReplyTransport } from './request-reply.js'
 
 const nanos = (ms: number) => ms * 1_000_000
 

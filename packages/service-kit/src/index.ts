@@ -18,6 +18,19 @@ export { createHost, type Host, type HostedService, type HostOptions, openTransp
 export { type KitOptions, serviceKit } from './kit.js'
 export { loggerOptions, REDACT_PATHS } from './logger.js'
 export {
+  ERASED_EMAIL,
+  ERASED_NAME,
+  EXPORTING_SERVICES,
+  forgetPerson,
+  handlePersonalData,
+  knownPerson,
+  PERSONAL_DATA_EXPORT,
+  type Person,
+  type PersonalDataPolicy,
+  personalDataMigration,
+  wordsPattern,
+} from './personal-data.js'
+export {
   type Access,
   type AccessClaims,
   accessOf,
@@ -34,18 +47,5 @@ export {
   type Metrics,
   type Registry,
 } from './plugins/metrics.js'
-export {
-  ERASED_EMAIL,
-  ERASED_NAME,
-  EXPORTING_SERVICES,
-  forgetPerson,
-  handlePersonalData,
-  knownPerson,
-  PERSONAL_DATA_EXPORT,
-  type Person,
-  type PersonalDataPolicy,
-  personalDataMigration,
-  wordsPattern,
-} from './personal-data.js'
 export { installGracefulShutdown, runService, serviceConfigSchema } from './run.js'
 export { type CommandContext, defineService, type ServiceDeps, type ServiceModule } from './service.js'
