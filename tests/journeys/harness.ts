@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net'
 import { DEMO } from '@osinum/contracts'
-import type { DatabaseHandle } from '@osinum/db'
-import { type EventTransport, NatsTransport } from '@osinum/events'
+import { type DatabaseHandle, openDatabase } from '@osinum/db'
+import { type EventTransport, MemoryTransport, NatsTransport } from '@osinum/events'
 import { MODULES } from '@osinum/platform'
 import type { Host } from '@osinum/service-kit'
 import { createTestHost, openTestDatabase, waitFor } from '@osinum/service-kit/testing'
@@ -77,12 +77,17 @@ export interface Platform {
  * of their own), a real SMTP server, and the seeded catalogue, resources and demo people.
  */
 export async function startPlatform(options: {
-  natsUrl: string
+  /** JetStream; without it, the embedded mode's in-process bus on PGlite. */
+  natsUrl?: string
   extraEnv?: Record<string, string>
 }): Promise<Platform> {
   const mail = await startMailCatcher()
-  const database = openTestDatabase()
-  const transport = await NatsTransport.connect({ url: options.natsUrl, publishTimeoutMs: 1_000 })
+  const database = options.natsUrl
+    ? openTestDatabase()
+    : openDatabase({ url: 'pglite://memory', applicationName: 'osinum-journey' })
+  const transport: EventTransport = options.natsUrl
+    ? await NatsTransport.connect({ url: options.natsUrl, publishTimeoutMs: 1_000 })
+    : new MemoryTransport()
   const schemas = Object.fromEntries(MODULES.map((m) => [m.name, uniqueName(`j_${m.name}`)]))
   const host = await createTestHost({
     modules: MODULES,

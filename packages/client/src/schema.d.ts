@@ -2284,7 +2284,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Everything identity holds about me (GDPR), as JSON */
+        /** Everything every service holds about me (GDPR), as one JSON archive: one part per service (503 while one does not answer) */
         get: operations["exportMyData"];
         put?: never;
         post?: never;
@@ -16549,6 +16549,15 @@ export interface operations {
             };
             /** @description Default Response */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

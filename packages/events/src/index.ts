@@ -5,6 +5,12 @@ export { NatsTransport, type NatsTransportOptions } from './nats-transport.js'
 export { recordEvent } from './outbox.js'
 export { OutboxRelay, type RelayOptions } from './relay.js'
 export {
+  RequestFailedError,
+  type RequestReplyTransport,
+  requestSubject,
+  supportsRequests,
+} from './request-reply.js'
+export {
   type ConsumerOptions,
   type HandlerContext,
   PoisonEventError,

@@ -1,3 +1,4 @@
+import { RequestFailedError, type RequestReplyTransport } from './request-reply.js'
 import type {
   ConsumerSpec,
   EventTransport,
@@ -41,7 +42,7 @@ export function subjectMatches(pattern: string, subject: string): boolean {
  * durable consumers with explicit ack, delayed nak, term and a max-deliver bound.
  * It keeps messages in memory only: the outbox is the durable record.
  */
-export class MemoryTransport implements EventTransport {
+export class MemoryTransport implements EventTransport, RequestReplyTransport {
   readonly kind = 'memory' as const
   private readonly streams = new Map<
     string,
@@ -50,6 +51,9 @@ export class MemoryTransport implements EventTransport {
   private readonly consumers = new Map<string, MemoryConsumer>()
   private seq = 0
   private closed = false
+  /** Responders by subject (one queue group each: requests go round-robin among them). */
+  private readonly responders = new Map<string, Array<(data: string) => Promise<string>>>()
+  private turn = 0
 
   constructor(private readonly options: { retainPerStream?: number; duplicateWindowMs?: number } = {}) {}
 
@@ -181,6 +185,49 @@ export class MemoryTransport implements EventTransport {
   async pending(spec: ConsumerSpec): Promise<number | undefined> {
     const c = this.consumers.get(`${spec.stream}/${spec.durable}`)
     return c ? c.queue.length + c.timers.size : undefined
+  }
+
+  /** Calls a responder directly (nothing is kept), bounded by `timeoutMs` like a NATS request. */
+  async request(subject: string, data: string, timeoutMs: number): Promise<string> {
+    const handlers = this.closed ? undefined : this.responders.get(subject)
+    if (!handlers?.length) throw new RequestFailedError(subject, 'no-responders')
+    const handler = handlers[this.turn++ % handlers.length]!
+    let timer: NodeJS.Timeout | undefined
+    try {
+      return await Promise.race([
+        handler(data),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(
+            () => reject(new RequestFailedError(subject, 'timeout', `no answer within ${timeoutMs} ms`)),
+            timeoutMs,
+          )
+        }),
+      ])
+    } catch (error) {
+      if (error instanceof RequestFailedError) throw error
+      throw new RequestFailedError(subject, 'responder-failed', String((error as Error)?.message ?? error))
+    } finally {
+      clearTimeout(timer)
+    }
+  }
+
+  async respond(
+    subject: string,
+    _queue: string,
+    handler: (data: string) => Promise<string>,
+  ): Promise<Subscription> {
+    const list = this.responders.get(subject) ?? []
+    list.push(handler)
+    this.responders.set(subject, list)
+    return {
+      stop: async () => {
+        const current = this.responders.get(subject) ?? []
+        this.responders.set(
+          subject,
+          current.filter((h) => h !== handler),
+        )
+      },
+    }
   }
 
   async ping(): Promise<void> {

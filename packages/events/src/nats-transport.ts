@@ -1,3 +1,4 @@
+import { gunzipSync, gzipSync } from 'node:zlib'
 import {
   AckPolicy,
   DeliverPolicy,
@@ -8,8 +9,9 @@ import {
   RetentionPolicy,
   StorageType,
 } from '@nats-io/jetstream'
-import { headers as natsHeaders } from '@nats-io/nats-core'
+import { NoRespondersError, headers as natsHeaders, TimeoutError } from '@nats-io/nats-core'
 import { connect, type NatsConnection } from '@nats-io/transport-node'
+import { RequestFailedError, type RequestReplyTransport } from './request-reply.js'
 import type {
   ConsumerSpec,
   EventTransport,
@@ -35,7 +37,7 @@ export interface NatsTransportOptions {
 }
 
 /** JetStream transport: durable streams per producing service, durable pull consumers. */
-export class NatsTransport implements EventTransport {
+export class NatsTransport implements EventTransport, RequestReplyTransport {
   readonly kind = 'nats' as const
   private constructor(
     private readonly nc: NatsConnection,
@@ -176,6 +178,57 @@ export class NatsTransport implements EventTransport {
       return info.num_pending + info.num_ack_pending
     } catch {
       return undefined
+    }
+  }
+
+  /**
+   * Core NATS request (never stored by JetStream). Answers are gzip-compressed: a personal-data
+   * export compresses about tenfold, and must stay under the server's max_payload (1 MB default).
+   */
+  async request(subject: string, data: string, timeoutMs: number): Promise<string> {
+    try {
+      const reply = await this.nc.request(subject, data, { timeout: timeoutMs })
+      return reply.headers?.get('Content-Encoding') === 'gzip'
+        ? gunzipSync(reply.data).toString('utf8')
+        : reply.string()
+    } catch (error) {
+      if (error instanceof NoRespondersError || (error as Error)?.cause instanceof NoRespondersError)
+        throw new RequestFailedError(subject, 'no-responders')
+      if (error instanceof TimeoutError || (error as Error)?.cause instanceof TimeoutError)
+        throw new RequestFailedError(subject, 'timeout', `no answer within ${timeoutMs} ms`)
+      throw new RequestFailedError(subject, 'responder-failed', String((error as Error)?.message ?? error))
+    }
+  }
+
+  async respond(
+    subject: string,
+    queue: string,
+    handler: (data: string) => Promise<string>,
+  ): Promise<Subscription> {
+    const sub = this.nc.subscribe(subject, {
+      queue,
+      callback: (error, m) => {
+        if (error || !m.reply) return
+        void handler(m.string())
+          .then((answer) => {
+            const body = gzipSync(answer)
+            const limit = this.nc.info?.max_payload ?? 1024 * 1024
+            const h = natsHeaders()
+            if (body.byteLength > limit - 1024) {
+              m.respond(JSON.stringify({ ok: false, error: `answer too large (${body.byteLength} bytes)` }))
+              return
+            }
+            h.set('Content-Encoding', 'gzip')
+            m.respond(body, { headers: h })
+          })
+          .catch(() => {})
+      },
+    })
+    await this.nc.flush()
+    return {
+      stop: async () => {
+        sub.unsubscribe()
+      },
     }
   }
 

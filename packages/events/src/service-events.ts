@@ -5,6 +5,7 @@ import type { Registry } from 'prom-client'
 import { Value } from 'typebox/value'
 import { type EventMetrics, eventMetrics } from './metrics.js'
 import { OutboxRelay, type RelayOptions } from './relay.js'
+import { answer, RequestFailedError, requestSubject, supportsRequests, unwrap } from './request-reply.js'
 import type { EventTables } from './tables.js'
 import { contextFromHeaders } from './trace.js'
 import type { ConsumerSpec, EventNaming, EventTransport, IncomingMessage, Subscription } from './transport.js'
@@ -154,7 +155,33 @@ export class ServiceEvents {
     }
   }
 
+  /** Responders registered by `respond` (request-reply.ts), stopped with the service. */
+  private readonly responders: Subscription[] = []
+
+  /**
+   * Answers requests addressed to this service on `topic` (core NATS or in-process, never stored):
+   * for answers that must not be kept by the bus, e.g. personal data for a GDPR export.
+   */
+  async respond(topic: string, handler: (data: unknown) => Promise<unknown>): Promise<void> {
+    const { transport, naming, service } = this.options
+    if (!supportsRequests(transport)) throw new RequestFailedError(topic, 'unsupported')
+    this.responders.push(
+      await transport.respond(requestSubject(naming, service, topic), `${service}-${topic}`, (raw) =>
+        answer(() => handler(JSON.parse(raw))),
+      ),
+    )
+  }
+
+  /** Asks `service` on `topic` and waits at most `timeoutMs`; RequestFailedError otherwise. */
+  async request<T>(service: ServiceName, topic: string, data: unknown, timeoutMs = 5_000): Promise<T> {
+    const { transport, naming } = this.options
+    const subject = requestSubject(naming, service, topic)
+    if (!supportsRequests(transport)) throw new RequestFailedError(subject, 'unsupported')
+    return unwrap<T>(subject, await transport.request(subject, JSON.stringify(data), timeoutMs))
+  }
+
   async stop(): Promise<void> {
+    for (const r of this.responders.splice(0)) await r.stop()
     for (const d of this.detach.splice(0)) d()
     await this.relay.stop()
     await Promise.all(this.subscriptions.map((s) => s.stop()))

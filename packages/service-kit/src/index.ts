@@ -18,6 +18,19 @@ export { createHost, type Host, type HostedService, type HostOptions, openTransp
 export { type KitOptions, serviceKit } from './kit.js'
 export { loggerOptions, REDACT_PATHS } from './logger.js'
 export {
+  ERASED_EMAIL,
+  ERASED_NAME,
+  EXPORTING_SERVICES,
+  forgetPerson,
+  handlePersonalData,
+  knownPerson,
+  PERSONAL_DATA_EXPORT,
+  type Person,
+  type PersonalDataPolicy,
+  personalDataMigration,
+  wordsPattern,
+} from './personal-data.js'
+export {
   type Access,
   type AccessClaims,
   accessOf,

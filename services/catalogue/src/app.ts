@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import type { ServiceDeps } from '@osinum/service-kit'
+import { handlePersonalData, type ServiceDeps } from '@osinum/service-kit'
 import { registerConsumers } from './consumers.js'
 import type { Db } from './domain/db.js'
+import { cataloguePersonalData } from './domain/personal-data.js'
 import { addVocabulary, baseVocabulary, SearchIndex } from './domain/search.js'
 import { catalogueRoutes } from './routes/catalogue/index.js'
 import { categoryRoutes } from './routes/categories/index.js'
@@ -18,6 +19,10 @@ export const app: FastifyPluginAsyncTypebox<ServiceDeps<CatalogueConfig>> = asyn
   const ctx = { db: deps.db as Db, schema: deps.schema }
   const index = new SearchIndex(ctx, deps.config.CATALOGUE_SEARCH_REFRESH_MS)
   registerConsumers(deps.events, index)
+  await handlePersonalData(
+    deps,
+    cataloguePersonalData(() => index.markStale()),
+  )
 
   // Any successful write may change what search shows: re-check the snapshot version.
   fastify.addHook('onSend', async (request, reply, payload) => {

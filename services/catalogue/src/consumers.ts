@@ -2,12 +2,11 @@ import { IdentityEvents } from '@osinum/contracts'
 import type { ServiceEvents } from '@osinum/events'
 import type { Trx } from './domain/db.js'
 import { projectOperator, projectOrganisation } from './domain/operators.js'
-import { eraseUser } from './domain/reviews.js'
 import type { SearchIndex } from './domain/search.js'
 
 /**
  * What the catalogue consumes from identity: collectivités and operators (local projection for
- * "used by" figures and "proposé par votre syndicat"), and user erasure.
+ * "used by" figures and "proposé par votre syndicat"). Erasure: domain/personal-data.ts.
  */
 export function registerConsumers(events: ServiceEvents, index: SearchIndex): void {
   const fresh = () => index.markStale()
@@ -26,8 +25,5 @@ export function registerConsumers(events: ServiceEvents, index: SearchIndex): vo
   events.on(IdentityEvents.OperatorUpdated, 'operator-updated', async ({ trx, event }) => {
     await projectOperator(trx as Trx, event.data, event.time)
     fresh()
-  })
-  events.on(IdentityEvents.UserErased, 'user-erased', async ({ trx, event }) => {
-    await eraseUser(trx as Trx, event.data.userId)
   })
 }

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { createCounter, type ServiceDeps } from '@osinum/service-kit'
+import { createCounter, handlePersonalData, type ServiceDeps } from '@osinum/service-kit'
 import type { Kysely } from 'kysely'
 import { accompanimentRoutes } from './accompaniment/plugin.js'
 import { registerConsumers } from './consumers.js'
@@ -7,6 +7,7 @@ import type { Database } from './domain/db.js'
 import type { DiagnosticsContext } from './domain/diagnostics.js'
 import { Panorama } from './domain/panorama.js'
 import { defaultReferential, type Referential } from './domain/referential.js'
+import { diagnosticsPersonalData } from './personal-data.js'
 import { benchmarkRoutes } from './routes/benchmarks/index.js'
 import { diagnosticRoutes } from './routes/diagnostics/index.js'
 import { panoramaRoutes } from './routes/panorama/index.js'
@@ -42,6 +43,7 @@ export function buildApp(
       help: 'Diagnostics submitted (completed, result computed and frozen)',
     })
     registerConsumers(deps)
+    await handlePersonalData(deps, diagnosticsPersonalData)
     const routeOptions = { ctx, panorama, submitted }
     await fastify.register(questionnaireRoutes, routeOptions)
     await fastify.register(diagnosticRoutes, routeOptions)

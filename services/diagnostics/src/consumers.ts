@@ -12,7 +12,6 @@ import {
   applyResource,
   applyTool,
   applyUser,
-  eraseUser,
 } from './domain/projections.js'
 
 /** The local projections this service keeps from identity, catalogue and resources events. */
@@ -36,9 +35,6 @@ export function registerConsumers(deps: ServiceDeps): void {
   )
   events.on(IdentityEvents.UserUpdated, 'user-updated', ({ trx, event }) =>
     applyUser(t(trx), event.data, event.id),
-  )
-  events.on(IdentityEvents.UserErased, 'user-erased', ({ trx, event }) =>
-    eraseUser(t(trx), event.data.userId),
   )
   events.on(IdentityEvents.MembershipGranted, 'membership-granted', ({ trx, event }) =>
     applyMembership(t(trx), event.data, true, event.id),

@@ -63,7 +63,7 @@ export const app: FastifyPluginAsyncTypebox<ServiceDeps<IdentityConfig>> = async
   const oidc = new OidcLogin(ctx)
   fastify.addHook('onClose', () => ctx.background.drain())
 
-  const options = { ctx, oidc }
+  const options = { ctx, oidc, gdpr: { events: deps.events, schema: deps.schema } }
   await fastify.register(wellKnownRoutes, options)
   await fastify.register(authRoutes, options)
   await fastify.register(userRoutes, options)

@@ -1,4 +1,6 @@
 import { IdentityEvents } from '@osinum/contracts'
+import { type EventTransport, type RequestReplyTransport, requestSubject } from '@osinum/events'
+import { EXPORTING_SERVICES, PERSONAL_DATA_EXPORT } from '@osinum/service-kit'
 import { waitFor } from '@osinum/service-kit/testing'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -80,11 +82,33 @@ describe('GDPR: export and erasure', () => {
     await h?.close()
   })
 
-  it('exports everything identity holds about me as JSON', async () => {
+  it('the export is refused with 503 problem+json while a service does not answer (an incomplete archive would look complete)', async () => {
     const res = await h.inject({ method: 'GET', url: '/v1/users/me/export', headers: bearer(marie) })
+    expect(res.statusCode).toBe(503)
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/)
+    expect(res.json().code).toBe('OSI_EXPORT_UNAVAILABLE')
+  })
+
+  it('exports one archive: everything identity holds about me, and the part of every other service', async () => {
+    // The other services, as they answer on the bus (their own tests cover what they put in).
+    const transport = h.transport as EventTransport & RequestReplyTransport
+    const stubs = await Promise.all(
+      EXPORTING_SERVICES.map((service) =>
+        transport.respond(
+          requestSubject(h.host.naming, service, PERSONAL_DATA_EXPORT),
+          `${service}-stub`,
+          async (raw) => JSON.stringify({ ok: true, data: { askedFor: JSON.parse(raw).userId, service } }),
+        ),
+      ),
+    )
+    const res = await h.inject({ method: 'GET', url: '/v1/users/me/export', headers: bearer(marie) })
+    await Promise.all(stubs.map((s) => s.stop()))
     expect(res.statusCode).toBe(200)
     expect(res.headers['content-disposition']).toMatch(/attachment/)
-    const data = res.json()
+    const archive = res.json()
+    for (const service of EXPORTING_SERVICES)
+      expect(archive[service]).toEqual({ askedFor: marie.userId, service })
+    const data = archive.identity
     expect(data.user).toMatchObject({
       id: marie.userId,
       email: EMAIL,

@@ -1,11 +1,12 @@
 import { join } from 'node:path'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { ConfigError, createCounter, type ServiceDeps } from '@osinum/service-kit'
+import { ConfigError, createCounter, handlePersonalData, type ServiceDeps } from '@osinum/service-kit'
 import { registerConsumers } from './consumers/index.js'
 import type { Db } from './domain/db.js'
 import { pruneDigestItems, runDigests } from './domain/digests.js'
 import { EmailSender } from './domain/email-sender.js'
 import { DevMailbox, type MailTransport, smtpTransport } from './domain/mail-transport.js'
+import { notificationsPersonalData } from './domain/personal-data.js'
 import { UnsubscribeSecret } from './domain/unsubscribe.js'
 import { WebhookSender } from './domain/webhooks.js'
 import { devMailboxRoutes } from './routes/dev-mailbox/index.js'
@@ -89,6 +90,7 @@ export const app: FastifyPluginAsyncTypebox<ServiceDeps> = async (fastify, deps)
   )
 
   registerConsumers(rt)
+  await handlePersonalData(deps, notificationsPersonalData)
 
   await fastify.register(notificationRoutes, { rt })
   await fastify.register(preferenceRoutes, { rt })

@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { IdentityEvents } from '@osinum/contracts'
-import { FieldsError, type ServiceDeps } from '@osinum/service-kit'
+import { FieldsError, handlePersonalData, type ServiceDeps } from '@osinum/service-kit'
 import type { ResourcesConfig } from './config.js'
 import type { Db, Trx } from './domain/db.js'
-import { eraseUser, upsertOperator, upsertOrganisation } from './domain/identity-projection.js'
+import { upsertOperator, upsertOrganisation } from './domain/identity-projection.js'
+import { resourcesPersonalData } from './domain/personal-data.js'
 import { SearchCache } from './domain/search-cache.js'
 import { storageFromConfig } from './domain/storage.js'
 import { collectionRoutes } from './routes/collections/index.js'
@@ -42,11 +43,13 @@ export const app: FastifyPluginAsyncTypebox<ServiceDeps<ResourcesConfig>> = asyn
   // Erasure changes bookmark counts, operators the names of the operator facet. The handler's
   // transaction commits just after: a search in between may keep the old answer for at most
   // RESOURCES_SEARCH_CACHE_MS, as for a write of another replica.
-  events.on(IdentityEvents.UserErased, 'user-erased', async ({ trx, event, log }) => {
-    const { promoted } = await eraseUser(trx as Trx, event.data.userId)
-    searchCache.markStale()
-    log.info({ userId: event.data.userId, promoted }, 'user erased from resources')
-  })
+  await handlePersonalData(
+    deps,
+    resourcesPersonalData((promoted) => {
+      searchCache.markStale()
+      fastify.log.info({ promoted }, 'user erased from resources')
+    }),
+  )
   events.on(IdentityEvents.OrganisationCreated, 'organisation-created', async ({ trx, event }) => {
     await upsertOrganisation(trx as Trx, event.data)
   })

@@ -1,9 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { IdentityEvents } from '@osinum/contracts'
 import type { ServiceDeps } from '@osinum/service-kit'
 import { accompanimentSettings } from './config.js'
 import type { AccDb } from './db.js'
-import { eraseFromAccompaniment } from './erasure.js'
 import { runReminders } from './reminders.js'
 import { advisorRoutes } from './routes/advisors.js'
 import { planRoutes } from './routes/plans.js'
@@ -20,9 +18,7 @@ export const accompanimentRoutes: FastifyPluginAsyncTypebox<ServiceDeps> = async
   await app.register(planRoutes, deps)
   await app.register(advisorRoutes, deps)
 
-  deps.events.on(IdentityEvents.UserErased, 'accompaniment-user-erased', async ({ trx, event }) => {
-    await eraseFromAccompaniment(trx as never, event.data.userId)
-  })
+  // Erasure: the service's one UserErased handler (../personal-data.ts) calls eraseFromAccompaniment.
 
   // The reminder job: every REMINDERS_INTERVAL_MS (0 disables it; `run-reminders` does one run).
   const settings = accompanimentSettings(deps.config as Record<string, unknown>)

@@ -1,5 +1,6 @@
 import type { MigrationSet } from '@osinum/db'
 import { eventTablesMigration } from '@osinum/events'
+import { personalDataMigration } from '@osinum/service-kit'
 import { accompanimentMigrations } from '../accompaniment/migrations.js'
 import { diagnosticsTablesMigration } from './20261128T0100_diagnostics.js'
 
@@ -11,4 +12,5 @@ export const migrations: MigrationSet = (schema) => ({
   ...Object.fromEntries(
     Object.entries(accompanimentMigrations).map(([name, factory]) => [name, factory(schema)]),
   ),
+  '20261215T0000_personal_data': personalDataMigration(schema),
 })

@@ -75,3 +75,8 @@ export const LastReferent = defineError(
   'The collectivité needs a referent: name another referent first',
   409,
 )
+export const ExportUnavailable = defineError(
+  'OSI_EXPORT_UNAVAILABLE',
+  'The export cannot be assembled now (no answer from: %s): try again in a few minutes',
+  503,
+)

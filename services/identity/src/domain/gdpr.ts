@@ -1,11 +1,13 @@
-import { IdentityEvents } from '@osinum/contracts'
-import { recordEvent } from '@osinum/events'
+import { IdentityEvents, type ServiceName } from '@osinum/contracts'
+import { recordEvent, type ServiceEvents } from '@osinum/events'
+import { EXPORTING_SERVICES, forgetPerson, PERSONAL_DATA_EXPORT } from '@osinum/service-kit'
 import { sql } from 'kysely'
 import type { Actor } from './actor.js'
 import { removeAssignment } from './assignments.js'
 import { audit } from './audit.js'
 import type { Ctx, RequestMeta } from './context.js'
 import { type Db, json, type User } from './db.js'
+import { ExportUnavailable } from './errors.js'
 import { operatorSnapshot } from './operators.js'
 import { grantMembership, revokeMembership } from './organisations.js'
 
@@ -114,14 +116,79 @@ export async function exportUser(db: Db, user: User) {
   }
 }
 
+/** How long identity waits for each service's part of an export. */
+export const EXPORT_TIMEOUT_MS = 10_000
+
+/**
+ * The whole export (GDPR art. 15/20): identity's part and every other service's, asked at once
+ * over request-reply (core NATS or in process: the answers are never stored). One missing part
+ * fails the whole export (503): an incomplete archive would look complete.
+ */
+export async function exportEverywhere(db: Db, events: ServiceEvents, user: User) {
+  const parts = await Promise.all(
+    EXPORTING_SERVICES.map((service) =>
+      events
+        .request<Record<string, unknown>>(
+          service,
+          PERSONAL_DATA_EXPORT,
+          { userId: user.id },
+          EXPORT_TIMEOUT_MS,
+        )
+        .then(
+          (data) => ({ service, data }),
+          (error: unknown) => ({ service, error: error as Error }),
+        ),
+    ),
+  )
+  const missing = parts.filter((p) => 'error' in p)
+  if (missing.length)
+    throw new ExportUnavailable(missing.map((p) => p.service).join(', '), {
+      cause: missing.map((p) => ('error' in p ? p.error : undefined)),
+    })
+  const identity = await exportUser(db, user)
+  return {
+    format: 'osinum-personal-data/1',
+    exportedAt: identity.exportedAt,
+    userId: user.id,
+    identity,
+    ...(Object.fromEntries(parts.map((p) => [p.service, 'data' in p ? p.data : null])) as Record<
+      Exclude<ServiceName, 'identity'>,
+      Record<string, unknown>
+    >),
+  }
+}
+
+/** Every name identity has announced for the person (its outbox keeps a week of UserUpdated). */
+async function namesOf(trx: Db, user: User): Promise<string[]> {
+  const rows = await trx
+    .selectFrom('outbox')
+    .select(sql<string | null>`envelope->'data'->>'displayName'`.as('name'))
+    .where('aggregate_id', '=', user.id)
+    .where('subject', 'in', [IdentityEvents.UserRegistered.subject, IdentityEvents.UserUpdated.subject])
+    .execute()
+  return [...new Set([user.display_name, ...rows.map((r) => r.name)].filter((n): n is string => Boolean(n)))]
+}
+
 /**
  * Erasure (GDPR art. 17): every personal field identity holds is removed or anonymised, sessions
  * end, memberships and assignments are revoked (with their events), and UserErased tells every
  * other service to erase its side. The row stays, emptied, so that ids elsewhere dangle safely.
  */
-export async function eraseUser(ctx: Ctx, actor: Actor | null, user: User, meta: RequestMeta): Promise<void> {
+export async function eraseUser(
+  ctx: Ctx,
+  actor: Actor | null,
+  user: User,
+  meta: RequestMeta,
+  /** Identity's schema, swept of the person's email and names. */
+  schema: string,
+): Promise<void> {
   const actorId = actor?.user.id ?? user.id
   await ctx.db.transaction().execute(async (trx) => {
+    const person = {
+      userId: user.id,
+      emails: user.email ? [user.email.toLowerCase()] : [],
+      names: await namesOf(trx, user),
+    }
     const memberships = await trx
       .selectFrom('memberships')
       .selectAll()
@@ -247,6 +314,9 @@ export async function eraseUser(ctx: Ctx, actor: Actor | null, user: User, meta:
       })
       .where('id', '=', user.id)
       .execute()
+    // Whatever still holds her email or name (audit entries, outbox payloads, dead letters): swept.
+    // `users` holds everyone's names, a namesake's included: hers was emptied above.
+    await forgetPerson(trx, schema, person, { identityTables: ['users'] })
     await recordEvent(trx, IdentityEvents.UserErased, user.id, { userId: user.id })
     await audit(trx, {
       actorId: actor && actor.user.id !== user.id ? actor.user.id : null,

@@ -1,3 +1,4 @@
+import type { ServiceEvents } from '@osinum/events'
 import type { FastifyRequest } from 'fastify'
 import type { Ctx, RequestMeta } from '../domain/context.js'
 import type { OidcLogin } from '../domain/oidc.js'
@@ -5,6 +6,8 @@ import type { OidcLogin } from '../domain/oidc.js'
 export interface RouteOptions {
   ctx: Ctx
   oidc: OidcLogin
+  /** The GDPR export asks the other services (request-reply); erasure sweeps identity's schema. */
+  gdpr: { events: ServiceEvents; schema: string }
 }
 
 export const metaOf = (request: FastifyRequest): RequestMeta => ({

@@ -3,7 +3,6 @@ import type { Trx } from '../domain/db.js'
 import { emailVerification, invitation, magicLink, passwordReset } from '../domain/messages.js'
 import { notify } from '../domain/notify.js'
 import {
-  eraseUser,
   grantMembership,
   isErased,
   revokeMembership,
@@ -26,9 +25,6 @@ export function identityConsumers(rt: Runtime): void {
   })
   events.on(IdentityEvents.UserUpdated, 'user-updated', async ({ trx, event }) => {
     await upsertUser(trx as Trx, event.data)
-  })
-  events.on(IdentityEvents.UserErased, 'user-erased', async ({ trx, event }) => {
-    await eraseUser(trx as Trx, event.data.userId)
   })
   events.on(IdentityEvents.OrganisationCreated, 'organisation-created', async ({ trx, event }) => {
     await upsertOrganisation(trx as Trx, event.data)

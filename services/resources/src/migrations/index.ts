@@ -1,5 +1,6 @@
 import type { MigrationSet } from '@osinum/db'
 import { eventTablesMigration } from '@osinum/events'
+import { personalDataMigration } from '@osinum/service-kit'
 import { resourcesMigration } from './20261128T0100_resources.js'
 import { resourcesSearchIndexesMigration } from './20261128T1900_resources_search_indexes.js'
 
@@ -8,4 +9,5 @@ export const migrations: MigrationSet = (schema) => ({
   '20261128T0000_events': eventTablesMigration(schema),
   '20261128T0100_resources': resourcesMigration(schema),
   '20261128T1900_resources_search_indexes': resourcesSearchIndexesMigration(schema),
+  '20261215T0000_personal_data': personalDataMigration(schema),
 })

@@ -6,7 +6,7 @@ import { loadActor, requireAdmin } from '../../domain/actor.js'
 import { audit } from '../../domain/audit.js'
 import type { Ctx } from '../../domain/context.js'
 import type { User } from '../../domain/db.js'
-import { eraseUser, exportUser } from '../../domain/gdpr.js'
+import { eraseUser, exportEverywhere } from '../../domain/gdpr.js'
 import { listUsers, setRoles } from '../../domain/roles.js'
 import { revokeAllSessions } from '../../domain/tokens.js'
 import { changePassword, getUser, updateProfile } from '../../domain/users.js'
@@ -59,7 +59,7 @@ async function profileOf(ctx: Ctx, user: User) {
 }
 
 /** One's own account (profile, password, sessions, GDPR) and, for admins, everyone's. */
-export const userRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (fastify, { ctx }) => {
+export const userRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (fastify, { ctx, gdpr }) => {
   fastify.get(
     '/v1/users/me',
     {
@@ -215,15 +215,17 @@ export const userRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (fastif
       schema: {
         tags,
         operationId: 'exportMyData',
-        summary: 'Everything identity holds about me (GDPR), as JSON',
-        response: { 200: Type.Record(Type.String(), Type.Unknown()) },
+        summary:
+          'Everything every service holds about me (GDPR), as one JSON archive: one part per service (503 while one does not answer)',
+        response: { 200: Type.Record(Type.String(), Type.Unknown()), ...problems(503) },
       },
     },
     async (request, reply) => {
       const actor = await loadActor(ctx.db, request.principal)
-      reply.header('content-disposition', 'attachment; filename="osinum-identity-export.json"')
+      const archive = await exportEverywhere(ctx.db, gdpr.events, actor.user)
+      reply.header('content-disposition', 'attachment; filename="osinum-export.json"')
       reply.header('cache-control', 'no-store')
-      return JSON.parse(JSON.stringify(await exportUser(ctx.db, actor.user)))
+      return JSON.parse(JSON.stringify(archive))
     },
   )
 
@@ -239,7 +241,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (fastif
     },
     async (request, reply) => {
       const actor = await loadActor(ctx.db, request.principal)
-      await eraseUser(ctx, actor, actor.user, metaOf(request))
+      await eraseUser(ctx, actor, actor.user, metaOf(request), gdpr.schema)
       return reply.code(204).send(null)
     },
   )
@@ -327,7 +329,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (fastif
     async (request, reply) => {
       const actor = await loadActor(ctx.db, request.principal)
       requireAdmin(actor)
-      await eraseUser(ctx, actor, await getUser(ctx.db, request.params.id), metaOf(request))
+      await eraseUser(ctx, actor, await getUser(ctx.db, request.params.id), metaOf(request), gdpr.schema)
       return reply.code(204).send(null)
     },
   )
