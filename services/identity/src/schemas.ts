@@ -200,5 +200,10 @@ export const AuditEntryView = Type.Object(
   { additionalProperties: false },
 )
 
-export const Password = Type.String({ minLength: 12, maxLength: 256, description: 'At least 12 characters' })
+export const Password = Type.String({
+  minLength: 1,
+  maxLength: 256,
+  description:
+    'At least 12 characters, hard to guess (zxcvbn score 3 or more with the French dictionary) and without the email, the name or a collectivité’s name; otherwise 422 OSI_IDENTITY_WEAK_PASSWORD whose field error explains why, in French',
+})
 export { MembershipRoleSchema, OrganisationKindSchema, PlatformRoleSchema }

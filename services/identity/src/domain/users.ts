@@ -7,6 +7,7 @@ import type { Ctx, RequestMeta } from './context.js'
 import { normaliseEmail, randomToken, sha256 } from './crypto.js'
 import type { Db, OneTimeTokenKind, User } from './db.js'
 import { CurrentPasswordRequired, EmailNotVerified, InvalidCredentials, InvalidLinkToken } from './errors.js'
+import { assertStrongPassword, type PasswordContext } from './password-strength.js'
 import { hashPassword, needsRehash, verifyPassword } from './passwords.js'
 import { issue, revokeAllSessions, startSession, type TokenPair } from './tokens.js'
 
@@ -237,6 +238,21 @@ export async function signInWithPassword(
   )
 }
 
+/** What a password must not contain: the person's email, name and collectivités' names. */
+export async function passwordContext(db: Db, user: User): Promise<PasswordContext> {
+  const organisations = await db
+    .selectFrom('memberships')
+    .innerJoin('organisations', 'organisations.id', 'memberships.organisation_id')
+    .select('organisations.name')
+    .where('memberships.user_id', '=', user.id)
+    .execute()
+  return {
+    email: user.email,
+    displayName: user.display_name,
+    organisationNames: organisations.map((o) => o.name),
+  }
+}
+
 /** Sets a new password from a reset link; every session of the account ends. */
 export async function resetPassword(
   ctx: Ctx,
@@ -244,6 +260,19 @@ export async function resetPassword(
   password: string,
   meta: RequestMeta,
 ): Promise<void> {
+  // The strength is checked before the link is used up: a refused password can be corrected.
+  const holder = await ctx.db
+    .selectFrom('one_time_tokens')
+    .innerJoin('users', 'users.id', 'one_time_tokens.user_id')
+    .selectAll('users')
+    .where('one_time_tokens.token_hash', '=', sha256(token))
+    .where('one_time_tokens.kind', '=', 'password-reset')
+    .where('one_time_tokens.used_at', 'is', null)
+    .where('one_time_tokens.expires_at', '>', new Date())
+    .where('users.status', '=', 'active')
+    .executeTakeFirst()
+  if (!holder) throw new InvalidLinkToken()
+  await assertStrongPassword(password, await passwordContext(ctx.db, holder), 'password')
   const hash = await hashPassword(password)
   await ctx.db.transaction().execute(async (trx) => {
     const user = await markVerified(trx, await consumeLink(trx, 'password-reset', token))
@@ -273,6 +302,7 @@ export async function changePassword(
 ): Promise<void> {
   if (user.password_hash && !(await verifyPassword(user.password_hash, input.currentPassword ?? '')))
     throw new CurrentPasswordRequired()
+  await assertStrongPassword(input.newPassword, await passwordContext(ctx.db, user), 'newPassword')
   const hash = await hashPassword(input.newPassword)
   await ctx.db.transaction().execute(async (trx) => {
     await trx
