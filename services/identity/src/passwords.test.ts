@@ -1,5 +1,6 @@
 import { IdentityEvents } from '@osinum/contracts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { TokenPair } from './domain/tokens.js'
 import { bearer, type IdentityHarness, identityHarness, tokenOf } from './test-support.js'
 
 const PROBLEM = /application\/problem\+json/
@@ -13,7 +14,7 @@ describe('password strength (zxcvbn, French dictionary)', () => {
     await h?.close()
   })
 
-  const setPassword = (pair: { accessToken: string }, newPassword: string) =>
+  const setPassword = (pair: TokenPair, newPassword: string) =>
     h.inject({ method: 'PUT', url: '/v1/users/me/password', headers: bearer(pair), payload: { newPassword } })
 
   const expectRefused = (res: Awaited<ReturnType<typeof setPassword>>, field: string) => {
