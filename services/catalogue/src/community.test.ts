@@ -358,12 +358,24 @@ describe('who uses a tool, reviews and moderation', () => {
     ).toBe(404)
   })
 
-  it('sends a review back to moderation after three reports by members', async () => {
+  it('sends a review back to moderation after three reports by members; editors’ and admins’ reports are refused and never count', async () => {
     const [published] = (await inject('GET', '/v1/reviews?status=published', editor)).json()
       .items as ModerationReview[]
     expect(
       (await inject('POST', `/v1/reviews/${published!.id}/reports`, stranger, { reason: 'faux' })).statusCode,
     ).toBe(403)
+    // Editors and admins moderate; their report is refused and never counts (even one who is a member).
+    for (const roles of [['editor'], ['admin']] as const) {
+      const staff = await t.token({
+        sub: '0193a000-0000-7000-8000-0000000c0021',
+        roles: [...roles],
+        orgs: [{ id: COMMUNE_C, role: 'agent' }],
+      })
+      const refused = await inject('POST', `/v1/reviews/${published!.id}/reports`, staff, { reason: 'faux' })
+      expect(refused.statusCode).toBe(403)
+      expect(refused.json().code).toBe('OSI_CATALOGUE_STAFF_CANNOT_REPORT')
+    }
+    expect(await t.ctx.db.selectFrom('review_reports').selectAll().execute()).toHaveLength(0)
     for (const token of [bob, carol]) {
       const res = await inject('POST', `/v1/reviews/${published!.id}/reports`, token, {
         reason: 'Contenu trompeur',
