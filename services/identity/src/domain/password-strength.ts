@@ -1,7 +1,7 @@
+import { FieldsError } from '@osinum/service-kit'
 import { ZxcvbnFactory } from '@zxcvbn-ts/core'
 import * as common from '@zxcvbn-ts/language-common'
 import * as fr from '@zxcvbn-ts/language-fr'
-import { FieldsError } from '@osinum/service-kit'
 import { PASSWORD_MIN_LENGTH } from './passwords.js'
 
 /**
