@@ -215,24 +215,24 @@ describe('who speaks for a collectivité: claims and their verification', () => 
   })
 
   it('an invitation from a verified member verifies the invitee’s pending claim; a pending member cannot be made referent', async () => {
-    const mayor = await h.signUp('maire@ajain.example')
-    const ajain = (await claim(mayor, '23001')).json()
-    const early = await as(operatorAdmin, 'PATCH', `/v1/organisations/${ajain.id}/members/${mayor.userId}`, {
+    const mayor = await h.signUp('maire@ahun.example')
+    const ahun = (await claim(mayor, '23001')).json()
+    const early = await as(operatorAdmin, 'PATCH', `/v1/organisations/${ahun.id}/members/${mayor.userId}`, {
       referent: true,
     })
     expect(early.statusCode).toBe(409)
     expect(early.json().code).toBe('OSI_IDENTITY_CLAIM_PENDING')
-    await h.verifyClaim(ajain.id, mayor.userId)
-    const agent = await h.signUp('agent@ajain.example')
+    await h.verifyClaim(ahun.id, mayor.userId)
+    const agent = await h.signUp('agent@ahun.example')
     expect((await claim(agent, '23001', 'agent')).statusCode).toBe(202)
     await as(mayor, 'POST', '/v1/invitations', {
-      organisationId: ajain.id,
-      email: 'agent@ajain.example',
+      organisationId: ahun.id,
+      email: 'agent@ahun.example',
       role: 'agent',
     })
     const invitation = await h.waitForEvent(
       IdentityEvents.InvitationRequested,
-      (d) => d.email === 'agent@ajain.example',
+      (d) => d.email === 'agent@ahun.example',
     )
     await h.inject({
       method: 'POST',

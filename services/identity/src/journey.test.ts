@@ -158,7 +158,11 @@ describe('journey: a secretary claims her commune, the syndicate confirms it, sh
       consent: false,
     })
     const seen = (
-      await h.inject({ method: 'GET', url: '/v1/organisations', headers: bearer(await h.refresh(coordinator)) })
+      await h.inject({
+        method: 'GET',
+        url: '/v1/organisations',
+        headers: bearer(await h.refresh(coordinator)),
+      })
     ).json()
     expect(seen.items.map((o: { id: string; operatorId: string }) => [o.id, o.operatorId])).toEqual([
       [commune.id, operator.json().id],

@@ -78,7 +78,8 @@ export interface RefreshTokenTable {
   used_at: Date | null
 }
 
-export type OneTimeTokenKind = 'magic-link' | 'email-verification' | 'password-reset'
+/** `oidc-exchange`: the single-use code an OpenID login hands the front-end, exchanged for tokens. */
+export type OneTimeTokenKind = 'magic-link' | 'email-verification' | 'password-reset' | 'oidc-exchange'
 
 export interface OneTimeTokenTable {
   token_hash: string

@@ -65,13 +65,15 @@ export async function createUser(
   return user
 }
 
-const LINK_PATHS: Record<OneTimeTokenKind, string> = {
+const LINK_PATHS: Record<Exclude<OneTimeTokenKind, 'oidc-exchange'>, string> = {
   'magic-link': '/v1/auth/magic-link/verify',
   'email-verification': '/v1/auth/email/verify',
   'password-reset': '/v1/auth/password-reset/confirm',
 }
 
-function linkUrl(ctx: Ctx, kind: OneTimeTokenKind, token: string): string {
+type LinkKind = Exclude<OneTimeTokenKind, 'oidc-exchange'>
+
+function linkUrl(ctx: Ctx, kind: LinkKind, token: string): string {
   const base =
     (kind === 'magic-link'
       ? ctx.config.MAGIC_LINK_URL
@@ -83,7 +85,7 @@ function linkUrl(ctx: Ctx, kind: OneTimeTokenKind, token: string): string {
   return url.toString()
 }
 
-function ttlOf(ctx: Ctx, kind: OneTimeTokenKind): number {
+function ttlOf(ctx: Ctx, kind: LinkKind): number {
   return kind === 'magic-link'
     ? ctx.config.MAGIC_LINK_TTL_SECONDS
     : kind === 'email-verification'
@@ -101,7 +103,7 @@ const EVENT_OF = {
  * Issues a single-use link (stored as its SHA-256) and records the event carrying its URL, which
  * the notifications service emails. Earlier unused links of the same kind stop working.
  */
-export async function issueLink(ctx: Ctx, trx: Db, user: User, kind: OneTimeTokenKind): Promise<void> {
+export async function issueLink(ctx: Ctx, trx: Db, user: User, kind: LinkKind): Promise<void> {
   if (!user.email) return
   const token = randomToken(kind === 'magic-link' ? 'osm' : kind === 'email-verification' ? 'osv' : 'osp')
   const expiresAt = new Date(Date.now() + ttlOf(ctx, kind) * 1000)
@@ -125,7 +127,7 @@ export async function issueLink(ctx: Ctx, trx: Db, user: User, kind: OneTimeToke
 }
 
 /** Consumes a link token once; anything else (unknown, expired, used, other kind) is refused alike. */
-async function consumeLink(trx: Db, kind: OneTimeTokenKind, token: string): Promise<User> {
+export async function consumeLink(trx: Db, kind: OneTimeTokenKind, token: string): Promise<User> {
   const row = await trx
     .updateTable('one_time_tokens')
     .set({ used_at: new Date() })
