@@ -50,6 +50,7 @@ export async function startTestEnv(
     env: {
       EVENTS_NAMESPACE: uniqueName('t'),
       PANORAMA_REFRESH_SECONDS: '0',
+      PANORAMA_RELEASE_INTERVAL_SECONDS: '0',
       REMINDERS_INTERVAL_MS: '0',
       ...options.env,
     },
@@ -78,6 +79,7 @@ export async function createOrganisation(
     departement: string | null
     region: string | null
     operatorId: string | null
+    verification: 'pending' | 'verified'
   }> = {},
 ) {
   const organisationId = uuidv7()
@@ -93,6 +95,7 @@ export async function createOrganisation(
     region: overrides.region === undefined ? 'Nouvelle-Aquitaine' : overrides.region,
     epci: null,
     operatorId: overrides.operatorId ?? null,
+    verification: overrides.verification ?? ('verified' as const),
   }
   await publishTestEvent(env.host, IdentityEvents.OrganisationCreated, organisationId, data)
   await waitFor(async () =>
