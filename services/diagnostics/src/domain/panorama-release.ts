@@ -101,7 +101,10 @@ export function minimumCut(
   edges: Array<[number, number, number]>,
 ): { weight: number; side: Set<number> } {
   const parent = Array.from({ length: nodes }, (_, i) => i)
-  const find = (x: number): number => (parent[x] === x ? x : (parent[x] = find(parent[x]!)))
+  const find = (x: number): number => {
+    while (parent[x] !== x) x = parent[x]!
+    return x
+  }
   for (const [a, b] of edges) parent[find(a)] = find(b)
   const components = new Map<number, number[]>()
   for (let v = 0; v < nodes; v++) {
@@ -384,9 +387,10 @@ export async function publishRelease(db: Kysely<Database>, options: ReleaseOptio
       for (const e of edges) perOrg.set(e.org, (perOrg.get(e.org) ?? 0) + 1)
       const names = new Map<string, number>()
       const id = (n: string) => {
-        let i = names.get(n)
-        if (i === undefined) names.set(n, (i = names.size))
-        return i
+        const known = names.get(n)
+        if (known !== undefined) return known
+        names.set(n, names.size)
+        return names.size - 1
       }
       const indexed = edges.map((e) => [id(e.a), id(e.b), 1 / perOrg.get(e.org)!] as [number, number, number])
       const min = minimumCut(names.size, indexed)
