@@ -84,7 +84,9 @@ describe('notifications caused by other services’ events', () => {
     expect(toClaimant!.parsed.text).toContain(`https://osinum.example.fr/v1/organisation-claims/${claimId}`)
     const [toReviewer] = await mailTo(smtp, coordinatrice.email)
     expect(toReviewer!.parsed.subject).toBe('Demande de rattachement à vérifier : Alleyrat')
-    expect(toReviewer!.parsed.text).toContain('Paul Prétendant demande à représenter Alleyrat')
+    // The claimant is not named in the reviewers' inbox (the claim is one link away).
+    expect(toReviewer!.parsed.text).toContain('Une personne demande à représenter Alleyrat')
+    expect(toReviewer!.parsed.text).not.toContain('Prétendant')
     expect(toReviewer!.parsed.text).toContain('une autre demande est en attente')
 
     await publishTestEvent(s.host, IdentityEvents.ClaimDecided, claimId, {

@@ -107,7 +107,7 @@ export function identityConsumers(rt: Runtime): void {
       trx,
       reviewerIds.filter((id) => id !== userId),
     )
-    return { claimant, reviewers, claimantName: claimant.display_name ?? claimant.email ?? 'Une personne' }
+    return { claimant, reviewers }
   }
   const REVIEWER_REASON = (name: string) =>
     `Vous recevez ce message car vous vérifiez qui représente ${name} sur osinum (syndicat ou référent).`
@@ -136,7 +136,6 @@ export function identityConsumers(rt: Runtime): void {
         content: () =>
           claimSubmittedToReviewer({
             organisationName: d.organisationName,
-            claimantName: parties.claimantName,
             role: d.role,
             competing: d.competing,
             url,
@@ -181,7 +180,6 @@ export function identityConsumers(rt: Runtime): void {
         content: () =>
           claimDecidedToReviewer({
             organisationName: d.organisationName,
-            claimantName: parties.claimantName,
             status: d.status,
             url,
           }),

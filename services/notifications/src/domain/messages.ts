@@ -470,10 +470,13 @@ export function claimSubmittedToClaimant(p: {
   }
 }
 
-/** To the syndicate (coordinator, administrators) and, once verified, the referents: a claim to decide. */
+/**
+ * To the syndicate (coordinator, administrators) and, once verified, the referents: a claim to
+ * decide. The claimant is not named: the message stays in the reviewers' inbox, the claim (and who
+ * made it, erased with them) is one link away.
+ */
 export function claimSubmittedToReviewer(p: {
   organisationName: string
-  claimantName: string
   role: string
   competing: number
   url: string
@@ -484,12 +487,12 @@ export function claimSubmittedToReviewer(p: {
       : ''
   return {
     subject: `Demande de rattachement à vérifier : ${p.organisationName}`,
-    summary: `${p.claimantName} demande à représenter ${p.organisationName}`,
+    summary: `Nouvelle demande pour représenter ${p.organisationName}`,
     link: p.url,
     blocks: [
       {
         kind: 'p',
-        text: `${p.claimantName} demande à représenter ${p.organisationName} sur osinum, en tant que ${roleLabel(p.role)}.${competing}`,
+        text: `Une personne demande à représenter ${p.organisationName} sur osinum, en tant que ${roleLabel(p.role)}.${competing}`,
       },
       {
         kind: 'p',
@@ -545,19 +548,18 @@ export function claimDecidedToClaimant(p: {
 /** To the other reviewers: someone decided. */
 export function claimDecidedToReviewer(p: {
   organisationName: string
-  claimantName: string
   status: 'verified' | 'rejected'
   url: string
 }): EmailContent {
   const verb = p.status === 'verified' ? 'acceptée' : 'refusée'
   return {
     subject: `Demande de rattachement ${verb} : ${p.organisationName}`,
-    summary: `La demande de ${p.claimantName} pour ${p.organisationName} a été ${verb}`,
+    summary: `Une demande pour représenter ${p.organisationName} a été ${verb}`,
     link: p.url,
     blocks: [
       {
         kind: 'p',
-        text: `La demande de ${p.claimantName} de représenter ${p.organisationName} a été ${verb}. Aucune action n’est nécessaire de votre part.`,
+        text: `Une demande de représenter ${p.organisationName} a été ${verb}. Aucune action n’est nécessaire de votre part.`,
       },
       { kind: 'action', label: 'Voir la demande', url: p.url },
     ],
