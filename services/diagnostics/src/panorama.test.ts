@@ -5,11 +5,10 @@ import { DIMENSIONS, type PanoramaFilters } from './domain/panorama.js'
 import { defaultReferential } from './domain/referential.js'
 import {
   bearer,
-  completeAnswers,
   createOrganisation,
   memberToken,
-  patchBody,
   startTestEnv,
+  submitDiagnostic,
   type TestEnv,
 } from './test-support.js'
 
@@ -244,26 +243,7 @@ describe('panorama', () => {
       populationBracket: 'under-500',
     })
     const token = await memberToken(env, org.organisationId)
-    const id = (
-      await env.host.app.inject({
-        method: 'POST',
-        url: '/v1/diagnostics',
-        headers: bearer(token),
-        payload: { organisationId: org.organisationId },
-      })
-    ).json().id
-    await env.host.app.inject({
-      method: 'PATCH',
-      url: `/v1/diagnostics/${id}/answers`,
-      headers: bearer(token),
-      payload: patchBody(v1, completeAnswers(v1)),
-    })
-    const submitted = await env.host.app.inject({
-      method: 'POST',
-      url: `/v1/diagnostics/${id}/submit`,
-      headers: bearer(token),
-    })
-    expect(submitted.statusCode).toBe(200)
+    const id = await submitDiagnostic(env, v1, org.organisationId, token)
     return { id, token }
   }
 

@@ -9,11 +9,10 @@ import { minimumCut } from './domain/panorama-release.js'
 import { defaultReferential } from './domain/referential.js'
 import {
   bearer,
-  completeAnswers,
   createOrganisation,
   memberToken,
-  patchBody,
   startTestEnv,
+  submitDiagnostic,
   type TestEnv,
 } from './test-support.js'
 
@@ -60,26 +59,9 @@ describe('statistics that resist re-identification (panorama, peers)', () => {
   async function submit(verification: 'verified' | 'pending', agenda: boolean) {
     const org = await createOrganisation(env, { ...area, verification })
     const token = await memberToken(env, org.organisationId)
-    const started = await env.host.app.inject({
-      method: 'POST',
-      url: '/v1/diagnostics',
-      headers: bearer(token),
-      payload: { organisationId: org.organisationId },
-    })
-    const id = started.json().id as string
-    const answers = completeAnswers(v1, (q) => (q === AGENDA ? (agenda ? 'yes' : 'no') : undefined))
-    await env.host.app.inject({
-      method: 'PATCH',
-      url: `/v1/diagnostics/${id}/answers`,
-      headers: bearer(token),
-      payload: patchBody(v1, answers),
-    })
-    const res = await env.host.app.inject({
-      method: 'POST',
-      url: `/v1/diagnostics/${id}/submit`,
-      headers: bearer(token),
-    })
-    expect(res.statusCode, res.body).toBe(200)
+    const id = await submitDiagnostic(env, v1, org.organisationId, token, (q) =>
+      q === AGENDA ? (agenda ? 'yes' : 'no') : undefined,
+    )
     return { organisationId: org.organisationId, id, token }
   }
 

@@ -156,3 +156,34 @@ export function patchBody(questionnaire: Questionnaire, answers: Record<string, 
 export function tableOf(env: TestEnv, table: string) {
   return sql.table(`${env.schema}.${table}`)
 }
+
+/** Starts, answers (complete answers, `pick` as for completeAnswers) and submits a diagnostic as a member. */
+export async function submitDiagnostic(
+  env: TestEnv,
+  questionnaire: Questionnaire,
+  organisationId: string,
+  token: string,
+  pick?: (questionId: string) => string | string[] | undefined,
+): Promise<string> {
+  const started = await env.host.app.inject({
+    method: 'POST',
+    url: '/v1/diagnostics',
+    headers: bearer(token),
+    payload: { organisationId },
+  })
+  const id = started.json().id as string
+  await env.host.app.inject({
+    method: 'PATCH',
+    url: `/v1/diagnostics/${id}/answers`,
+    headers: bearer(token),
+    payload: patchBody(questionnaire, completeAnswers(questionnaire, pick)),
+  })
+  const submitted = await env.host.app.inject({
+    method: 'POST',
+    url: `/v1/diagnostics/${id}/submit`,
+    headers: bearer(token),
+  })
+  if (submitted.statusCode !== 200)
+    throw new Error(`submit failed: ${submitted.statusCode} ${submitted.body}`)
+  return id
+}

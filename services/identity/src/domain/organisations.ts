@@ -14,7 +14,7 @@ import { audit } from './audit.js'
 import type { Ctx } from './context.js'
 import { type Db, json, type Organisation } from './db.js'
 import { ClaimPending, LastReferent, OrganisationExists } from './errors.js'
-import { officialData } from './official-data.js'
+import { type OfficialFacts, officialData } from './official-data.js'
 import { speaksForOperator } from './speaks-for.js'
 
 export const organisationSnapshot = (o: Organisation) => ({
@@ -72,17 +72,7 @@ export interface CreateOrganisationInput {
   role: MembershipRole
 }
 
-export interface OrganisationFacts {
-  name: string
-  population: number | null
-  departement: string | null
-  departementName: string | null
-  region: string | null
-  regionName: string | null
-  epci: string | null
-  epciName: string | null
-  postcodes: string[]
-}
+export type OrganisationFacts = Omit<OfficialFacts, 'kind' | 'officialCode' | 'siren'>
 
 /**
  * The facts of a collectivité from the official data (name, population, département, région,
