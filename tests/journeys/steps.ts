@@ -1,3 +1,4 @@
+import { DEMO } from '@osinum/contracts'
 import { waitFor } from '@osinum/service-kit/testing'
 import { expect } from 'vitest'
 import { bearer, linkIn, type Platform } from './harness.js'
@@ -38,7 +39,10 @@ export async function refresh(p: Platform, tokens: Tokens): Promise<Tokens> {
   return res.json() as Tokens
 }
 
-/** Creates the commune found by name in the official data; returns it and fresh tokens carrying the membership. */
+/**
+ * Claims the commune found by name in the official data, then its syndicate's coordinator (the
+ * demo advisor) verifies the claim; returns it and fresh tokens carrying the membership.
+ */
 export async function createCommune(p: Platform, tokens: Tokens, name: string) {
   const found = await p.inject({
     method: 'GET',
@@ -55,10 +59,27 @@ export async function createCommune(p: Platform, tokens: Tokens, name: string) {
     payload: { kind: 'commune', officialCode: entry!.officialCode, role: 'elected' },
   })
   expect(created.statusCode).toBe(201)
-  return {
-    commune: created.json() as { id: string; name: string; population: number; departement: string },
-    tokens: await refresh(p, tokens),
-  }
+  const commune = created.json() as { id: string; name: string; population: number; departement: string }
+  const coordinator = await p.inject({
+    method: 'POST',
+    url: '/v1/auth/login',
+    payload: { email: DEMO.advisor.email, password: DEMO.password },
+  })
+  const claims = await p.inject({
+    method: 'GET',
+    url: `/v1/organisation-claims?organisationId=${commune.id}&status=pending`,
+    headers: bearer(coordinator.json()),
+  })
+  const [claim] = (claims.json() as { items: Array<{ id: string }> }).items
+  expect(claim, `a pending claim on ${name}`).toBeDefined()
+  const decided = await p.inject({
+    method: 'POST',
+    url: `/v1/organisation-claims/${claim!.id}/decision`,
+    headers: bearer(coordinator.json()),
+    payload: { decision: 'verify' },
+  })
+  expect(decided.statusCode, decided.body).toBe(200)
+  return { commune, tokens: await refresh(p, tokens) }
 }
 
 interface Question {

@@ -346,6 +346,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/auth/methods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How one can sign in here (to show the right buttons) */
+        get: operations["authMethods"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/auth/oidc/callback": {
         parameters: {
             query?: never;
@@ -354,12 +371,32 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Where the provider sends the browser back: completes the login
-         * @description Answers the token pair as JSON, or, when OIDC_SUCCESS_REDIRECT is set, redirects there with the tokens in the URL fragment.
+         * Where the provider sends the browser back: completes the login with a single-use code
+         * @description Tokens never reach the browser. With OIDC_SUCCESS_REDIRECT set, redirects there with `?code=` (single use, OIDC_EXCHANGE_TTL_SECONDS, default 60 s), or `?error=<problem code>` when the login failed; the front-end’s server exchanges the code at POST /v1/auth/oidc/exchange. Without it, answers the code as JSON.
          */
         get: operations["oidcCallback"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/oidc/exchange": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Exchange the code of an OpenID Connect login for a token pair (once, within 60 s)
+         * @description Called by the front-end’s server with the `code` the callback gave its page. An unknown, used or expired code answers 400 OSI_IDENTITY_INVALID_LINK.
+         */
+        post: operations["oidcExchange"];
         delete?: never;
         options?: never;
         head?: never;
@@ -696,7 +733,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Embedded demo only: emails written to the development mailbox, newest first */
+        /**
+         * Embedded demo only: emails written to the development mailbox, newest first
+         * @description Answers loopback clients only (403 OSI_NOTIFICATIONS_LOOPBACK_ONLY otherwise).
+         */
         get: operations["listDevMailbox"];
         put?: never;
         post?: never;
@@ -1272,6 +1312,64 @@ export interface paths {
         patch: operations["updateOperator"];
         trace?: never;
     };
+    "/v1/organisation-claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Claims I made, and those I decide (my syndicate’s collectivités, my verified collectivités)
+         * @description Competing claims on one collectivité are all listed, each with `competing` (the other pending claims). `mine=true` keeps only the caller’s own.
+         */
+        get: operations["listOrganisationClaims"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/organisation-claims/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A claim (its claimant, its deciders) */
+        get: operations["getOrganisationClaim"];
+        put?: never;
+        post?: never;
+        /** Withdraw my pending claim (and leave the unverified collectivité) */
+        delete: operations["withdrawOrganisationClaim"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/organisation-claims/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Verify or reject a pending claim (the syndicate: coordinator, administrators; a verified referent)
+         * @description Verifying a claim on a pending collectivité verifies it, makes the claimant its referent and removes the memberships other claimants held on it (their claims stay pending). Rejecting removes the claimant from a pending collectivité. Both email the claimant and the reviewers.
+         */
+        post: operations["decideOrganisationClaim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/organisations": {
         parameters: {
             query?: never;
@@ -1283,8 +1381,8 @@ export interface paths {
         get: operations["listOrganisations"];
         put?: never;
         /**
-         * Register my collectivité by its official code (I become its referent)
-         * @description Name, population (and bracket), département, région and EPCI come from the official data. A code unknown there is refused (422, field officialCode); a collectivité already registered answers 409 (ask its referent for an invitation). Syndicats (kind "syndicat", SIREN and name) are registered by admins.
+         * Claim my collectivité by its official code (verified by ProConnect, its syndicate or an invitation)
+         * @description Name, population (and bracket), département, région and EPCI come from the official data; a code unknown there is refused (422, field officialCode). Not yet registered: 201 with the collectivité, `verification: "pending"` — the caller holds it as a pending member (not referent) and a pending claim is sent to its syndicate. Already registered: 202 with the caller’s claim (pending; the syndicate — or, once verified, its referents — decide; 409 OSI_IDENTITY_ALREADY_MEMBER if already a member). A caller whose ProConnect establishment (SIRET) belongs to the collectivité’s SIREN is verified at once (claim `method: "oidc-siret"`). Until verified a collectivité uses everything for itself but counts in no statistic and cannot invite or contact peers. Syndicats (kind "syndicat", SIREN and name) are registered by admins, verified.
          */
         post: operations["createOrganisation"];
         delete?: never;
@@ -2056,7 +2154,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Ask a collectivité that uses the tool to get in touch (relayed, no email exposed) */
+        /**
+         * Ask a collectivité that uses the tool to get in touch (relayed, no email exposed)
+         * @description From and to verified collectivités only: an unverified sender is refused (403 OSI_CATALOGUE_NOT_VERIFIED), an unverified target is not found (404).
+         */
         post: operations["contactToolUser"];
         delete?: never;
         options?: never;
@@ -4262,6 +4363,35 @@ export interface operations {
             };
         };
     };
+    authMethods: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        magicLink: boolean;
+                        oidc: {
+                            /** @description OIDC_DISPLAY_NAME, e.g. "ProConnect" */
+                            displayName: string;
+                            /** @description Send the browser here to start */
+                            loginUrl: string;
+                        } | null;
+                        password: boolean;
+                    };
+                };
+            };
+        };
+    };
     oidcCallback: {
         parameters: {
             query?: {
@@ -4284,19 +4414,10 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /** @description JWT (EdDSA), to send as `Authorization: Bearer …` */
-                        accessToken: string;
-                        /** @description Seconds before the access token expires */
+                        /** @description Single use; POST /v1/auth/oidc/exchange {code} gives the token pair */
+                        code: string;
+                        /** @description Seconds */
                         expiresIn: number;
-                        refreshExpiresIn: number;
-                        /** @description Opaque; works once (POST /v1/auth/refresh gives a new pair) */
-                        refreshToken: string;
-                        /** Format: uuid */
-                        sessionId: string;
-                        /** @enum {string} */
-                        tokenType: "Bearer";
-                        /** Format: uuid */
-                        userId: string;
                     };
                 };
             };
@@ -4336,6 +4457,73 @@ export interface operations {
             };
             /** @description Default Response */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    oidcExchange: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    code: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description JWT (EdDSA), to send as `Authorization: Bearer …` */
+                        accessToken: string;
+                        /** @description Seconds before the access token expires */
+                        expiresIn: number;
+                        refreshExpiresIn: number;
+                        /** @description Opaque; works once (POST /v1/auth/refresh gives a new pair) */
+                        refreshToken: string;
+                        /** Format: uuid */
+                        sessionId: string;
+                        /** @enum {string} */
+                        tokenType: "Bearer";
+                        /** Format: uuid */
+                        userId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4452,7 +4640,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @description At least 12 characters */
+                    /** @description At least 12 characters, hard to guess (zxcvbn score 3 or more with the French dictionary) and without the email, the name or a collectivité’s name; otherwise 422 OSI_IDENTITY_WEAK_PASSWORD whose field error explains why, in French */
                     password: string;
                     token: string;
                 };
@@ -5968,6 +6156,15 @@ export interface operations {
                     };
                 };
             };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getDevMailboxMessage: {
@@ -6000,6 +6197,15 @@ export interface operations {
                         text: string;
                         to: string;
                     };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
                 };
             };
             /** @description Default Response */
@@ -9735,6 +9941,309 @@ export interface operations {
             };
         };
     };
+    listOrganisationClaims: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                status?: "pending" | "verified" | "rejected" | "withdrawn";
+                organisationId?: string;
+                mine?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description Other pending claims on the same collectivité */
+                            competing: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            decidedAt: string | null;
+                            decidedBy: string | null;
+                            displayName: string | null;
+                            email: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            kind: "commune" | "epci" | "departement" | "region" | "syndicat";
+                            method: ("oidc-siret" | "operator" | "referent" | "invitation") | null;
+                            officialCode: string;
+                            operatorId: string | null;
+                            /** Format: uuid */
+                            organisationId: string;
+                            organisationName: string;
+                            /** @description pending until a claim is verified */
+                            organisationVerification: "pending" | "verified";
+                            reason: string | null;
+                            role: "elected" | "agent";
+                            status: "pending" | "verified" | "rejected" | "withdrawn";
+                            /** Format: uuid */
+                            userId: string;
+                        }[];
+                        limit: number;
+                        offset: number;
+                        total: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOrganisationClaim: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Other pending claims on the same collectivité */
+                        competing: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        decidedAt: string | null;
+                        decidedBy: string | null;
+                        displayName: string | null;
+                        email: string | null;
+                        /** Format: uuid */
+                        id: string;
+                        kind: "commune" | "epci" | "departement" | "region" | "syndicat";
+                        method: ("oidc-siret" | "operator" | "referent" | "invitation") | null;
+                        officialCode: string;
+                        operatorId: string | null;
+                        /** Format: uuid */
+                        organisationId: string;
+                        organisationName: string;
+                        /** @description pending until a claim is verified */
+                        organisationVerification: "pending" | "verified";
+                        reason: string | null;
+                        role: "elected" | "agent";
+                        status: "pending" | "verified" | "rejected" | "withdrawn";
+                        /** Format: uuid */
+                        userId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    withdrawOrganisationClaim: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    decideOrganisationClaim: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    decision: "verify" | "reject";
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Other pending claims on the same collectivité */
+                        competing: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        decidedAt: string | null;
+                        decidedBy: string | null;
+                        displayName: string | null;
+                        email: string | null;
+                        /** Format: uuid */
+                        id: string;
+                        kind: "commune" | "epci" | "departement" | "region" | "syndicat";
+                        method: ("oidc-siret" | "operator" | "referent" | "invitation") | null;
+                        officialCode: string;
+                        operatorId: string | null;
+                        /** Format: uuid */
+                        organisationId: string;
+                        organisationName: string;
+                        /** @description pending until a claim is verified */
+                        organisationVerification: "pending" | "verified";
+                        reason: string | null;
+                        role: "elected" | "agent";
+                        status: "pending" | "verified" | "rejected" | "withdrawn";
+                        /** Format: uuid */
+                        userId: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listOrganisations: {
         parameters: {
             query?: {
@@ -9744,6 +10253,8 @@ export interface operations {
                 kind?: "commune" | "epci" | "departement" | "region" | "syndicat";
                 departement?: string;
                 operatorId?: string;
+                /** @description pending until a claim is verified */
+                verification?: "pending" | "verified";
             };
             header?: never;
             path?: never;
@@ -9782,6 +10293,9 @@ export interface operations {
                             regionName: string | null;
                             /** Format: date-time */
                             updatedAt: string;
+                            /** @description pending until a claim is verified */
+                            verification: "pending" | "verified";
+                            verifiedAt: string | null;
                         }[];
                         limit: number;
                         offset: number;
@@ -9860,6 +10374,43 @@ export interface operations {
                         regionName: string | null;
                         /** Format: date-time */
                         updatedAt: string;
+                        /** @description pending until a claim is verified */
+                        verification: "pending" | "verified";
+                        verifiedAt: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Other pending claims on the same collectivité */
+                        competing: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        decidedAt: string | null;
+                        decidedBy: string | null;
+                        displayName: string | null;
+                        email: string | null;
+                        /** Format: uuid */
+                        id: string;
+                        kind: "commune" | "epci" | "departement" | "region" | "syndicat";
+                        method: ("oidc-siret" | "operator" | "referent" | "invitation") | null;
+                        officialCode: string;
+                        operatorId: string | null;
+                        /** Format: uuid */
+                        organisationId: string;
+                        organisationName: string;
+                        /** @description pending until a claim is verified */
+                        organisationVerification: "pending" | "verified";
+                        reason: string | null;
+                        role: "elected" | "agent";
+                        status: "pending" | "verified" | "rejected" | "withdrawn";
+                        /** Format: uuid */
+                        userId: string;
                     };
                 };
             };
@@ -10000,6 +10551,9 @@ export interface operations {
                         regionName: string | null;
                         /** Format: date-time */
                         updatedAt: string;
+                        /** @description pending until a claim is verified */
+                        verification: "pending" | "verified";
+                        verifiedAt: string | null;
                     };
                 };
             };
@@ -10080,6 +10634,9 @@ export interface operations {
                         regionName: string | null;
                         /** Format: date-time */
                         updatedAt: string;
+                        /** @description pending until a claim is verified */
+                        verification: "pending" | "verified";
+                        verifiedAt: string | null;
                     };
                 };
             };
@@ -10171,6 +10728,9 @@ export interface operations {
                         regionName: string | null;
                         /** Format: date-time */
                         updatedAt: string;
+                        /** @description pending until a claim is verified */
+                        verification: "pending" | "verified";
+                        verifiedAt: string | null;
                     };
                 };
             };
@@ -10244,6 +10804,9 @@ export interface operations {
                         regionName: string | null;
                         /** Format: date-time */
                         updatedAt: string;
+                        /** @description pending until a claim is verified */
+                        verification: "pending" | "verified";
+                        verifiedAt: string | null;
                     };
                 };
             };
@@ -10307,6 +10870,8 @@ export interface operations {
                             since: string;
                             /** Format: uuid */
                             userId: string;
+                            /** @description pending until a claim is verified */
+                            verification: "pending" | "verified";
                         }[];
                         limit: number;
                         offset: number;
@@ -10543,7 +11108,10 @@ export interface operations {
                                 }[];
                             } | null;
                         }[];
-                        /** Format: date-time */
+                        /**
+                         * Format: date-time
+                         * @description When this release was published
+                         */
                         generatedAt: string;
                         group: {
                             filters: {
@@ -10599,6 +11167,12 @@ export interface operations {
                             version: number;
                         };
                         note: string;
+                        release: {
+                            /** @description Releases are numbered from 1 */
+                            number: number;
+                            /** Format: date-time */
+                            publishedAt: string;
+                        } | null;
                     };
                 };
             };
@@ -16382,6 +16956,8 @@ export interface operations {
                             organisationName: string;
                             referent: boolean;
                             role: "elected" | "agent";
+                            /** @description pending until a claim is verified */
+                            verification: "pending" | "verified";
                         }[];
                         operatorId: string | null;
                         platformRoles: ("advisor" | "editor" | "admin")[];
@@ -16483,6 +17059,8 @@ export interface operations {
                             organisationName: string;
                             referent: boolean;
                             role: "elected" | "agent";
+                            /** @description pending until a claim is verified */
+                            verification: "pending" | "verified";
                         }[];
                         operatorId: string | null;
                         platformRoles: ("advisor" | "editor" | "admin")[];
@@ -16578,7 +17156,7 @@ export interface operations {
             content: {
                 "application/json": {
                     currentPassword?: string;
-                    /** @description At least 12 characters */
+                    /** @description At least 12 characters, hard to guess (zxcvbn score 3 or more with the French dictionary) and without the email, the name or a collectivité’s name; otherwise 422 OSI_IDENTITY_WEAK_PASSWORD whose field error explains why, in French */
                     newPassword: string;
                 };
             };

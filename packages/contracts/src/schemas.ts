@@ -29,3 +29,12 @@ export const PlatformRoleSchema = literals(Object.keys(PLATFORM_ROLES) as Array<
 export const OrganisationKindSchema = literals(
   Object.keys(ORGANISATION_KINDS) as Array<keyof typeof ORGANISATION_KINDS>,
 )
+
+/**
+ * Who speaks for a collectivité: `pending` until a claim on it is verified (ProConnect SIRET,
+ * its syndicate, or an invitation from a verified member), then `verified`. A pending collectivité
+ * uses the platform for itself but counts in no statistic and cannot invite or contact peers.
+ */
+export const VERIFICATION_STATES = ['pending', 'verified'] as const
+export type Verification = (typeof VERIFICATION_STATES)[number]
+export const VerificationSchema = literals(VERIFICATION_STATES, 'pending until a claim is verified')

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { SERVICES } from '@osinum/contracts'
 import type { Host } from '@osinum/service-kit'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildPlatform } from './platform.js'
+import { buildPlatform, embeddedEnv } from './platform.js'
 
 describe('embedded platform', () => {
   let host: Host
@@ -26,6 +26,12 @@ describe('embedded platform', () => {
     expect([...host.services.keys()].sort()).toEqual([...SERVICES].sort())
     expect(host.database.kind).toBe('pglite')
     expect(host.transport.kind).toBe('memory')
+  })
+
+  it('listens on the loopback interface only, unless HOST is set explicitly', () => {
+    expect(config.HOST).toBe('127.0.0.1')
+    expect(embeddedEnv({}).HOST).toBe('127.0.0.1')
+    expect(embeddedEnv({ HOST: '0.0.0.0' }).HOST).toBe('0.0.0.0')
   })
 
   it('with PORT=0, chooses a free port and builds public links on it', () => {

@@ -23,7 +23,11 @@ export const PlatformConfig: TObject = Type.Object({
   OSINUM_SEED: Type.Boolean({ default: true, description: 'Seed demo data at start (idempotent)' }),
 })
 
-/** Embedded defaults: PGlite in the data folder and the in-process bus. */
+/**
+ * Embedded defaults: PGlite in the data folder, the in-process bus, and the loopback interface
+ * only (`HOST=127.0.0.1`): the demo accounts and the development mailbox must not be reachable from
+ * the network unless someone sets `HOST` (e.g. `HOST=0.0.0.0`) on purpose.
+ */
 export function embeddedEnv(
   env: Record<string, string | undefined> = process.env,
 ): Record<string, string | undefined> {
@@ -32,6 +36,7 @@ export function embeddedEnv(
   return {
     DATABASE_URL: `pglite://${dataDir}/pgdata`,
     NATS_URL: 'memory:',
+    HOST: '127.0.0.1',
     PUBLIC_URL: `http://localhost:${port}`,
     // An empty variable counts as unset.
     ...Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== '')),

@@ -11,12 +11,19 @@ const OPERATOR = '0193a000-0000-7000-8000-0000000a0001'
 const COMMUNE_A = '0193a000-0000-7000-8000-0000000b0001'
 const COMMUNE_B = '0193a000-0000-7000-8000-0000000b0002'
 const COMMUNE_C = '0193a000-0000-7000-8000-0000000b0003'
+const COMMUNE_D = '0193a000-0000-7000-8000-0000000b0004' // pending: its claim is not verified
 const ALICE = '0193a000-0000-7000-8000-0000000c0001' // élue de A
 const BOB = '0193a000-0000-7000-8000-0000000c0002' // agent de B
 const CAROL = '0193a000-0000-7000-8000-0000000c0003' // élue de C
 const EDITOR = '0193a000-0000-7000-8000-0000000c0009'
 
-const organisation = (id: string, name: string, population: number, departement: string) => ({
+const organisation = (
+  id: string,
+  name: string,
+  population: number,
+  departement: string,
+  verification: 'pending' | 'verified' = 'verified',
+) => ({
   organisationId: id,
   kind: 'commune' as const,
   officialCode: '00000',
@@ -27,6 +34,7 @@ const organisation = (id: string, name: string, population: number, departement:
   region: '53',
   epci: null,
   operatorId: OPERATOR,
+  verification,
 })
 
 describe('who uses a tool, reviews and moderation', () => {
@@ -34,6 +42,7 @@ describe('who uses a tool, reviews and moderation', () => {
   let alice: string
   let bob: string
   let carol: string
+  let dave: string
   let editor: string
   let stranger: string
   const inject = (method: 'GET' | 'POST' | 'DELETE', url: string, token?: string, payload?: unknown) =>
@@ -49,6 +58,10 @@ describe('who uses a tool, reviews and moderation', () => {
     alice = await t.token({ sub: ALICE, orgs: [{ id: COMMUNE_A, role: 'elected', ref: true }] })
     bob = await t.token({ sub: BOB, orgs: [{ id: COMMUNE_B, role: 'agent' }] })
     carol = await t.token({ sub: CAROL, orgs: [{ id: COMMUNE_C, role: 'elected' }] })
+    dave = await t.token({
+      sub: '0193a000-0000-7000-8000-0000000c0004',
+      orgs: [{ id: COMMUNE_D, role: 'elected' }],
+    })
     editor = await t.token({ sub: EDITOR, roles: ['editor'] })
     stranger = await t.token({ sub: '0193a000-0000-7000-8000-0000000c0010' })
     await publishTestEvent(
@@ -63,7 +76,13 @@ describe('who uses a tool, reviews and moderation', () => {
       COMMUNE_B,
       organisation(COMMUNE_B, 'Villedémo', 3200, '56'),
     )
-    await waitFor(async () => (await t.ctx.db.selectFrom('organisations').selectAll().execute()).length === 2)
+    await publishTestEvent(
+      t.host,
+      IdentityEvents.OrganisationCreated,
+      COMMUNE_D,
+      organisation(COMMUNE_D, 'Prétendue', 300, '29', 'pending'),
+    )
+    await waitFor(async () => (await t.ctx.db.selectFrom('organisations').selectAll().execute()).length === 3)
   })
   afterAll(async () => {
     await t?.close()
@@ -113,7 +132,7 @@ describe('who uses a tool, reviews and moderation', () => {
     })
   })
 
-  it('lets members declare their collectivité’s usage, and counts it by bracket and département', async () => {
+  it('lets members declare their collectivité’s usage, and counts verified ones by bracket and département', async () => {
     const declare = (token: string | undefined, body: Record<string, unknown>) =>
       inject('POST', '/v1/tool-usages', token, body)
     expect(
@@ -147,13 +166,25 @@ describe('who uses a tool, reviews and moderation', () => {
       (await declare(carol, { toolSlug: 'nextcloud', organisationId: COMMUNE_C, status: 'abandoned' }))
         .statusCode,
     ).toBe(201)
+    // A pending collectivité declares for itself, but counts in no figure and is offered to nobody.
+    expect(
+      (
+        await declare(dave, {
+          toolSlug: 'nextcloud',
+          organisationId: COMMUNE_D,
+          status: 'uses',
+          contactConsent: true,
+        })
+      ).statusCode,
+    ).toBe(201)
 
+    // Verified collectivités only (C is unknown to the projection, D is pending).
     const stats = (await inject('GET', '/v1/tools/nextcloud/usages')).json()
-    expect(stats.total).toBe(3)
+    expect(stats.total).toBe(2)
     expect(stats.byStatus).toEqual([
       { value: 'uses', label: 'Utilise', count: 2 },
       { value: 'evaluating', label: 'Évalue', count: 0 },
-      { value: 'abandoned', label: 'A abandonné', count: 1 },
+      { value: 'abandoned', label: 'A abandonné', count: 0 },
     ])
     const bracket = Object.fromEntries(
       stats.byPopulationBracket.map((b: { value: string; count: number }) => [b.value, b.count]),
@@ -191,6 +222,15 @@ describe('who uses a tool, reviews and moderation', () => {
       })
     expect((await contact(alice, COMMUNE_A)).statusCode).toBe(403) // Alice is not a member of B
     expect((await contact(bob, COMMUNE_C)).statusCode).toBe(404) // C did not consent
+    expect((await contact(bob, COMMUNE_D)).statusCode).toBe(404) // D is pending: not offered
+    // A pending collectivité cannot contact peers.
+    const fromPending = await inject('POST', '/v1/tools/nextcloud/contact', dave, {
+      fromOrganisationId: COMMUNE_D,
+      toOrganisationId: COMMUNE_A,
+      message: 'Bonjour, comment avez-vous organisé les partages ?',
+    })
+    expect(fromPending.statusCode).toBe(403)
+    expect(fromPending.json().code).toBe('OSI_CATALOGUE_NOT_VERIFIED')
     const res = await contact(bob, COMMUNE_A)
     expect(res.statusCode).toBe(202)
     const event = await t.ctx.db
@@ -221,6 +261,11 @@ describe('who uses a tool, reviews and moderation', () => {
         },
       )
       const tool = await limited.ctx.db.selectFrom('tools').select('id').executeTakeFirstOrThrow()
+      for (const [id, name] of [
+        [COMMUNE_A, 'Saint-Exemple'],
+        [COMMUNE_B, 'Villedémo'],
+      ] as const)
+        await projectOrganisation(limited.ctx.db, organisation(id, name, 500, '29'), new Date().toISOString())
       await limited.ctx.db
         .insertInto('tool_usages')
         .values({
@@ -358,12 +403,24 @@ describe('who uses a tool, reviews and moderation', () => {
     ).toBe(404)
   })
 
-  it('sends a review back to moderation after three reports by members', async () => {
+  it('sends a review back to moderation after three reports by members; editors’ and admins’ reports are refused and never count', async () => {
     const [published] = (await inject('GET', '/v1/reviews?status=published', editor)).json()
       .items as ModerationReview[]
     expect(
       (await inject('POST', `/v1/reviews/${published!.id}/reports`, stranger, { reason: 'faux' })).statusCode,
     ).toBe(403)
+    // Editors and admins moderate; their report is refused and never counts (even one who is a member).
+    for (const roles of [['editor'], ['admin']] as const) {
+      const staff = await t.token({
+        sub: '0193a000-0000-7000-8000-0000000c0021',
+        roles: [...roles],
+        orgs: [{ id: COMMUNE_C, role: 'agent' }],
+      })
+      const refused = await inject('POST', `/v1/reviews/${published!.id}/reports`, staff, { reason: 'faux' })
+      expect(refused.statusCode).toBe(403)
+      expect(refused.json().code).toBe('OSI_CATALOGUE_STAFF_CANNOT_REPORT')
+    }
+    expect(await t.ctx.db.selectFrom('review_reports').selectAll().execute()).toHaveLength(0)
     for (const token of [bob, carol]) {
       const res = await inject('POST', `/v1/reviews/${published!.id}/reports`, token, {
         reason: 'Contenu trompeur',

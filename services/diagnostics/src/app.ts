@@ -16,6 +16,7 @@ import { questionnaireRoutes } from './routes/questionnaires/index.js'
 export interface DiagnosticsConfig {
   PANORAMA_MIN_GROUP_SIZE: number
   PANORAMA_REFRESH_SECONDS: number
+  PANORAMA_RELEASE_INTERVAL_SECONDS: number
 }
 
 /** Builds the diagnostics plugin over a referential (the shipped data, or more in tests). */
@@ -29,6 +30,7 @@ export function buildApp(
     const panorama = new Panorama(db, {
       minGroupSize: config.PANORAMA_MIN_GROUP_SIZE ?? 10,
       refreshMs: (config.PANORAMA_REFRESH_SECONDS ?? 0) * 1000,
+      releaseIntervalMs: (config.PANORAMA_RELEASE_INTERVAL_SECONDS ?? 0) * 1000,
       indicators: referential.indicators(1),
     })
     // Build the panorama's first snapshot in the background, so that no request waits for it.

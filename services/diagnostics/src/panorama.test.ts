@@ -5,11 +5,10 @@ import { DIMENSIONS, type PanoramaFilters } from './domain/panorama.js'
 import { defaultReferential } from './domain/referential.js'
 import {
   bearer,
-  completeAnswers,
   createOrganisation,
   memberToken,
-  patchBody,
   startTestEnv,
+  submitDiagnostic,
   type TestEnv,
 } from './test-support.js'
 
@@ -64,11 +63,29 @@ describe('panorama', () => {
         { id: OP_B, name: 'Syndicat B', departements: JSON.stringify(['29']) },
       ])
       .execute()
-    for (const [i, p] of POPULATION.entries())
+    for (const [i, p] of POPULATION.entries()) {
+      const organisationId = uuidv7()
+      await db
+        .insertInto('organisations')
+        .values({
+          id: organisationId,
+          kind: 'commune',
+          official_code: String(10000 + i),
+          name: `Commune ${i}`,
+          population: null,
+          population_bracket: p.bracket,
+          departement: p.departement,
+          region: p.region,
+          epci: null,
+          operator_id: p.operator,
+          verified: true,
+          last_event_id: null,
+        })
+        .execute()
       await db
         .insertInto('latest_results')
         .values({
-          organisation_id: uuidv7(),
+          organisation_id: organisationId,
           diagnostic_id: uuidv7(),
           submitted_at: new Date(),
           questionnaire_version: 1,
@@ -83,6 +100,7 @@ describe('panorama', () => {
           indicators: JSON.stringify({ 'agenda.online': p.agenda }),
         })
         .execute()
+    }
   })
   afterAll(async () => {
     await env?.close()
@@ -217,7 +235,7 @@ describe('panorama', () => {
     expect(selection[col('ind_agenda_online_base')]).toBe('10')
   })
 
-  it('counts a newly submitted diagnostic at once', async () => {
+  const submitNew = async () => {
     const org = await createOrganisation(env, {
       operatorId: OP_A,
       region: 'Occitanie',
@@ -225,44 +243,37 @@ describe('panorama', () => {
       populationBracket: 'under-500',
     })
     const token = await memberToken(env, org.organisationId)
-    const id = (
-      await env.host.app.inject({
-        method: 'POST',
-        url: '/v1/diagnostics',
-        headers: bearer(token),
-        payload: { organisationId: org.organisationId },
-      })
-    ).json().id
-    await env.host.app.inject({
-      method: 'PATCH',
-      url: `/v1/diagnostics/${id}/answers`,
-      headers: bearer(token),
-      payload: patchBody(v1, completeAnswers(v1)),
-    })
-    expect(
-      (
-        await env.host.app.inject({
-          method: 'POST',
-          url: `/v1/diagnostics/${id}/submit`,
-          headers: bearer(token),
-        })
-      ).statusCode,
-    ).toBe(200)
-    const body = (await get('/v1/panorama?departement=09')).json()
-    expect(body.group.stats.collectivites).toBe(6)
-    // Its peers (département 09) are published; its population bracket is not (it would isolate others).
+    const id = await submitDiagnostic(env, v1, org.organisationId, token)
+    return { id, token }
+  }
+
+  it('holds a newly submitted diagnostic until a release includes it among at least k changes', async () => {
+    const before = (await get('/v1/panorama?departement=09')).json()
+    expect(before.group.stats.collectivites).toBe(5)
+    const first = await submitNew()
+    // Alone, the newcomer would be the difference between two releases: held.
+    const held = (await get('/v1/panorama?departement=09')).json()
+    expect(held.release).toEqual(before.release)
+    expect(held.group.stats).toEqual(before.group.stats)
+    await submitNew()
+    expect((await get('/v1/panorama?departement=09')).json().group.stats.collectivites).toBe(5)
+    await submitNew()
+    // k (3) newcomers: released together, in a new release.
+    const after = (await get('/v1/panorama?departement=09')).json()
+    expect(after.release.number).toBe(before.release.number + 1)
+    expect(after.group.stats.collectivites).toBe(8)
+    // Peers of the newcomer come from the release: its département is published.
     const results = (
       await env.host.app.inject({
         method: 'GET',
-        url: `/v1/diagnostics/${id}/results`,
-        headers: bearer(token),
+        url: `/v1/diagnostics/${first.id}/results`,
+        headers: bearer(first.token),
       })
     ).json()
     const peers = Object.fromEntries(
       results.benchmarks.peers.groups.map((g: { group: string }) => [g.group, g]),
     )
-    expect(peers.departement).toMatchObject({ published: true, collectivites: 6 })
-    expect(peers['population-bracket']).toMatchObject({ published: false, collectivites: null })
+    expect(peers.departement).toMatchObject({ published: true, collectivites: 8 })
   })
 
   it('refuses unknown filters and values with a 400 problem', async () => {

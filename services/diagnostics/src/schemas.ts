@@ -314,7 +314,19 @@ const PanoramaGroup = Type.Object({
 
 export const PanoramaView = Type.Object({
   minGroupSize: Type.Integer({ description: 'No group smaller than this is ever published' }),
-  generatedAt: Type.String({ format: 'date-time' }),
+  generatedAt: Type.String({ format: 'date-time', description: 'When this release was published' }),
+  release: Nullable(
+    Type.Object(
+      {
+        number: Type.Integer({ description: 'Releases are numbered from 1' }),
+        publishedAt: Type.String({ format: 'date-time' }),
+      },
+      {
+        description:
+          'The dated release these figures come from (null: none yet). Results of verified collectivités enter releases in batches that cannot be told apart; see docs/security.md',
+      },
+    ),
+  ),
   nationalDataset: Type.Object({ id: Type.String(), version: Type.Integer() }),
   indicators: Type.Array(
     Type.Object({

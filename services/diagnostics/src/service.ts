@@ -3,6 +3,7 @@ import { Type } from 'typebox'
 import { accompanimentCommands } from './accompaniment/commands.js'
 import { accompanimentConfig } from './accompaniment/config.js'
 import { buildApp, type DiagnosticsConfig } from './app.js'
+import { Panorama } from './domain/panorama.js'
 import { defaultReferential, Referential, type ReferentialOptions } from './domain/referential.js'
 import { migrations } from './migrations/index.js'
 import { seedDemo } from './seed.js'
@@ -20,7 +21,14 @@ export const DiagnosticsConfigSchema = Type.Object({
     maximum: 86_400,
     default: 60,
     description:
-      'How often the panorama checks for new results (0: at every request); figures may lag by this much',
+      'How often the panorama checks for a new release (0: at every request); figures may lag by this much',
+  }),
+  PANORAMA_RELEASE_INTERVAL_SECONDS: Type.Integer({
+    minimum: 0,
+    maximum: 31_536_000,
+    default: 86_400,
+    description:
+      'The panorama is published as dated releases, at most one per interval (0: as soon as results change); changes that could be told apart (fewer than k) wait for a later release',
   }),
 })
 
@@ -41,7 +49,23 @@ export function createDiagnosticsService(options: ReferentialOptions = {}): Serv
     migrations,
     plugin: buildApp(referential),
     seed: (ctx) => seedDemo(ctx, referential),
-    commands: accompanimentCommands as never,
+    commands: {
+      ...accompanimentCommands,
+      /** `node dist/cli.js panorama-release`: computes the next panorama release now (e.g. from a CronJob). */
+      async 'panorama-release'(ctx: import('@osinum/service-kit').CommandContext) {
+        const config = ctx.config as unknown as DiagnosticsConfig
+        const panorama = new Panorama(ctx.db as never, {
+          minGroupSize: config.PANORAMA_MIN_GROUP_SIZE,
+          indicators: referential.indicators(1),
+        })
+        const outcome = await panorama.release()
+        ctx.log(
+          outcome.number === null
+            ? `panorama: no new release (${outcome.held} change(s) held for a later one)`
+            : `panorama: release ${outcome.number} published (${outcome.held} change(s) held)`,
+        )
+      },
+    } as never,
   })
 }
 

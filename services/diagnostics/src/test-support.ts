@@ -50,6 +50,7 @@ export async function startTestEnv(
     env: {
       EVENTS_NAMESPACE: uniqueName('t'),
       PANORAMA_REFRESH_SECONDS: '0',
+      PANORAMA_RELEASE_INTERVAL_SECONDS: '0',
       REMINDERS_INTERVAL_MS: '0',
       ...options.env,
     },
@@ -78,6 +79,7 @@ export async function createOrganisation(
     departement: string | null
     region: string | null
     operatorId: string | null
+    verification: 'pending' | 'verified'
   }> = {},
 ) {
   const organisationId = uuidv7()
@@ -93,6 +95,7 @@ export async function createOrganisation(
     region: overrides.region === undefined ? 'Nouvelle-Aquitaine' : overrides.region,
     epci: null,
     operatorId: overrides.operatorId ?? null,
+    verification: overrides.verification ?? ('verified' as const),
   }
   await publishTestEvent(env.host, IdentityEvents.OrganisationCreated, organisationId, data)
   await waitFor(async () =>
@@ -152,4 +155,35 @@ export function patchBody(questionnaire: Questionnaire, answers: Record<string, 
 /** Raw SQL helper on the test schema. */
 export function tableOf(env: TestEnv, table: string) {
   return sql.table(`${env.schema}.${table}`)
+}
+
+/** Starts, answers (complete answers, `pick` as for completeAnswers) and submits a diagnostic as a member. */
+export async function submitDiagnostic(
+  env: TestEnv,
+  questionnaire: Questionnaire,
+  organisationId: string,
+  token: string,
+  pick?: (questionId: string) => string | string[] | undefined,
+): Promise<string> {
+  const started = await env.host.app.inject({
+    method: 'POST',
+    url: '/v1/diagnostics',
+    headers: bearer(token),
+    payload: { organisationId },
+  })
+  const id = started.json().id as string
+  await env.host.app.inject({
+    method: 'PATCH',
+    url: `/v1/diagnostics/${id}/answers`,
+    headers: bearer(token),
+    payload: patchBody(questionnaire, completeAnswers(questionnaire, pick)),
+  })
+  const submitted = await env.host.app.inject({
+    method: 'POST',
+    url: `/v1/diagnostics/${id}/submit`,
+    headers: bearer(token),
+  })
+  if (submitted.statusCode !== 200)
+    throw new Error(`submit failed: ${submitted.statusCode} ${submitted.body}`)
+  return id
 }

@@ -212,9 +212,12 @@ describe('accounts: registration, links, passwords, sessions', () => {
       headers: bearer(pair),
       payload: { newPassword: 'court' },
     })
-    expect(short.statusCode).toBe(400)
+    expect(short.statusCode).toBe(422)
     expect(short.headers['content-type']).toMatch(PROBLEM)
-    expect(short.json().errors[0].field).toBe('body.newPassword')
+    expect(short.json().errors[0]).toMatchObject({
+      field: 'newPassword',
+      message: 'Le mot de passe doit contenir au moins 12 caractères.',
+    })
 
     const set = await h.inject({
       method: 'PUT',

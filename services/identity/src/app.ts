@@ -9,6 +9,7 @@ import { OidcLogin } from './domain/oidc.js'
 import { assignmentRoutes } from './routes/assignments/index.js'
 import { auditRoutes } from './routes/audit/index.js'
 import { authRoutes } from './routes/auth/index.js'
+import { claimRoutes } from './routes/claims/index.js'
 import { invitationRoutes } from './routes/invitations/index.js'
 import { operatorRoutes } from './routes/operators/index.js'
 import { organisationRoutes } from './routes/organisations/index.js'
@@ -68,6 +69,7 @@ export const app: FastifyPluginAsyncTypebox<ServiceDeps<IdentityConfig>> = async
   await fastify.register(authRoutes, options)
   await fastify.register(userRoutes, options)
   await fastify.register(organisationRoutes, options)
+  await fastify.register(claimRoutes, options)
   await fastify.register(operatorRoutes, options)
   await fastify.register(invitationRoutes, options)
   await fastify.register(assignmentRoutes, options)

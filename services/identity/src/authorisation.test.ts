@@ -135,6 +135,10 @@ describe('authorisation matrix over every identity route', () => {
     ['DELETE', `/v1/advisor-assignments/${ANY_ID}`],
     ['GET', '/v1/audit-log'],
     ['POST', '/v1/auth/logout'],
+    ['GET', '/v1/organisation-claims'],
+    ['GET', `/v1/organisation-claims/${ANY_ID}`],
+    ['POST', `/v1/organisation-claims/${ANY_ID}/decision`, { decision: 'verify' }],
+    ['DELETE', `/v1/organisation-claims/${ANY_ID}`],
   ]
 
   it('covers every protected route of the OpenAPI document, and anonymous callers get 401 on each', async () => {
@@ -341,6 +345,55 @@ describe('authorisation matrix over every identity route', () => {
       (d) => d.organisationId === B && d.advisorId === people.advisorW.userId,
     )
     await expectStatus('advisorW', 'GET', `/v1/organisations/${B}`, 404)
+  })
+
+  it('a claim on a verified collectivité is seen and decided by its syndicate and its referents only', async () => {
+    const claimant = await h.signUp('pretendant@ailleurs.example')
+    const made = await h.inject({
+      method: 'POST',
+      url: '/v1/organisations',
+      headers: bearer(claimant),
+      payload: { kind: 'commune', officialCode: '23003', role: 'agent' },
+    })
+    expect(made.statusCode).toBe(202)
+    const id = made.json().id as string
+    for (const who of ['refB', 'agentA', 'outsider', 'editor', 'advisorV'] as const) {
+      await expectStatus(who, 'GET', `/v1/organisation-claims/${id}`, 404)
+      await expectStatus(who, 'POST', `/v1/organisation-claims/${id}/decision`, 404, { decision: 'verify' })
+      await expectStatus(who, 'DELETE', `/v1/organisation-claims/${id}`, 404)
+      const list = (await expectStatus(who, 'GET', '/v1/organisation-claims', 200)).json()
+      expect(list.items.map((c: { id: string }) => c.id)).not.toContain(id)
+    }
+    for (const who of ['refA', 'coordinator', 'admin'] as const) {
+      await expectStatus(who, 'GET', `/v1/organisation-claims/${id}`, 200)
+      const list = (await expectStatus(who, 'GET', '/v1/organisation-claims?status=pending', 200)).json()
+      expect(list.items.map((c: { id: string }) => c.id)).toContain(id)
+      await expectStatus(who, 'DELETE', `/v1/organisation-claims/${id}`, 403)
+    }
+    // The claimant sees it and may withdraw it, not decide it; nor does a claim give access to A.
+    const own = await h.inject({
+      method: 'GET',
+      url: `/v1/organisation-claims/${id}`,
+      headers: bearer(claimant),
+    })
+    expect(own.json()).toMatchObject({
+      status: 'pending',
+      organisationVerification: 'verified',
+      role: 'agent',
+    })
+    const self = await h.inject({
+      method: 'POST',
+      url: `/v1/organisation-claims/${id}/decision`,
+      headers: bearer(claimant),
+      payload: { decision: 'verify' },
+    })
+    expect(self.statusCode).toBe(403)
+    const readA = await h.inject({ method: 'GET', url: `/v1/organisations/${A}`, headers: bearer(claimant) })
+    expect(readA.statusCode).toBe(404)
+    await expectStatus('refA', 'POST', `/v1/organisation-claims/${id}/decision`, 200, { decision: 'reject' })
+    await expectStatus('coordinator', 'POST', `/v1/organisation-claims/${id}/decision`, 409, {
+      decision: 'verify',
+    })
   })
 
   it('referents manage their members; the last referent cannot leave its collectivité without one', async () => {

@@ -61,8 +61,24 @@ export const IdentityConfig = Type.Object({
   OIDC_REDIRECT_URI: Url('Callback registered at the provider (default: PUBLIC_URL/v1/auth/oidc/callback)'),
   OIDC_SCOPES: Type.String({ default: 'openid email profile' }),
   OIDC_SUCCESS_REDIRECT: Url(
-    'Front-end page the callback redirects to with the tokens in the fragment (default: JSON answer)',
+    'Front-end page the callback redirects to with ?code= (single use, OIDC_EXCHANGE_TTL_SECONDS), which its server exchanges at POST /v1/auth/oidc/exchange; on failure ?error=<problem code>. Default: the callback answers the code as JSON',
   ),
+  OIDC_EXCHANGE_TTL_SECONDS: Type.Integer({
+    minimum: 5,
+    maximum: 600,
+    default: 60,
+    description: 'Lifetime of the code the OIDC callback hands the front-end',
+  }),
+  OIDC_DISPLAY_NAME: Type.String({
+    minLength: 1,
+    default: 'ProConnect',
+    description: 'Name of the provider on the sign-in button (GET /v1/auth/methods)',
+  }),
+  OIDC_EMAIL_VERIFIED_BY_PROVIDER: Type.Boolean({
+    default: false,
+    description:
+      'Treat every address the provider returns as verified even without `email_verified: true` — only for a provider that verifies them all (ProConnect returns professional addresses but no email_verified claim). Otherwise an identity is linked to an account by email only when the provider asserts email_verified: true',
+  }),
   OIDC_USERINFO_SIGNED_ALG: Type.Optional(
     Type.String({
       description: 'Set when the provider signs its userinfo answer (ProConnect: RS256 or ES256)',

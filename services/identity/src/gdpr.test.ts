@@ -123,6 +123,9 @@ describe('GDPR: export and erasure', () => {
     ])
     expect(data.sessions[0]).toMatchObject({ user_agent: UA, ip: IP })
     expect(data.externalIdentities).toEqual([expect.objectContaining({ subject: 'sub-marie' })])
+    expect(data.membershipClaims).toEqual([
+      expect.objectContaining({ organisation_id: communeId, status: expect.any(String) }),
+    ])
     expect(data.invitationsSent).toHaveLength(1)
     expect(data.invitationsReceived).toHaveLength(1)
     expect(data.auditLog.map((a: { action: string }) => a.action)).toContain('login.succeeded')

@@ -71,6 +71,7 @@ describe('invitations to a collectivité', () => {
         kind: 'commune',
         role: 'agent',
         referent: false,
+        verification: 'verified',
       },
     ])
     await h.waitForEvent(IdentityEvents.UserRegistered, (d) => d.userId === pair.userId)

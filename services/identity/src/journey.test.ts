@@ -4,7 +4,7 @@ import type { TokenPair } from './domain/tokens.js'
 import { bearer, type IdentityHarness, identityHarness, tokenOf } from './test-support.js'
 
 /** The issue's "done means", through the documented API only (events stand in for the emails). */
-describe('journey: a secretary registers her commune and invites the mayor; an admin brings in an advisor', () => {
+describe('journey: a secretary claims her commune, the syndicate confirms it, she invites the mayor; an advisor is assigned', () => {
   let h: IdentityHarness
   beforeAll(async () => {
     h = await identityHarness()
@@ -13,7 +13,21 @@ describe('journey: a secretary registers her commune and invites the mayor; an a
     await h?.close()
   })
 
-  it('register, sign in by password and magic link, create the commune, invite, create an operator, assign', async () => {
+  it('register, sign in by password and magic link, claim the commune, syndicate verifies, invite, assign', async () => {
+    const admin = await h.signUp('admin@instance.example', { roles: ['admin'] })
+    const advisor = await h.signUp('conseillere@syndicat.example')
+    const operator = await h.inject({
+      method: 'POST',
+      url: '/v1/operators',
+      headers: bearer(admin),
+      payload: {
+        name: 'Syndicat numérique de la Creuse',
+        departements: ['23'],
+        coordinatorId: advisor.userId,
+      },
+    })
+    expect(operator.statusCode).toBe(201)
+
     const email = 'secretariat@mairie-anzeme.example'
     expect(
       (await h.inject({ method: 'POST', url: '/v1/auth/register', payload: { email, displayName: 'Sacha' } }))
@@ -61,6 +75,44 @@ describe('journey: a secretary registers her commune and invites the mayor; an a
       departement: '23',
       departementName: 'Creuse',
       populationBracket: '500-999',
+      verification: 'pending',
+      operatorId: operator.json().id,
+    })
+    // Pending: no invitation yet. The syndicate's coordinator is told and confirms.
+    const early = await h.inject({
+      method: 'POST',
+      url: '/v1/invitations',
+      headers: bearer(me),
+      payload: { organisationId: commune.id, email: 'maire@mairie-anzeme.example', role: 'elected' },
+    })
+    expect(early.statusCode).toBe(403)
+    expect(early.json().code).toBe('OSI_IDENTITY_NOT_VERIFIED')
+    const submitted = await h.waitForEvent(
+      IdentityEvents.ClaimSubmitted,
+      (d) => d.organisationId === commune.id,
+    )
+    expect(submitted.data.reviewerIds).toEqual([advisor.userId])
+    const coordinator = await h.refresh(advisor)
+    const queue = (
+      await h.inject({
+        method: 'GET',
+        url: '/v1/organisation-claims?status=pending',
+        headers: bearer(coordinator),
+      })
+    ).json()
+    expect(queue.items).toEqual([
+      expect.objectContaining({ organisationId: commune.id, email, role: 'agent', status: 'pending' }),
+    ])
+    const decided = await h.inject({
+      method: 'POST',
+      url: `/v1/organisation-claims/${queue.items[0].id}/decision`,
+      headers: bearer(coordinator),
+      payload: { decision: 'verify' },
+    })
+    expect(decided.json()).toMatchObject({
+      status: 'verified',
+      method: 'operator',
+      organisationVerification: 'verified',
     })
 
     const invited = await h.inject({
@@ -93,19 +145,6 @@ describe('journey: a secretary registers her commune and invites the mayor; an a
       ['maire@mairie-anzeme.example', false],
     ])
 
-    const admin = await h.signUp('admin@instance.example', { roles: ['admin'] })
-    const advisor = await h.signUp('conseillere@syndicat.example')
-    const operator = await h.inject({
-      method: 'POST',
-      url: '/v1/operators',
-      headers: bearer(admin),
-      payload: {
-        name: 'Syndicat numérique de la Creuse',
-        departements: ['23'],
-        coordinatorId: advisor.userId,
-      },
-    })
-    expect(operator.statusCode).toBe(201)
     const assigned = await h.inject({
       method: 'POST',
       url: '/v1/advisor-assignments',
@@ -119,7 +158,11 @@ describe('journey: a secretary registers her commune and invites the mayor; an a
       consent: false,
     })
     const seen = (
-      await h.inject({ method: 'GET', url: '/v1/organisations', headers: bearer(await h.refresh(advisor)) })
+      await h.inject({
+        method: 'GET',
+        url: '/v1/organisations',
+        headers: bearer(await h.refresh(coordinator)),
+      })
     ).json()
     expect(seen.items.map((o: { id: string; operatorId: string }) => [o.id, o.operatorId])).toEqual([
       [commune.id, operator.json().id],

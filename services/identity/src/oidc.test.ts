@@ -1,15 +1,50 @@
 import type { Server } from 'node:http'
+import { IdentityEvents } from '@osinum/contracts'
 import { freePort } from '@osinum/testing'
 import { decodeJwt } from 'jose'
 import Provider from 'oidc-provider'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { sha256 } from './domain/crypto.js'
 import type { TokenPair } from './domain/tokens.js'
 import { bearer, type IdentityHarness, identityHarness } from './test-support.js'
 
 const REDIRECT_URI = 'http://osinum.test/v1/auth/oidc/callback'
-const ACCOUNTS: Record<string, { email: string; given_name: string; family_name: string }> = {
-  'agent-1': { email: 'camille.martin@mairie-exemple.fr', given_name: 'Camille', family_name: 'Martin' },
-  'agent-2': { email: 'deja.inscrite@mairie-exemple.fr', given_name: 'Déjà', family_name: 'Inscrite' },
+const ACCOUNTS: Record<string, Record<string, unknown>> = {
+  'agent-1': {
+    email: 'camille.martin@mairie-exemple.fr',
+    given_name: 'Camille',
+    family_name: 'Martin',
+    email_verified: true,
+  },
+  'agent-2': {
+    email: 'deja.inscrite@mairie-exemple.fr',
+    given_name: 'Déjà',
+    family_name: 'Inscrite',
+    email_verified: true,
+  },
+  // A lax provider: says nothing of whether it verified the address.
+  'lax-1': { email: 'victime@mairie-exemple.fr', given_name: 'Usurpateur', family_name: 'Laxiste' },
+  'lax-2': {
+    email: 'victime@mairie-exemple.fr',
+    given_name: 'Usurpateur',
+    family_name: 'Explicite',
+    email_verified: false,
+  },
+  // ProConnect-style: a professional address and the SIRET of the agent's establishment (Alleyrat's SIREN 212300305).
+  'mairie-alleyrat': {
+    email: 'secretariat@alleyrat.fr',
+    given_name: 'Dominique',
+    usual_name: 'Secrétaire',
+    email_verified: true,
+    siret: '21230030500017',
+  },
+  'mairie-anzeme': {
+    email: 'maire@anzeme.fr',
+    given_name: 'Bernard',
+    usual_name: 'Maire',
+    email_verified: true,
+    siret: '212300404 00015',
+  },
 }
 
 /** A minimal browser: follows the provider's redirects with its cookies and submits its forms. */
@@ -97,7 +132,8 @@ describe('OpenID Connect login against a real provider (oidc-provider)', () => {
       claims: {
         openid: ['sub'],
         email: ['email', 'email_verified'],
-        profile: ['given_name', 'family_name', 'name'],
+        profile: ['given_name', 'family_name', 'name', 'usual_name'],
+        siret: ['siret'],
       },
       features: { devInteractions: { enabled: true } },
       pkce: { required: () => true },
@@ -106,7 +142,7 @@ describe('OpenID Connect login against a real provider (oidc-provider)', () => {
         if (!account) return undefined
         return {
           accountId: id,
-          claims: async () => ({ sub: id, ...account, email_verified: true }),
+          claims: async () => ({ sub: id, ...account }),
         }
       },
     })
@@ -117,6 +153,7 @@ describe('OpenID Connect login against a real provider (oidc-provider)', () => {
       OIDC_CLIENT_SECRET: 'osinum-test-secret',
       OIDC_REDIRECT_URI: REDIRECT_URI,
       OIDC_ALLOW_INSECURE: 'true',
+      OIDC_SCOPES: 'openid email profile siret',
     })
   })
   afterAll(async () => {
@@ -137,10 +174,18 @@ describe('OpenID Connect login against a real provider (oidc-provider)', () => {
   }
   const callback = (redirect: string) =>
     h.inject({ method: 'GET', url: `/v1/auth/oidc/callback${new URL(redirect).search}` })
+  const exchange = (code: string) =>
+    h.inject({ method: 'POST', url: '/v1/auth/oidc/exchange', payload: { code } })
+  /** The callback, then the exchange of its code: the token pair (or the failed answer). */
+  const login = async (redirect: string) => {
+    const res = await callback(redirect)
+    if (res.statusCode !== 200) return res
+    return exchange(res.json().code)
+  }
 
   it('signs a new person in with authorization code + PKCE, creating a verified account', async () => {
     const redirect = await new Browser().signIn(await start(), 'agent-1')
-    const res = await callback(redirect)
+    const res = await login(redirect)
     expect(res.statusCode).toBe(200)
     const pair = res.json() as TokenPair
     expect(decodeJwt(pair.accessToken).email).toBe('camille.martin@mairie-exemple.fr')
@@ -157,7 +202,7 @@ describe('OpenID Connect login against a real provider (oidc-provider)', () => {
     expect(replay.json().code).toBe('OSI_IDENTITY_OIDC_STATE')
 
     // The next login finds the same account through the provider's subject.
-    const again = await callback(await new Browser().signIn(await start(), 'agent-1'))
+    const again = await login(await new Browser().signIn(await start(), 'agent-1'))
     expect(again.statusCode).toBe(200)
     expect((again.json() as TokenPair).userId).toBe(pair.userId)
     const session = await h.db
@@ -170,7 +215,7 @@ describe('OpenID Connect login against a real provider (oidc-provider)', () => {
 
   it('links the provider identity to an existing account with the same email', async () => {
     const existing = await h.signUp('deja.inscrite@mairie-exemple.fr')
-    const res = await callback(await new Browser().signIn(await start(), 'agent-2'))
+    const res = await login(await new Browser().signIn(await start(), 'agent-2'))
     expect(res.statusCode).toBe(200)
     expect((res.json() as TokenPair).userId).toBe(existing.userId)
     const link = await h.db
@@ -204,5 +249,173 @@ describe('OpenID Connect login against a real provider (oidc-provider)', () => {
     })
     expect(res.statusCode).toBe(400)
     expect(res.json().code).toBe('OSI_IDENTITY_OIDC_FAILED')
+  })
+
+  it('tokens never reach the browser: the callback gives a single-use code that works once, within 60 s', async () => {
+    const res = await callback(await new Browser().signIn(await start(), 'agent-1'))
+    expect(res.statusCode).toBe(200)
+    const body = res.json()
+    expect(Object.keys(body).sort()).toEqual(['code', 'expiresIn'])
+    expect(body.expiresIn).toBe(60)
+    expect(res.body).not.toMatch(/eyJ/)
+    const stored = await h.db
+      .selectFrom('one_time_tokens')
+      .selectAll()
+      .where('kind', '=', 'oidc-exchange')
+      .where('token_hash', '=', sha256(body.code))
+      .executeTakeFirstOrThrow()
+    expect(stored.token_hash).not.toBe(body.code)
+    const secondsLeft = (stored.expires_at.getTime() - Date.now()) / 1000
+    expect(secondsLeft).toBeGreaterThan(50)
+    expect(secondsLeft).toBeLessThanOrEqual(60)
+    expect((await exchange(body.code)).statusCode).toBe(200)
+    const replay = await exchange(body.code)
+    expect(replay.statusCode).toBe(400)
+    expect(replay.json().code).toBe('OSI_IDENTITY_INVALID_LINK')
+    // An expired code is refused too.
+    const late = await callback(await new Browser().signIn(await start(), 'agent-1'))
+    await h.db
+      .updateTable('one_time_tokens')
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where('token_hash', '=', sha256(late.json().code))
+      .execute()
+    expect((await exchange(late.json().code)).statusCode).toBe(400)
+  })
+
+  it('with OIDC_SUCCESS_REDIRECT, the callback redirects the browser with ?code= (never the tokens), or ?error=', async () => {
+    const web = await identityHarness({
+      OIDC_ISSUER: issuer,
+      OIDC_CLIENT_ID: 'osinum',
+      OIDC_CLIENT_SECRET: 'osinum-test-secret',
+      OIDC_REDIRECT_URI: REDIRECT_URI,
+      OIDC_ALLOW_INSECURE: 'true',
+      OIDC_SUCCESS_REDIRECT: 'https://osinum.example.fr/connexion/retour',
+      OIDC_DISPLAY_NAME: 'ProConnect (test)',
+    })
+    try {
+      const methods = await web.inject({ method: 'GET', url: '/v1/auth/methods' })
+      expect(methods.json()).toEqual({
+        password: true,
+        magicLink: true,
+        oidc: { displayName: 'ProConnect (test)', loginUrl: '/v1/auth/oidc/login' },
+      })
+      const begin = await web.inject({ method: 'GET', url: '/v1/auth/oidc/login' })
+      const redirect = await new Browser().signIn(begin.headers.location as string, 'agent-1')
+      const res = await web.inject({
+        method: 'GET',
+        url: `/v1/auth/oidc/callback${new URL(redirect).search}`,
+      })
+      expect(res.statusCode).toBe(302)
+      const location = new URL(res.headers.location as string)
+      expect(`${location.origin}${location.pathname}`).toBe('https://osinum.example.fr/connexion/retour')
+      expect([...location.searchParams.keys()]).toEqual(['code'])
+      expect(location.hash).toBe('')
+      expect(res.headers.location).not.toMatch(/eyJ|access_token|refresh_token/)
+      const pair = await web.inject({
+        method: 'POST',
+        url: '/v1/auth/oidc/exchange',
+        payload: { code: location.searchParams.get('code') },
+      })
+      expect(pair.statusCode).toBe(200)
+      expect(decodeJwt(pair.json().accessToken).email).toBe('camille.martin@mairie-exemple.fr')
+      // A failed login comes back as ?error=<problem code>.
+      const failed = await web.inject({ method: 'GET', url: '/v1/auth/oidc/callback?state=inconnu&code=x' })
+      expect(failed.statusCode).toBe(302)
+      expect(new URL(failed.headers.location as string).searchParams.get('error')).toBe(
+        'OSI_IDENTITY_OIDC_STATE',
+      )
+    } finally {
+      await web.close()
+    }
+    // Without OIDC configured, the methods say so and the exchange does not exist.
+    const plain = await identityHarness()
+    try {
+      expect((await plain.inject({ method: 'GET', url: '/v1/auth/methods' })).json().oidc).toBeNull()
+      const none = await plain.inject({
+        method: 'POST',
+        url: '/v1/auth/oidc/exchange',
+        payload: { code: 'osx_0123456789' },
+      })
+      expect(none.statusCode).toBe(404)
+    } finally {
+      await plain.close()
+    }
+  })
+
+  it('a provider that omits email_verified (or denies it) is not trusted: no account is linked or created by email', async () => {
+    const victim = await h.signUp('victime@mairie-exemple.fr')
+    for (const account of ['lax-1', 'lax-2']) {
+      const res = await callback(await new Browser().signIn(await start(), account))
+      expect(res.statusCode, account).toBe(400)
+      expect(res.headers['content-type']).toMatch(/application\/problem\+json/)
+      expect(res.json().code).toBe('OSI_IDENTITY_OIDC_FAILED')
+    }
+    const links = await h.db
+      .selectFrom('user_identities')
+      .selectAll()
+      .where('user_id', '=', victim.userId)
+      .execute()
+    expect(links).toEqual([])
+    const accounts = await h.db
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', 'victime@mairie-exemple.fr')
+      .execute()
+    expect(accounts).toHaveLength(1)
+  })
+
+  it('ProConnect-style OIDC with a siret claim verifies the membership: a pending claim of that commune becomes verified', async () => {
+    // The secretary of Alleyrat registered by email and claimed her commune: pending.
+    const first = await h.signUp('secretariat@alleyrat.fr')
+    const alleyrat = await h.createCommune(first, '23003', 'agent', { verified: false })
+    expect(alleyrat.verification).toBe('pending')
+    // She signs in with ProConnect, whose SIRET 212 300 305 00017 belongs to Alleyrat's SIREN.
+    const res = await login(await new Browser().signIn(await start(), 'mairie-alleyrat'))
+    expect(res.statusCode).toBe(200)
+    const pair = res.json() as TokenPair
+    expect(pair.userId).toBe(first.userId)
+    expect(decodeJwt(pair.accessToken).orgs).toEqual([{ id: alleyrat.id, role: 'agent', ref: true }])
+    const claims = (
+      await h.inject({ method: 'GET', url: '/v1/organisation-claims?mine=true', headers: bearer(pair) })
+    ).json()
+    expect(claims.items).toEqual([
+      expect.objectContaining({
+        organisationId: alleyrat.id,
+        status: 'verified',
+        method: 'oidc-siret',
+        organisationVerification: 'verified',
+      }),
+    ])
+    const identity = await h.db
+      .selectFrom('user_identities')
+      .select('siret')
+      .where('user_id', '=', first.userId)
+      .executeTakeFirstOrThrow()
+    expect(identity.siret).toBe('21230030500017')
+    await h.waitForEvent(
+      IdentityEvents.OrganisationUpdated,
+      (d) => d.organisationId === alleyrat.id && d.verification === 'verified',
+    )
+
+    // The other order: signed in with ProConnect first, the claim is verified at once.
+    const mayor = (
+      await login(await new Browser().signIn(await start(), 'mairie-anzeme'))
+    ).json() as TokenPair
+    const claimed = await h.inject({
+      method: 'POST',
+      url: '/v1/organisations',
+      headers: bearer(mayor),
+      payload: { kind: 'commune', officialCode: '23004', role: 'elected' },
+    })
+    expect(claimed.statusCode).toBe(201)
+    expect(claimed.json()).toMatchObject({ name: 'Anzême', verification: 'verified' })
+    // A SIRET of another establishment verifies nothing: claiming Ahun stays pending.
+    const elsewhere = await h.inject({
+      method: 'POST',
+      url: '/v1/organisations',
+      headers: bearer(mayor),
+      payload: { kind: 'commune', officialCode: '23001', role: 'elected' },
+    })
+    expect(elsewhere.json()).toMatchObject({ name: 'Ahun', verification: 'pending' })
   })
 })

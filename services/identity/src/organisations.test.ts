@@ -22,7 +22,7 @@ describe('collectivités from official data, and operators', () => {
   const create = (pair: TokenPair, payload: Record<string, unknown>) =>
     h.inject({ method: 'POST', url: '/v1/organisations', headers: bearer(pair), payload })
 
-  it('creates a commune by INSEE code with name, population, bracket, département, région and EPCI filled in', async () => {
+  it('claims a commune by INSEE code: registered from the official data, pending, its claimant a pending member (not referent)', async () => {
     const res = await create(maire, { kind: 'commune', officialCode: '23003', role: 'elected' })
     expect(res.statusCode).toBe(201)
     const org = res.json()
@@ -39,6 +39,8 @@ describe('collectivités from official data, and operators', () => {
       epci: '200044014',
       postcodes: ['23200'],
       advisorConsent: false,
+      verification: 'pending',
+      verifiedAt: null,
     })
     expect(org.population).toBeGreaterThan(0)
     expect(org.population).toBeLessThan(500)
@@ -51,14 +53,17 @@ describe('collectivités from official data, and operators', () => {
       officialCode: '23003',
       population: org.population,
       departement: '23',
+      verification: 'pending',
     })
     const granted = await h.waitForEvent(IdentityEvents.MembershipGranted, (d) => d.organisationId === org.id)
     expect(granted.data).toEqual({
       organisationId: org.id,
       userId: maire.userId,
       role: 'elected',
-      referent: true,
+      referent: false,
     })
+    const claimed = await h.waitForEvent(IdentityEvents.ClaimSubmitted, (d) => d.organisationId === org.id)
+    expect(claimed.data).toMatchObject({ userId: maire.userId, role: 'elected', competing: 0 })
     const me = (await h.inject({ method: 'GET', url: '/v1/users/me', headers: bearer(maire) })).json()
     expect(me.memberships).toEqual([
       {
@@ -66,9 +71,13 @@ describe('collectivités from official data, and operators', () => {
         organisationName: 'Alleyrat',
         kind: 'commune',
         role: 'elected',
-        referent: true,
+        referent: false,
+        verification: 'pending',
       },
     ])
+    await h.verifyClaim(org.id, maire.userId)
+    const verified = (await h.inject({ method: 'GET', url: '/v1/users/me', headers: bearer(maire) })).json()
+    expect(verified.memberships[0]).toMatchObject({ referent: true, verification: 'verified' })
   })
 
   it('refuses an unknown official code with 422 naming the field, and a malformed one with 400', async () => {
@@ -84,12 +93,33 @@ describe('collectivités from official data, and operators', () => {
     expect(malformed.json().errors[0].field).toBe('body.officialCode')
   })
 
-  it('registers each collectivité once: a duplicate answers 409', async () => {
+  it('registers each collectivité once: claiming a registered one is a pending claim (202), not a membership', async () => {
     const other = await h.signUp('secretaire@alleyrat.example')
     const res = await create(other, { kind: 'commune', officialCode: '23003', role: 'agent' })
-    expect(res.statusCode).toBe(409)
-    expect(res.headers['content-type']).toMatch(PROBLEM)
-    expect(res.json().code).toBe('OSI_IDENTITY_ORGANISATION_EXISTS')
+    expect(res.statusCode).toBe(202)
+    const claim = res.json()
+    expect(claim).toMatchObject({
+      officialCode: '23003',
+      userId: other.userId,
+      status: 'pending',
+      organisationVerification: 'verified',
+      competing: 0,
+    })
+    expect(res.headers.location).toBe(`/v1/organisations/${claim.organisationId}`)
+    // Asking again answers the same claim; a member asking is told so.
+    const again = await create(other, { kind: 'commune', officialCode: '23003', role: 'agent' })
+    expect(again.statusCode).toBe(202)
+    expect(again.json().id).toBe(claim.id)
+    const member = await create(maire, { kind: 'commune', officialCode: '23003', role: 'elected' })
+    expect(member.statusCode).toBe(409)
+    expect(member.headers['content-type']).toMatch(PROBLEM)
+    expect(member.json().code).toBe('OSI_IDENTITY_ALREADY_MEMBER')
+    const count = await h.db
+      .selectFrom('organisations')
+      .select('id')
+      .where('official_code', '=', '23003')
+      .execute()
+    expect(count).toHaveLength(1)
   })
 
   it('creates an EPCI by SIREN, a département and a région by code', async () => {

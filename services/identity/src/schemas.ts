@@ -3,6 +3,7 @@ import {
   OrganisationKindSchema,
   PlatformRoleSchema,
   PopulationBracketSchema,
+  VerificationSchema,
 } from '@osinum/contracts'
 import { Type } from 'typebox'
 
@@ -45,6 +46,7 @@ export const MembershipView = Type.Object({
   kind: OrganisationKindSchema,
   role: MembershipRoleSchema,
   referent: Type.Boolean(),
+  verification: VerificationSchema,
 })
 
 export const Profile = Type.Object(
@@ -117,8 +119,46 @@ export const OrganisationView = Type.Object(
     operatorId: Nullable(Id),
     advisorConsent: Type.Boolean({ description: 'Assigned advisors may see its diagnostics' }),
     advisorConsentAt: Nullable(DateTime),
+    verification: VerificationSchema,
+    verifiedAt: Nullable(DateTime),
     createdAt: DateTime,
     updatedAt: DateTime,
+  },
+  { additionalProperties: false },
+)
+
+export const ClaimView = Type.Object(
+  {
+    id: Id,
+    organisationId: Id,
+    organisationName: Type.String(),
+    kind: OrganisationKindSchema,
+    officialCode: Type.String(),
+    operatorId: Nullable(Id),
+    organisationVerification: VerificationSchema,
+    userId: Id,
+    displayName: Nullable(Type.String()),
+    email: Nullable(Type.String()),
+    role: MembershipRoleSchema,
+    status: Type.Unsafe<'pending' | 'verified' | 'rejected' | 'withdrawn'>(
+      Type.Union(['pending', 'verified', 'rejected', 'withdrawn'].map((s) => Type.Literal(s))),
+    ),
+    method: Nullable(
+      Type.Unsafe<'oidc-siret' | 'operator' | 'referent' | 'invitation'>(
+        Type.Union(
+          ['oidc-siret', 'operator', 'referent', 'invitation'].map((s) => Type.Literal(s)),
+          {
+            description:
+              'oidc-siret: the claimant’s ProConnect establishment belongs to it; operator: its syndicate decided; referent: a verified referent decided; invitation: a verified member invited them',
+          },
+        ),
+      ),
+    ),
+    reason: Nullable(Type.String()),
+    competing: Type.Integer({ description: 'Other pending claims on the same collectivité' }),
+    createdAt: DateTime,
+    decidedAt: Nullable(DateTime),
+    decidedBy: Nullable(Id),
   },
   { additionalProperties: false },
 )
@@ -131,6 +171,7 @@ export const MemberView = Type.Object(
     jobTitle: Nullable(Type.String()),
     role: MembershipRoleSchema,
     referent: Type.Boolean(),
+    verification: VerificationSchema,
     since: DateTime,
   },
   { additionalProperties: false },
@@ -200,5 +241,10 @@ export const AuditEntryView = Type.Object(
   { additionalProperties: false },
 )
 
-export const Password = Type.String({ minLength: 12, maxLength: 256, description: 'At least 12 characters' })
+export const Password = Type.String({
+  minLength: 1,
+  maxLength: 256,
+  description:
+    'At least 12 characters, hard to guess (zxcvbn score 3 or more with the French dictionary) and without the email, the name or a collectivité’s name; otherwise 422 OSI_IDENTITY_WEAK_PASSWORD whose field error explains why, in French',
+})
 export { MembershipRoleSchema, OrganisationKindSchema, PlatformRoleSchema }

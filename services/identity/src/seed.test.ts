@@ -44,7 +44,7 @@ describe('embedded demo seed', () => {
     expect(after).toEqual(before)
   })
 
-  it('seeds two real small communes of the Creuse, attached to the demo operator', async () => {
+  it('seeds two real small communes of the Creuse, attached to the demo operator and verified', async () => {
     const orgs = await h.db.selectFrom('organisations').selectAll().orderBy('official_code').execute()
     const [a, b] = orgs
     expect(a).toMatchObject({
@@ -54,6 +54,7 @@ describe('embedded demo seed', () => {
       population_bracket: 'under-500',
       departement: '23',
       operator_id: DEMO.operator.id,
+      verification: 'verified',
     })
     expect(b).toMatchObject({
       id: DEMO.communeB.id,
@@ -61,6 +62,7 @@ describe('embedded demo seed', () => {
       name: DEMO_COMMUNES.communeB.name,
       population_bracket: '500-999',
       operator_id: DEMO.operator.id,
+      verification: 'verified',
     })
     expect(a!.advisor_consent_at).toBeInstanceOf(Date)
     expect(b!.advisor_consent_at).toBeNull()
@@ -102,7 +104,20 @@ describe('embedded demo seed', () => {
     expect(
       (await h.events(IdentityEvents.OrganisationCreated)).map((e) => e.data.organisationId).sort(),
     ).toEqual([DEMO.communeA.id, DEMO.communeB.id].sort())
-    expect(await h.events(IdentityEvents.MembershipGranted)).toHaveLength(3)
+    // Each mayor holds the claimed commune pending, then as verified referent; plus the agent of A.
+    expect(await h.events(IdentityEvents.MembershipGranted)).toHaveLength(5)
+    const decided = await h.events(IdentityEvents.ClaimDecided)
+    expect(
+      decided.map((e) => [e.data.organisationId, e.data.status, e.data.method, e.data.decidedBy]),
+    ).toEqual([
+      [DEMO.communeA.id, 'verified', 'operator', DEMO.advisor.id],
+      [DEMO.communeB.id, 'verified', 'operator', DEMO.advisor.id],
+    ])
+    const updated = await h.events(IdentityEvents.OrganisationUpdated)
+    expect(updated.map((e) => [e.data.organisationId, e.data.verification])).toEqual([
+      [DEMO.communeA.id, 'verified'],
+      [DEMO.communeB.id, 'verified'],
+    ])
     expect(
       (await h.events(IdentityEvents.AdvisorAssigned)).every((e) => e.data.advisorId === DEMO.advisor.id),
     ).toBe(true)

@@ -6,19 +6,21 @@ import { keyStoreFor } from './app.js'
 import type { IdentityConfig } from './config.js'
 import { loadActor } from './domain/actor.js'
 import { assignAdvisor } from './domain/assignments.js'
+import { claimOrganisation, decideClaim } from './domain/claims.js'
 import { Background, type Ctx } from './domain/context.js'
 import { type Database, json } from './domain/db.js'
 import { createOperator } from './domain/operators.js'
-import { createOrganisation, grantMembership, setConsent } from './domain/organisations.js'
+import { grantMembership, setConsent } from './domain/organisations.js'
 import { hashPassword } from './domain/passwords.js'
 import { createUser, userSnapshot } from './domain/users.js'
 
 /**
  * The embedded demo: one operator covering Corrèze, Creuse and Haute-Vienne; an admin, an
  * editor, an advisor (the operator's coordinator) and two real small communes of the Creuse —
- * Alleyrat (23003, under 500 inhabitants) and Anzême (23004, 500–999). Every account has the
- * password DEMO.password. Idempotent: what exists is left alone. Written through the same
- * use-cases as the API, so the same events leave through the outbox.
+ * Alleyrat (23003, under 500 inhabitants) and Anzême (23004, 500–999), each claimed by its mayor
+ * and verified by the operator's coordinator. Every account has the password DEMO.password.
+ * Idempotent: what exists is left alone (a demo commune still pending is verified). Written
+ * through the same use-cases as the API, so the same events leave through the outbox.
  */
 export const DEMO_COMMUNES = {
   communeA: { code: '23003', name: 'Alleyrat' },
@@ -119,14 +121,26 @@ export async function seed(deps: CommandContext<IdentityConfig>): Promise<void> 
       .where('id', '=', demo.id)
       .executeTakeFirst()
     if (!found) {
-      const referent = await loadActor(db, { userId: demo.elected.id, sessionId: null })
-      await createOrganisation(
+      const mayor = await loadActor(db, { userId: demo.elected.id, sessionId: null })
+      await claimOrganisation(
         ctx,
-        referent,
+        mayor,
         { kind: 'commune', officialCode: DEMO_COMMUNES[key].code, role: 'elected' },
         { id: demo.id },
       )
     }
+    // The syndicate's coordinator confirms the mayor's claim: the demo communes are verified.
+    const pending = await db
+      .selectFrom('membership_claims')
+      .select('id')
+      .where('organisation_id', '=', demo.id)
+      .where('user_id', '=', demo.elected.id)
+      .where('status', '=', 'pending')
+      .executeTakeFirst()
+    if (pending)
+      await decideClaim(ctx, await loadActor(db, { userId: DEMO.advisor.id, sessionId: null }), pending.id, {
+        decision: 'verify',
+      })
     if ('agent' in demo) {
       const member = await db
         .selectFrom('memberships')

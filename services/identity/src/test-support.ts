@@ -6,6 +6,7 @@ import type { Host } from '@osinum/service-kit'
 import { createTestHost, openTestDatabase, openTestTransport, waitFor } from '@osinum/service-kit/testing'
 import { uniqueName } from '@osinum/testing'
 import type { Kysely } from 'kysely'
+import { applyDecision } from './domain/claims.js'
 import { type Database, json } from './domain/db.js'
 import type { TokenPair } from './domain/tokens.js'
 import { identityService } from './service.js'
@@ -29,12 +30,19 @@ export interface IdentityHarness {
   signUp(email: string, options?: { roles?: PlatformRole[]; operatorId?: string | null }): Promise<TokenPair>
   /** A fresh pair (after roles or memberships changed). */
   refresh(pair: TokenPair): Promise<TokenPair>
-  /** Creates a commune by INSEE code as `pair`'s user (who becomes its referent). */
+  /**
+   * Claims a commune by INSEE code as `pair`'s user; unless `verified: false`, the claim is then
+   * verified as its syndicate would (the user becomes its referent). Refresh `pair` for a token
+   * carrying the membership.
+   */
   createCommune(
     pair: TokenPair,
     code: string,
     role?: MembershipRole,
+    options?: { verified?: boolean },
   ): Promise<{ id: string; [k: string]: unknown }>
+  /** Verifies `userId`'s pending claim on `organisationId` as its syndicate would. */
+  verifyClaim(organisationId: string, userId: string): Promise<void>
 }
 
 export const bearer = (pair: TokenPair | string) => ({
@@ -107,7 +115,25 @@ export async function identityHarness(env: Record<string, string> = {}): Promise
     return pair
   }
 
-  const createCommune: IdentityHarness['createCommune'] = async (pair, code, role = 'elected') => {
+  const verifyClaim: IdentityHarness['verifyClaim'] = async (organisationId, userId) => {
+    await db.transaction().execute(async (trx) => {
+      const claim = await trx
+        .selectFrom('membership_claims')
+        .selectAll()
+        .where('organisation_id', '=', organisationId)
+        .where('user_id', '=', userId)
+        .where('status', '=', 'pending')
+        .executeTakeFirstOrThrow()
+      await applyDecision(trx, claim, { status: 'verified', method: 'operator', decidedBy: null })
+    })
+  }
+
+  const createCommune: IdentityHarness['createCommune'] = async (
+    pair,
+    code,
+    role = 'elected',
+    options = {},
+  ) => {
     const res = await inject({
       method: 'POST',
       url: '/v1/organisations',
@@ -115,7 +141,10 @@ export async function identityHarness(env: Record<string, string> = {}): Promise
       payload: { kind: 'commune', officialCode: code, role },
     })
     if (res.statusCode !== 201) throw new Error(`create commune failed: ${res.statusCode} ${res.body}`)
-    return res.json()
+    const org = res.json() as { id: string }
+    if (options.verified === false) return org
+    await verifyClaim(org.id, pair.userId)
+    return (await inject({ method: 'GET', url: `/v1/organisations/${org.id}`, headers: bearer(pair) })).json()
   }
 
   return {
@@ -129,6 +158,7 @@ export async function identityHarness(env: Record<string, string> = {}): Promise
     signUp,
     refresh,
     createCommune,
+    verifyClaim,
     async close() {
       await host.close()
       await transport.close()

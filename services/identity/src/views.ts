@@ -1,4 +1,5 @@
 import { populationBracket } from '@osinum/contracts'
+import type { ClaimRow } from './domain/claims.js'
 import type {
   AdvisorAssignment,
   AuditEntry,
@@ -67,6 +68,8 @@ export const organisationView = (o: Organisation) => ({
   operatorId: o.operator_id,
   advisorConsent: Boolean(o.advisor_consent_at),
   advisorConsentAt: iso(o.advisor_consent_at),
+  verification: o.verification,
+  verifiedAt: iso(o.verified_at),
   createdAt: o.created_at.toISOString(),
   updatedAt: o.updated_at.toISOString(),
 })
@@ -123,4 +126,25 @@ export const auditView = (e: AuditEntry) => ({
   targetId: e.target_id,
   ip: e.ip,
   data: e.data,
+})
+
+export const claimView = (c: ClaimRow) => ({
+  id: c.id,
+  organisationId: c.organisation_id,
+  organisationName: c.organisation_name,
+  kind: c.kind,
+  officialCode: c.official_code,
+  operatorId: c.operator_id,
+  organisationVerification: c.organisation_verification,
+  userId: c.user_id,
+  displayName: c.display_name,
+  email: c.email,
+  role: c.role,
+  status: c.status,
+  method: c.method,
+  reason: c.reason,
+  competing: Number(c.competing ?? 0),
+  createdAt: c.created_at.toISOString(),
+  decidedAt: iso(c.decided_at),
+  decidedBy: c.decided_by,
 })

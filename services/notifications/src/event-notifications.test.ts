@@ -1,4 +1,4 @@
-import { CatalogueEvents, DiagnosticsEvents, ResourcesEvents } from '@osinum/contracts'
+import { CatalogueEvents, DiagnosticsEvents, IdentityEvents, ResourcesEvents } from '@osinum/contracts'
 import { publishTestEvent } from '@osinum/service-kit/testing'
 import { v7 as uuidv7 } from 'uuid'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -61,6 +61,50 @@ describe('notifications caused by other services’ events', () => {
       total: number
     }
   }
+
+  it('emails a claim to its claimant and to the syndicate that verifies it, and then the decision, in French', async () => {
+    const claimant = person('Paul Prétendant')
+    const coordinatrice = person('Corinne Coordinatrice', { roles: ['advisor'], operatorId: operatorA })
+    for (const p of [claimant, coordinatrice]) await addUser(s, p)
+    const claimId = uuidv7()
+    const organisationId = uuidv7()
+    await publishTestEvent(s.host, IdentityEvents.ClaimSubmitted, claimId, {
+      claimId,
+      organisationId,
+      organisationName: 'Alleyrat',
+      userId: claimant.id,
+      role: 'elected',
+      operatorId: operatorA,
+      reviewerIds: [coordinatrice.id],
+      competing: 1,
+    })
+    const [toClaimant] = await mailTo(smtp, claimant.email)
+    expect(toClaimant!.parsed.subject).toBe('Votre demande de rattachement à Alleyrat est enregistrée')
+    expect(toClaimant!.parsed.text).toContain('connectez-vous avec ProConnect')
+    expect(toClaimant!.parsed.text).toContain(`https://osinum.example.fr/v1/organisation-claims/${claimId}`)
+    const [toReviewer] = await mailTo(smtp, coordinatrice.email)
+    expect(toReviewer!.parsed.subject).toBe('Demande de rattachement à vérifier : Alleyrat')
+    // The claimant is not named in the reviewers' inbox (the claim is one link away).
+    expect(toReviewer!.parsed.text).toContain('Une personne demande à représenter Alleyrat')
+    expect(toReviewer!.parsed.text).not.toContain('Prétendant')
+    expect(toReviewer!.parsed.text).toContain('une autre demande est en attente')
+
+    await publishTestEvent(s.host, IdentityEvents.ClaimDecided, claimId, {
+      claimId,
+      organisationId,
+      organisationName: 'Alleyrat',
+      userId: claimant.id,
+      status: 'verified',
+      method: 'operator',
+      decidedBy: uuidv7(),
+      reviewerIds: [coordinatrice.id],
+    })
+    const decided = await mailTo(smtp, claimant.email, 2)
+    expect(decided[1]!.parsed.subject).toBe('Vous représentez désormais Alleyrat sur osinum')
+    expect(decided[1]!.parsed.text).toContain('par votre syndicat numérique')
+    const reviewed = await mailTo(smtp, coordinatrice.email, 2)
+    expect(reviewed[1]!.parsed.subject).toBe('Demande de rattachement acceptée : Alleyrat')
+  })
 
   it('emails the diagnostic results to every member (level, theme scores, priority measures, report link) and adds an in-app notification', async () => {
     const diagnosticId = uuidv7()

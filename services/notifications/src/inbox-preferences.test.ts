@@ -370,7 +370,7 @@ describe('inbox, preferences, unsubscribe and the development mailbox', () => {
     )
   })
 
-  it('writes emails to the development mailbox (files and /v1/dev/mailbox, public in embedded mode) so the demo magic link works', async () => {
+  it('writes emails to the development mailbox (files and /v1/dev/mailbox, embedded mode, loopback clients) so the demo magic link works', async () => {
     const p = person('Demo Visitor')
     const url = `https://osinum.example.fr/v1/auth/magic-link/verify?token=demo-${p.id}`
     await publishTestEvent(s.host, IdentityEvents.MagicLinkRequested, p.id, {
@@ -402,5 +402,24 @@ describe('inbox, preferences, unsubscribe and the development mailbox', () => {
     expect(raw.body).toContain('Subject: =?UTF-8?')
     const missing = await s.host.app.inject({ method: 'GET', url: `/v1/dev/mailbox/${uuidv7()}` })
     expect(missing.statusCode).toBe(404)
+  })
+
+  it('serves the development mailbox to loopback clients only: someone on the network cannot read the magic links', async () => {
+    const local = await s.host.app.inject({ method: 'GET', url: '/v1/dev/mailbox', remoteAddress: '::1' })
+    expect(local.statusCode).toBe(200)
+    const attempts = [
+      { remoteAddress: '192.0.2.10' },
+      { remoteAddress: '::ffff:198.51.100.7' },
+      // A local proxy forwarding a remote client, or a remote client forging the header.
+      { remoteAddress: '127.0.0.1', headers: { 'x-forwarded-for': '203.0.113.9' } },
+      { remoteAddress: '203.0.113.9', headers: { 'x-forwarded-for': '127.0.0.1' } },
+    ]
+    for (const attempt of attempts)
+      for (const url of ['/v1/dev/mailbox', `/v1/dev/mailbox/${uuidv7()}`]) {
+        const res = await s.host.app.inject({ method: 'GET', url, ...attempt })
+        expect(res.statusCode, JSON.stringify(attempt)).toBe(403)
+        expect(res.headers['content-type']).toMatch(/application\/problem\+json/)
+        expect(res.json().code).toBe('OSI_NOTIFICATIONS_LOOPBACK_ONLY')
+      }
   })
 })

@@ -224,6 +224,23 @@ describe('community: experiences, comments, votes and moderation', () => {
     expect((await call('DELETE', `/v1/comments/${own}`, 'memberB')).statusCode).toBe(204)
   })
 
+  it('refuses reports from editors and admins (they moderate instead): posts and comments', async () => {
+    const e = await post('memberA', 'Un retour que des modérateurs voudraient signaler')
+    const comment = await call('POST', `/v1/experiences/${e.id}/comments`, 'memberB', { body: 'Merci' })
+    const targets = [
+      `/v1/experiences/${e.id}/reports`,
+      `/v1/comments/${(comment.json() as { id: string }).id}/reports`,
+    ]
+    const before = await t.db.selectFrom('content_reports').select('id').execute()
+    for (const who of ['nationalEditor', 'editorA', 'admin'] as const)
+      for (const url of targets) {
+        const res = await call('POST', url, who, { reason: 'spam' })
+        expect(res.statusCode, `${who} ${url}`).toBe(403)
+        expect(res.json().code).toBe('OSI_RESOURCES_STAFF_CANNOT_REPORT')
+      }
+    expect(await t.db.selectFrom('content_reports').select('id').execute()).toHaveLength(before.length)
+  })
+
   it('sorts posts by usefulness and filters them by tool', async () => {
     const second = await post('memberB', 'Val-Commun passe à Nextcloud', {
       tools: ['nextcloud', 'collabora-online'],

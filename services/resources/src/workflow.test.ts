@@ -189,6 +189,12 @@ describe('editorial workflow', () => {
     expect(
       (await call('POST', '/v1/resources/locale-a/reports', undefined, { reason: 'wrong' })).statusCode,
     ).toBe(401)
+    // Its editors and admins moderate it; they cannot report it.
+    for (const who of ['editorA', 'admin'] as const) {
+      const staff = await call('POST', '/v1/resources/locale-a/reports', who, { reason: 'wrong' })
+      expect(staff.statusCode).toBe(403)
+      expect(staff.json().code).toBe('OSI_RESOURCES_STAFF_CANNOT_REPORT')
+    }
 
     const reported = await t.db
       .selectFrom('outbox')

@@ -4,6 +4,7 @@ import {
   OrganisationKindSchema,
   PlatformRoleSchema,
   PopulationBracketSchema,
+  VerificationSchema,
 } from '../schemas.js'
 import { defineEvent } from './envelope.js'
 
@@ -36,6 +37,12 @@ const OrganisationSnapshot = Type.Object({
   departementName: Type.Optional(Type.Union([Type.String(), Type.Null()])),
   regionName: Type.Optional(Type.Union([Type.String(), Type.Null()])),
   epciName: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+  /**
+   * Added in place (optional): whether someone verified speaks for it. Statistics (panorama, peers,
+   * usage counts, gap portfolio) and peer contact count `verified` collectivités only; a consumer
+   * reads an absent field as `pending`.
+   */
+  verification: Type.Optional(VerificationSchema),
 })
 export const OrganisationCreated = defineEvent('identity', 'organisation', 'created', 1, OrganisationSnapshot)
 export const OrganisationUpdated = defineEvent('identity', 'organisation', 'updated', 1, OrganisationSnapshot)
@@ -53,6 +60,54 @@ export const MembershipRevoked = defineEvent(
   'revoked',
   1,
   Type.Object({ organisationId: Id, userId: Id }),
+)
+
+/** A claim to speak for a collectivité (and be its member), and its decision. */
+const ClaimMethodSchema = Type.Union(
+  [
+    Type.Literal('oidc-siret'),
+    Type.Literal('operator'),
+    Type.Literal('referent'),
+    Type.Literal('invitation'),
+  ],
+  {
+    description:
+      'How it was decided: the ProConnect SIRET of the claimant belongs to it, its syndicate (coordinator or administrator) or a verified referent decided, or an invitation of a verified member',
+  },
+)
+export const ClaimSubmitted = defineEvent(
+  'identity',
+  'claim',
+  'submitted',
+  1,
+  Type.Object({
+    claimId: Id,
+    organisationId: Id,
+    organisationName: Type.String(),
+    userId: Id,
+    role: MembershipRoleSchema,
+    operatorId: Type.Union([Id, Type.Null()]),
+    /** Who may decide (the syndicate's coordinator and administrators, else platform admins; a verified collectivité's referents). */
+    reviewerIds: Type.Array(Id),
+    /** Other pending claims on the same collectivité. */
+    competing: Type.Integer({ minimum: 0 }),
+  }),
+)
+export const ClaimDecided = defineEvent(
+  'identity',
+  'claim',
+  'decided',
+  1,
+  Type.Object({
+    claimId: Id,
+    organisationId: Id,
+    organisationName: Type.String(),
+    userId: Id,
+    status: Type.Union([Type.Literal('verified'), Type.Literal('rejected')]),
+    method: Type.Union([ClaimMethodSchema, Type.Null()]),
+    decidedBy: Type.Union([Id, Type.Null()]),
+    reviewerIds: Type.Array(Id),
+  }),
 )
 
 const Assignment = Type.Object({

@@ -141,6 +141,8 @@ export interface OrganisationsTable {
   departement: string | null
   region: string | null
   operator_id: string | null
+  /** Someone verified speaks for it: only these count in usage figures and take part in contacts. */
+  verified: Generated<boolean>
   source_time: Timestamp
 }
 

@@ -1,6 +1,16 @@
 import { defineError } from '@osinum/service-kit'
 
 /** Stable error codes of the catalogue (OSI_CATALOGUE_*). */
+export const NotVerified = defineError(
+  'OSI_CATALOGUE_NOT_VERIFIED',
+  'Your collectivité is not verified yet: once its syndicate confirms who speaks for it, you can contact other collectivités',
+  403,
+)
+export const StaffCannotReport = defineError(
+  'OSI_CATALOGUE_STAFF_CANNOT_REPORT',
+  'Editors and admins moderate reviews instead of reporting them',
+  403,
+)
 export const SlugTaken = defineError('OSI_CATALOGUE_SLUG_TAKEN', 'The slug "%s" is already used', 409)
 export const ExternalIdTaken = defineError(
   'OSI_CATALOGUE_EXTERNAL_ID_TAKEN',

@@ -33,6 +33,8 @@ export async function projectOrganisation(
     departement: data.departement,
     region: data.region,
     operator_id: data.operatorId,
+    // An event without the field says nothing: pending.
+    verified: data.verification === 'verified',
     source_time: time,
   }
   await trx
@@ -48,6 +50,7 @@ export async function projectOrganisation(
           departement: row.departement,
           region: row.region,
           operator_id: row.operator_id,
+          verified: row.verified,
           source_time: row.source_time,
         })
         .where('organisations.source_time', '<=', new Date(time)),

@@ -5,7 +5,7 @@ import { Forbidden, NotFound } from '@osinum/service-kit'
 import { v7 as uuidv7 } from 'uuid'
 import type { ModerationReview, Review, ReviewBody } from '../schemas.js'
 import { bumpVersion, type Db, type DbOrTrx, type ReviewStatus } from './db.js'
-import { AlreadyReported, AlreadyReviewed, UsageRequired } from './errors.js'
+import { AlreadyReported, AlreadyReviewed, StaffCannotReport, UsageRequired } from './errors.js'
 import { findPublishedTool } from './tools.js'
 import { assertMember } from './usages.js'
 import type { Viewer } from './viewer.js'
@@ -204,9 +204,14 @@ export async function moderateReview(
   return toModeration(await reviewQuery(db).where('r.id', '=', id).executeTakeFirstOrThrow())
 }
 
-/** Members of any collectivité may report a published review; enough reports send it back to moderation. */
+/**
+ * Members of any collectivité may report a published review; enough reports send it back to
+ * moderation. Editors and admins are refused: they moderate (POST /v1/reviews/{id}/moderation), and
+ * their report never counts towards sending a review back.
+ */
 export async function reportReview(db: Db, viewer: Viewer, id: string, reason: string): Promise<void> {
-  if (!viewer.memberships.length && !viewer.isEditor) throw new Forbidden()
+  if (viewer.isEditor || viewer.isAdmin) throw new StaffCannotReport()
+  if (!viewer.memberships.length) throw new Forbidden()
   const row = await db.selectFrom('reviews').select(['id', 'status']).where('id', '=', id).executeTakeFirst()
   if (row?.status !== 'published') throw new NotFound('Review')
   try {

@@ -227,11 +227,14 @@ async function loadSnapshot({ db }: DbContext, version: number): Promise<Snapsho
         'alternative_to',
       ])
       .execute(),
+    // "Used by": verified collectivités only (a pending claim cannot inflate a tool's figures).
     db
       .selectFrom('tool_usages')
-      .select(['tool_id', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('status', '=', 'uses')
-      .groupBy('tool_id')
+      .innerJoin('organisations', 'organisations.id', 'tool_usages.organisation_id')
+      .select(['tool_usages.tool_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('tool_usages.status', '=', 'uses')
+      .where('organisations.verified', '=', true)
+      .groupBy('tool_usages.tool_id')
       .execute(),
     db
       .selectFrom('reviews')

@@ -10,7 +10,7 @@ import { sql } from 'kysely'
 import { v7 as uuidv7 } from 'uuid'
 import type { ContactBody, ToolUsage, ToolUsageBody } from '../schemas.js'
 import { bumpVersion, type Db } from './db.js'
-import { ContactLimit, NotMember } from './errors.js'
+import { ContactLimit, NotMember, NotVerified } from './errors.js'
 import { findPublishedTool } from './tools.js'
 import type { Viewer } from './viewer.js'
 import { USAGE_STATUSES } from './vocabulary.js'
@@ -149,12 +149,17 @@ export async function withdrawUsage(db: Db, viewer: Viewer, id: string): Promise
 
 const UNKNOWN = 'unknown'
 
-/** Public figures of a tool's use: counts by status, bracket and département; consenting collectivités. */
+/**
+ * Public figures of a tool's use: counts by status, bracket and département; consenting
+ * collectivités. Verified collectivités only: declarations of a pending one count nowhere and it is
+ * not offered for contact.
+ */
 export async function usageStats(db: Db, slug: string) {
   const tool = await findPublishedTool(db, slug)
   const rows = await db
     .selectFrom('tool_usages as u')
-    .leftJoin('organisations as o', 'o.id', 'u.organisation_id')
+    .innerJoin('organisations as o', 'o.id', 'u.organisation_id')
+    .where('o.verified', '=', true)
     .select([
       'u.organisation_id',
       'u.status',
@@ -221,12 +226,21 @@ export async function requestContact(
 ): Promise<{ contactId: string }> {
   assertMember(viewer, body.fromOrganisationId)
   const tool = await findPublishedTool(db, slug)
+  // Peers are contacted by collectivités someone verified speaks for, and only such are offered.
+  const sender = await db
+    .selectFrom('organisations')
+    .select('verified')
+    .where('id', '=', body.fromOrganisationId)
+    .executeTakeFirst()
+  if (!sender?.verified) throw new NotVerified()
   const target = await db
     .selectFrom('tool_usages')
-    .select('id')
-    .where('tool_id', '=', tool.id)
-    .where('organisation_id', '=', body.toOrganisationId)
-    .where('contact_consent', '=', true)
+    .innerJoin('organisations', 'organisations.id', 'tool_usages.organisation_id')
+    .select('tool_usages.id')
+    .where('tool_usages.tool_id', '=', tool.id)
+    .where('tool_usages.organisation_id', '=', body.toOrganisationId)
+    .where('tool_usages.contact_consent', '=', true)
+    .where('organisations.verified', '=', true)
     .executeTakeFirst()
   if (!target || body.toOrganisationId === body.fromOrganisationId)
     throw new NotFound('Contactable collectivité')

@@ -2,10 +2,12 @@ import type { MigrationSet } from '@osinum/db'
 import { eventTablesMigration } from '@osinum/events'
 import { personalDataMigration } from '@osinum/service-kit'
 import { catalogueMigration } from './20261201T0000_catalogue.js'
+import { verifiedOrganisationsMigration } from './20261202T0000_verified_organisations.js'
 
 /** Migrations of the catalogue schema, in name order. Frozen: never edit one that has shipped. */
 export const migrations: MigrationSet = (schema) => ({
   '20261128T0000_events': eventTablesMigration(schema),
   '20261201T0000_catalogue': catalogueMigration(schema),
+  '20261202T0000_verified_organisations': verifiedOrganisationsMigration(schema),
   '20261215T0000_personal_data': personalDataMigration(schema),
 })

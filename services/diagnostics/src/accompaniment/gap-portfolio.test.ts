@@ -39,6 +39,7 @@ describe('gap portfolio of an operator', () => {
   const C4 = id(34, 4) // OP1, no diagnostic
   const D1 = id(35, 1) // OP2, 01 (the département both operators cover)
   const D2 = id(35, 2) // no operator, in 01 (covered by both: belongs to nobody here)
+  const P1 = id(34, 5) // OP1, 01, pending: its claim is not verified, it counts nowhere
 
   const gdpr = weakAnswers({ 'governance.training-wishes': ['gdpr'] })
   beforeAll(async () => {
@@ -54,6 +55,7 @@ describe('gap portfolio of an operator', () => {
     await idy.organisation(C4, { operatorId: OP1, departement: '01', population: 300 })
     await idy.organisation(D1, { operatorId: OP2, departement: '01', population: 300 })
     await idy.organisation(D2, { operatorId: null, departement: '01', population: 300 })
+    await idy.organisation(P1, { operatorId: OP1, departement: '01', population: 300, verified: false })
     await submitDiagnosticFor(world, C1, MAYOR, weakAnswers({ 'governance.training-wishes': ['website'] }))
     await submitDiagnosticFor(world, C1, MAYOR, gdpr)
     await submitDiagnosticFor(world, C2, MAYOR, gdpr)
@@ -61,6 +63,7 @@ describe('gap portfolio of an operator', () => {
     // Another operator's collectivités wish for something no collectivité of OP1 wishes for.
     await submitDiagnosticFor(world, D1, MAYOR, weakAnswers({ 'governance.training-wishes': ['sobriety'] }))
     await submitDiagnosticFor(world, D2, MAYOR, weakAnswers({ 'governance.training-wishes': ['sobriety'] }))
+    await submitDiagnosticFor(world, P1, MAYOR, weakAnswers({ 'governance.training-wishes': ['website'] }))
   }, SETUP_TIMEOUT)
   afterAll(async () => world?.close())
 
@@ -74,7 +77,7 @@ describe('gap portfolio of an operator', () => {
     return res.json() as Portfolio
   }
 
-  it('counts each collectivité once, from its latest diagnostic', async () => {
+  it('counts each verified collectivité once, from its latest diagnostic (a pending one counts nowhere)', async () => {
     const p = await portfolio(await tokens(world.keys).advisor(ADV1, OP1))
     expect(p.operatorId).toBe(OP1)
     expect(p.collectivites).toBe(3)

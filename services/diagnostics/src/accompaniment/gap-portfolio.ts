@@ -71,6 +71,8 @@ export async function portfolioInputs(
       ]),
     )
     .where('d.status', '=', 'submitted')
+    // Like every statistic, the portfolio counts verified collectivités only.
+    .where('o.verified', '=', true)
   if (filters.departement) q = q.where('o.departement', '=', filters.departement)
   if (filters.populationBracket) q = q.where('o.population_bracket', '=', filters.populationBracket)
   const rows = await q.orderBy('o.id').execute()

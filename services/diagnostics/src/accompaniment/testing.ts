@@ -98,7 +98,13 @@ export function identity(world: TestWorld) {
     },
     async organisation(
       organisationId: string,
-      o: { operatorId: string | null; departement: string | null; population?: number; name?: string },
+      o: {
+        operatorId: string | null
+        departement: string | null
+        population?: number
+        name?: string
+        verified?: boolean
+      },
     ) {
       const population = o.population ?? 800
       const bracket = population < 500 ? 'under-500' : population < 1000 ? '500-999' : '1000-4999'
@@ -113,6 +119,7 @@ export function identity(world: TestWorld) {
         region: null,
         epci: null,
         operatorId: o.operatorId,
+        verification: o.verified === false ? ('pending' as const) : ('verified' as const),
       }
       await publish(world, IdentityEvents.OrganisationCreated, organisationId, data, async () =>
         db.selectFrom('organisations').select('id').where('id', '=', organisationId).executeTakeFirst(),

@@ -15,6 +15,8 @@ export interface OrganisationTable {
   region: string | null
   epci: string | null
   operator_id: string | null
+  /** Someone verified speaks for it (identity's `verification`): only these count in statistics. */
+  verified: Generated<boolean>
   last_event_id: string | null
   updated_at: Timestamp
 }
@@ -136,6 +138,44 @@ export interface LatestResultTable {
   revision: Generated<number>
 }
 
+/** A dated release of the panorama (see panorama-release.ts). */
+export interface PanoramaReleaseTable {
+  number: number
+  published_at: Timestamp
+  min_group_size: number
+  contributions: number
+  cells: Json<
+    Array<{
+      operatorId: string | null
+      region: string | null
+      departement: string | null
+      populationBracket: string | null
+      atom: number
+      vec: number[]
+    }>
+  >
+  atoms: Json<Array<{ size: number; parent: number | null }>>
+  held: Generated<number>
+}
+/** A collectivité's contribution to releases: its result in a cell, from a release to another. */
+export interface PanoramaContributionTable {
+  id: string
+  organisation_id: string
+  diagnostic_id: string
+  operator_id: string | null
+  region: string | null
+  departement: string | null
+  population_bracket: string | null
+  vec: Json<number[]>
+  /** The release-graph node before it entered (`root` or `<release>:<atom>`). */
+  start_node: string
+  /** The node of the last release it is part of (`<release>:<atom>`). */
+  end_node: string
+  first_release: number
+  last_release: number
+  active: boolean
+}
+
 export interface Database {
   organisations: OrganisationTable
   operators: OperatorTable
@@ -149,6 +189,8 @@ export interface Database {
   diagnostics: DiagnosticTable
   answers: AnswerTable
   latest_results: LatestResultTable
+  panorama_releases: PanoramaReleaseTable
+  panorama_contributions: PanoramaContributionTable
 }
 
 export type Db = Kysely<Database> | Transaction<Database>

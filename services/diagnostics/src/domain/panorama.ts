@@ -2,6 +2,7 @@ import { LENS_IDS, type Lens, POPULATION_BRACKET_IDS, THEME_IDS, type Theme } fr
 import { type Kysely, sql } from 'kysely'
 import type { Database } from './db.js'
 import type { Indicator } from './national.js'
+import { publishRelease, type ReleaseOutcome } from './panorama-release.js'
 import { LEVELS, type Level, round1 } from './scoring.js'
 
 /**
@@ -91,6 +92,8 @@ interface Cell extends CellDims {
 
 export interface Snapshot {
   marker: string
+  /** The release it shows (null: nothing released yet). */
+  release: number | null
   cells: Cell[]
   /** Names of the operators (public), read with the cells. */
   operatorNames: Map<string, string>
@@ -236,18 +239,23 @@ export function buildAtoms(
 export interface PanoramaOptions {
   minGroupSize: number
   indicators: Indicator[]
-  /** How often (ms) the table is checked for changes; 0 = on every request. */
+  /** How often (ms) the releases are checked (and a due one computed); 0 = on every request. */
   refreshMs?: number
+  /** A new release is computed at most this often (ms) after the previous one; 0 = as soon as results change. */
+  releaseIntervalMs?: number
 }
 
-/** Reads `latest_results` into cell aggregates (cached until the table changes) and answers queries. */
+/**
+ * Serves the latest panorama release (panorama-release.ts) and computes the next one when it is
+ * due: releases are dated and numbered; between two of them, the results of verified collectivités
+ * enter only in batches that cannot be told apart (held otherwise).
+ */
 export class Panorama {
   private snapshot: Snapshot | undefined
-  private building: Promise<Snapshot> | undefined
-  private buildingMarker: string | undefined
+  private refreshing: Promise<Snapshot> | undefined
   private checkedAt = 0
-  private buildSeq = 0
-  private snapshotSeq = 0
+  /** Fingerprint of the results at the last release attempt: unchanged results need no new attempt. */
+  private attempted: string | undefined
   readonly themes = THEME_IDS
   readonly lenses = LENS_IDS
 
@@ -260,119 +268,119 @@ export class Panorama {
     return this.options.minGroupSize
   }
 
-  /** Cheap fingerprint of `latest_results`: every insert, update or delete changes it. */
+  /** Cheap fingerprint of the inputs: results (any write bumps a revision) and verified collectivités. */
   private async marker(): Promise<string> {
-    const row = await this.db
-      .selectFrom('latest_results')
-      .select([sql<number>`count(*)::int`.as('n'), sql<string>`coalesce(sum(revision), 0)::text`.as('s')])
-      .executeTakeFirstOrThrow()
-    return `${row.n}:${row.s}`
+    const [row, verified] = await Promise.all([
+      this.db
+        .selectFrom('latest_results')
+        .select([sql<number>`count(*)::int`.as('n'), sql<string>`coalesce(sum(revision), 0)::text`.as('s')])
+        .executeTakeFirstOrThrow(),
+      this.db
+        .selectFrom('organisations')
+        .select(sql<number>`count(*)::int`.as('n'))
+        .where('verified', '=', true)
+        .executeTakeFirstOrThrow(),
+    ])
+    return `${row.n}:${row.s}:${verified.n}`
+  }
+
+  /** Computes the next release now if the results changed (the `panorama-release` command; tests). */
+  async release(now = new Date()): Promise<ReleaseOutcome> {
+    const outcome = await publishRelease(this.db, {
+      minGroupSize: this.options.minGroupSize,
+      indicators: this.options.indicators,
+      now,
+    })
+    this.checkedAt = 0
+    return outcome
   }
 
   /**
-   * The current snapshot. With `refreshMs` 0 every call checks the table and waits for a rebuild
-   * when it changed. Otherwise the table is checked at most every `refreshMs`; a changed table is
-   * rebuilt in the background while the previous snapshot keeps being served (every answer always
-   * comes from one consistent snapshot: atoms and figures together).
+   * The snapshot of the latest release. Checked at most every `refreshMs` (0: every call); a
+   * release due (`releaseIntervalMs` after the previous one) and results changed since the last
+   * attempt: the next release is computed first. With `refreshMs` > 0 a stale snapshot is served
+   * while the check runs in the background.
    */
   async current(): Promise<Snapshot> {
     const refreshMs = this.options.refreshMs ?? 0
-    const now = Date.now()
-    if (this.snapshot && refreshMs > 0 && now - this.checkedAt < refreshMs) return this.snapshot
-    const marker = await this.marker()
-    this.checkedAt = now
-    if (this.snapshot?.marker === marker) return this.snapshot
     if (this.snapshot && refreshMs > 0) {
-      // One background rebuild at a time; requests keep the previous snapshot meanwhile.
-      if (!this.building) this.startBuild(marker).catch(() => {})
+      if (Date.now() - this.checkedAt >= refreshMs && !this.refreshing) this.refresh().catch(() => {})
       return this.snapshot
     }
-    if (this.building && this.buildingMarker === marker) return this.building
-    if (this.building) await this.building.catch(() => {})
-    if (this.snapshot?.marker === marker) return this.snapshot
-    return this.startBuild(marker)
+    return this.refresh()
   }
 
-  private startBuild(marker: string): Promise<Snapshot> {
-    const seq = ++this.buildSeq
-    this.buildingMarker = marker
-    const building = this.build(marker)
-      .then((built) => {
-        // A later build that finished first is kept.
-        if (seq > this.snapshotSeq) {
-          this.snapshot = built
-          this.snapshotSeq = seq
-        }
-        return this.snapshot ?? built
-      })
-      .finally(() => {
-        if (this.building === building) this.building = undefined
-      })
-    this.building = building
-    return building
+  private refresh(): Promise<Snapshot> {
+    this.refreshing ??= this.load().finally(() => {
+      this.refreshing = undefined
+    })
+    return this.refreshing
   }
 
-  private async build(marker: string): Promise<Snapshot> {
-    const { indicators } = this.options
-    const exprs = [
-      sql<number>`count(*)::int`.as('n'),
-      sql<number>`coalesce(sum(overall_score), 0)::float8`.as('overall_sum'),
-      ...LEVELS.map((l, i) => sql<number>`(count(*) filter (where level = ${l}))::int`.as(`l${i}`)),
-      ...this.themes.flatMap((t, i) => [
-        sql<number>`coalesce(sum((theme_scores->>${t})::float8), 0)::float8`.as(`ts${i}`),
-        sql<number>`count(theme_scores->>${t})::int`.as(`tn${i}`),
-      ]),
-      ...this.lenses.flatMap((l, i) => [
-        sql<number>`coalesce(sum((lens_scores->>${l})::float8), 0)::float8`.as(`ls${i}`),
-        sql<number>`count(lens_scores->>${l})::int`.as(`ln${i}`),
-      ]),
-      ...indicators.flatMap((ind, i) => [
-        sql<number>`count(indicators->>${ind.id})::int`.as(`ib${i}`),
-        sql<number>`coalesce(sum((indicators->>${ind.id})::int), 0)::int`.as(`ih${i}`),
-      ]),
-    ]
-    const rows = (await this.db
-      .selectFrom('latest_results')
-      .select(['operator_id', 'region', 'departement', 'population_bracket'])
-      .select(exprs)
-      .groupBy(['operator_id', 'region', 'departement', 'population_bracket'])
-      .execute()) as unknown as Array<Record<string, number | string | null>>
-    const num = (r: Record<string, unknown>, k: string) => Number(r[k] ?? 0)
-    const cells: Cell[] = rows.map((r) => {
-      const agg = emptyAggregate(this.themes.length, this.lenses.length, indicators.length)
-      agg.n = num(r, 'n')
-      agg.overallSum = num(r, 'overall_sum')
-      LEVELS.forEach((_, i) => {
-        agg.levels[i] = num(r, `l${i}`)
-      })
-      this.themes.forEach((_, i) => {
-        agg.themeSum[i] = num(r, `ts${i}`)
-        agg.themeN[i] = num(r, `tn${i}`)
-      })
-      this.lenses.forEach((_, i) => {
-        agg.lensSum[i] = num(r, `ls${i}`)
-        agg.lensN[i] = num(r, `ln${i}`)
-      })
-      indicators.forEach((_, i) => {
-        agg.indBase[i] = num(r, `ib${i}`)
-        agg.indHits[i] = num(r, `ih${i}`)
-      })
+  private async load(): Promise<Snapshot> {
+    this.checkedAt = Date.now()
+    const latest = await this.db
+      .selectFrom('panorama_releases')
+      .select(['number', 'published_at'])
+      .orderBy('number', 'desc')
+      .limit(1)
+      .executeTakeFirst()
+    const interval = this.options.releaseIntervalMs ?? 0
+    const due = !latest || Date.now() - new Date(latest.published_at).getTime() >= interval
+    if (due) {
+      const marker = await this.marker()
+      if (marker !== this.attempted) {
+        await this.release()
+        this.attempted = marker
+      }
+    }
+    const row = await this.db
+      .selectFrom('panorama_releases')
+      .selectAll()
+      .orderBy('number', 'desc')
+      .limit(1)
+      .executeTakeFirst()
+    if (!row) return this.empty()
+    if (this.snapshot?.release === row.number) return this.snapshot
+    const operators = await this.db.selectFrom('operators').select(['id', 'name']).execute()
+    const stored = (typeof row.cells === 'string' ? JSON.parse(row.cells) : row.cells) as Array<
+      CellDims & { atom: number; vec: number[] }
+    >
+    const atoms = (typeof row.atoms === 'string' ? JSON.parse(row.atoms) : row.atoms) as Array<{
+      size: number
+    }>
+    const cells: Cell[] = stored.map((c) => {
+      const agg = emptyAggregate(this.themes.length, this.lenses.length, this.options.indicators.length)
+      agg.vec.set(c.vec.slice(0, agg.vec.length))
       return {
-        operatorId: (r.operator_id as string | null) ?? null,
-        region: (r.region as string | null) ?? null,
-        departement: (r.departement as string | null) ?? null,
-        populationBracket: (r.population_bracket as string | null) ?? null,
+        operatorId: c.operatorId,
+        region: c.region,
+        departement: c.departement,
+        populationBracket: c.populationBracket,
         agg,
-        atom: -1,
+        atom: c.atom,
       }
     })
-    const operators = await this.db.selectFrom('operators').select(['id', 'name']).execute()
-    return assembleSnapshot(
-      marker,
+    this.snapshot = {
+      marker: String(row.number),
+      release: row.number,
       cells,
-      this.options.minGroupSize,
-      new Map(operators.map((o) => [o.id, o.name])),
-    )
+      operatorNames: new Map(operators.map((o) => [o.id, o.name])),
+      atomSizes: atoms.map((a) => a.size),
+      builtAt: new Date(row.published_at),
+    }
+    return this.snapshot
+  }
+
+  private empty(): Snapshot {
+    return {
+      marker: 'none',
+      release: null,
+      cells: [],
+      operatorNames: new Map(),
+      atomSizes: [],
+      builtAt: new Date(),
+    }
   }
 
   /** A snapshot from bare counts per cell (tests of the suppression, benchmarks). */
@@ -475,7 +483,7 @@ function assembleSnapshot(
   cells.forEach((c, i) => {
     c.atom = atomOf[i]!
   })
-  return { marker, cells, operatorNames, atomSizes: sizes, builtAt: new Date() }
+  return { marker, release: null, cells, operatorNames, atomSizes: sizes, builtAt: new Date() }
 }
 
 function matchesFilters(cell: CellDims, filters: PanoramaFilters): boolean {

@@ -21,6 +21,8 @@ export async function applyOrganisation(db: Db, data: OrganisationData, eventId:
     region: data.region,
     epci: data.epci,
     operator_id: data.operatorId,
+    // Statistics count verified collectivités only; an event without the field says nothing: pending.
+    verified: data.verification === 'verified',
     last_event_id: eventId,
     updated_at: new Date(),
   }

@@ -1,4 +1,10 @@
-import type { MembershipRole, OrganisationKind, PlatformRole, PopulationBracket } from '@osinum/contracts'
+import type {
+  MembershipRole,
+  OrganisationKind,
+  PlatformRole,
+  PopulationBracket,
+  Verification,
+} from '@osinum/contracts'
 import type { EventTables } from '@osinum/events'
 import type { Generated, Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely'
 
@@ -38,6 +44,8 @@ export interface UserIdentityTable {
   issuer: string
   subject: string
   user_id: string
+  /** The establishment (SIRET) the provider asserted at the last login (ProConnect's `siret`). */
+  siret: string | null
   created_at: Generated<Date>
 }
 
@@ -70,7 +78,8 @@ export interface RefreshTokenTable {
   used_at: Date | null
 }
 
-export type OneTimeTokenKind = 'magic-link' | 'email-verification' | 'password-reset'
+/** `oidc-exchange`: the single-use code an OpenID login hands the front-end, exchanged for tokens. */
+export type OneTimeTokenKind = 'magic-link' | 'email-verification' | 'password-reset' | 'oidc-exchange'
 
 export interface OneTimeTokenTable {
   token_hash: string
@@ -114,6 +123,26 @@ export interface OrganisationTable {
   created_by: string | null
   created_at: Generated<Date>
   updated_at: Generated<Date>
+  /** `pending` until a claim on it is verified (see claims.ts). */
+  verification: Generated<Verification>
+  verified_at: Date | null
+}
+
+export type ClaimStatus = 'pending' | 'verified' | 'rejected' | 'withdrawn'
+export type ClaimMethod = 'oidc-siret' | 'operator' | 'referent' | 'invitation'
+
+/** Someone's claim to speak for a collectivité (and be its member). */
+export interface MembershipClaimTable {
+  id: string
+  organisation_id: string
+  user_id: string
+  role: MembershipRole
+  status: Generated<ClaimStatus>
+  method: ClaimMethod | null
+  decided_by: string | null
+  decided_at: Date | null
+  reason: string | null
+  created_at: Generated<Date>
 }
 
 export interface MembershipTable {
@@ -176,6 +205,7 @@ export interface Database extends EventTables {
   signing_keys: SigningKeyTable
   organisations: OrganisationTable
   memberships: MembershipTable
+  membership_claims: MembershipClaimTable
   invitations: InvitationTable
   advisor_assignments: AdvisorAssignmentTable
   oidc_states: OidcStateTable
@@ -191,6 +221,7 @@ export type Organisation = Selectable<OrganisationTable>
 export type Operator = Selectable<OperatorTable>
 export type Session = Selectable<SessionTable>
 export type Invitation = Selectable<InvitationTable>
+export type MembershipClaim = Selectable<MembershipClaimTable>
 export type AdvisorAssignment = Selectable<AdvisorAssignmentTable>
 export type AuditEntry = Selectable<AuditLogTable>
 

@@ -80,3 +80,18 @@ export const ExportUnavailable = defineError(
   'The export cannot be assembled now (no answer from: %s): try again in a few minutes',
   503,
 )
+export const NotVerified = defineError(
+  'OSI_IDENTITY_NOT_VERIFIED',
+  'This collectivité is not verified yet: %s',
+  403,
+)
+export const ClaimDecided = defineError(
+  'OSI_IDENTITY_CLAIM_DECIDED',
+  'This claim was already decided or withdrawn',
+  409,
+)
+export const ClaimPending = defineError(
+  'OSI_IDENTITY_CLAIM_PENDING',
+  'Only a verified member can be made referent: decide their claim first',
+  409,
+)

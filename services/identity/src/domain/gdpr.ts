@@ -22,6 +22,7 @@ export async function exportUser(db: Db, user: User) {
     assignments,
     coordinated,
     audit,
+    claims,
   ] = await Promise.all([
     db
       .selectFrom('memberships')
@@ -53,7 +54,7 @@ export async function exportUser(db: Db, user: User) {
       .execute(),
     db
       .selectFrom('user_identities')
-      .select(['issuer', 'subject', 'created_at'])
+      .select(['issuer', 'subject', 'siret', 'created_at'])
       .where('user_id', '=', user.id)
       .execute(),
     db
@@ -88,6 +89,23 @@ export async function exportUser(db: Db, user: User) {
       .orderBy('at')
       .limit(10_000)
       .execute(),
+    db
+      .selectFrom('membership_claims')
+      .innerJoin('organisations', 'organisations.id', 'membership_claims.organisation_id')
+      .select([
+        'membership_claims.id',
+        'membership_claims.organisation_id',
+        'organisations.name as organisation_name',
+        'membership_claims.role',
+        'membership_claims.status',
+        'membership_claims.method',
+        'membership_claims.reason',
+        'membership_claims.created_at',
+        'membership_claims.decided_at',
+      ])
+      .where('membership_claims.user_id', '=', user.id)
+      .orderBy('membership_claims.created_at')
+      .execute(),
   ])
   return {
     exportedAt: new Date().toISOString(),
@@ -106,6 +124,7 @@ export async function exportUser(db: Db, user: User) {
       updatedAt: user.updated_at.toISOString(),
     },
     memberships,
+    membershipClaims: claims,
     sessions,
     externalIdentities: identities,
     invitationsSent,
@@ -256,6 +275,12 @@ export async function eraseUser(
       .execute()
     await trx.deleteFrom('one_time_tokens').where('user_id', '=', user.id).execute()
     await trx.deleteFrom('user_identities').where('user_id', '=', user.id).execute()
+    // Her pending claims are withdrawn; decided ones stay (who verified a collectivité, by id only).
+    await trx
+      .deleteFrom('membership_claims')
+      .where('user_id', '=', user.id)
+      .where('status', '=', 'pending')
+      .execute()
     // Invitations she sent carry her name in their (published) events.
     await trx
       .deleteFrom('outbox')

@@ -4,10 +4,11 @@ import { Forbidden, NotFound } from '@osinum/service-kit'
 import { v7 as uuidv7 } from 'uuid'
 import type { Actor } from './actor.js'
 import { audit } from './audit.js'
+import { verifyClaimByInvitation } from './claims.js'
 import type { Ctx, RequestMeta } from './context.js'
 import { normaliseEmail, randomToken, sha256 } from './crypto.js'
 import type { Invitation } from './db.js'
-import { AlreadyMember, InvalidInvitation } from './errors.js'
+import { AlreadyMember, InvalidInvitation, NotVerified } from './errors.js'
 import { grantMembership, visibleOrganisation } from './organisations.js'
 import { issue, startSession, type TokenPair } from './tokens.js'
 import { createUser, findUserByEmail } from './users.js'
@@ -20,13 +21,18 @@ function invitationUrl(ctx: Ctx, token: string): string {
   return url.toString()
 }
 
-/** A referent (or an admin) invites someone by email; the link works once, for 7 days. */
+/**
+ * A referent (or an admin) invites someone by email; the link works once, for 7 days. Only a
+ * verified collectivité invites: an invitation vouches for the invitee (it verifies their claim).
+ */
 export async function createInvitation(
   ctx: Ctx,
   actor: Actor,
   input: { organisationId: string; email: string; role: MembershipRole },
 ): Promise<Invitation> {
   const org = await visibleOrganisation(ctx.db, actor, input.organisationId)
+  if (org.verification !== 'verified')
+    throw new NotVerified('its syndicate must confirm who speaks for it before it can invite anyone')
   if (!actor.isAdmin && !actor.memberships.get(org.id)?.referent) throw new Forbidden()
   const email = normaliseEmail(input.email)
   const invitee = await findUserByEmail(ctx.db, email)
@@ -126,6 +132,13 @@ export async function acceptInvitation(
         role: invitation.role,
         referent: false,
       })
+    await verifyClaimByInvitation(
+      trx,
+      user.id,
+      invitation.organisation_id,
+      invitation.invited_by,
+      invitation.role,
+    )
     const pending = await startSession(ctx, trx, user, 'invitation', meta)
     return { pending, organisationId: invitation.organisation_id }
   })

@@ -20,6 +20,8 @@ export interface OfficialFacts {
   epci: string | null
   epciName: string | null
   postcodes: string[]
+  /** SIREN of the collectivité itself (communes: INSEE↔SIREN table of the dataset; EPCI: its code). */
+  siren: string | null
 }
 
 interface SearchEntry {
@@ -43,12 +45,13 @@ interface RawCommune {
   region: string
   codesPostaux?: string[]
   population?: number
+  siren?: string
 }
 interface RawEpci {
   code: string
   nom: string
   populationMunicipale?: number
-  membres: Array<{ code: string }>
+  membres: Array<{ code: string; siren?: string }>
 }
 interface RawArea {
   code: string
@@ -89,7 +92,12 @@ function build(raw: {
     raw.departements.map((d) => [d.code, { name: d.nom, region: d.region ?? null }]),
   )
   const epciOf = new Map<string, RawEpci>()
-  for (const e of raw.epcis) for (const m of e.membres) epciOf.set(m.code, e)
+  const memberSiren = new Map<string, string>()
+  for (const e of raw.epcis)
+    for (const m of e.membres) {
+      epciOf.set(m.code, e)
+      if (m.siren) memberSiren.set(m.code, m.siren)
+    }
 
   const byKind = {
     commune: new Map<string, OfficialFacts>(),
@@ -117,6 +125,7 @@ function build(raw: {
       epci: epci?.code ?? null,
       epciName: epci?.nom ?? null,
       postcodes: c.codesPostaux ?? [],
+      siren: c.siren ?? memberSiren.get(c.code) ?? null,
     })
     depPopulation.set(c.departement, (depPopulation.get(c.departement) ?? 0) + (population ?? 0))
     regPopulation.set(c.region, (regPopulation.get(c.region) ?? 0) + (population ?? 0))
@@ -143,6 +152,7 @@ function build(raw: {
       epci: null,
       epciName: null,
       postcodes: [],
+      siren: e.code,
     })
   }
   for (const [code, d] of departements)
@@ -158,6 +168,7 @@ function build(raw: {
       epci: null,
       epciName: null,
       postcodes: [],
+      siren: null,
     })
   for (const [code, name] of regions)
     byKind.region.set(code, {
@@ -172,6 +183,7 @@ function build(raw: {
       epci: null,
       epciName: null,
       postcodes: [],
+      siren: null,
     })
 
   // The search index is built once, on the first search: entries by the first two characters

@@ -1,17 +1,35 @@
 import { isUniqueViolation } from '@osinum/db'
 import * as client from 'openid-client'
+import { verifyClaimsBySiret } from './claims.js'
 import type { Ctx, RequestMeta } from './context.js'
-import { sha256 } from './crypto.js'
+import { randomToken, sha256 } from './crypto.js'
+import type { Db } from './db.js'
 import { OidcDisabled, OidcFailed, OidcStateInvalid, OidcUnavailable } from './errors.js'
 import { issue, startSession, type TokenPair } from './tokens.js'
-import { createUser, findUserByEmail } from './users.js'
+import { consumeLink, createUser, findUserByEmail } from './users.js'
 
 const STATE_TTL_MS = 10 * 60_000
+
+/** A SIRET: 14 digits (the SIREN, 9, then the establishment's NIC, 5); spaces tolerated. */
+export function normaliseSiret(value: unknown): string | null {
+  if (typeof value !== 'string') return null
+  const digits = value.replace(/\s+/g, '')
+  return /^\d{14}$/.test(digits) ? digits : null
+}
 
 /**
  * OpenID Connect login (authorization code + PKCE + nonce) against the provider set by
  * configuration, e.g. ProConnect. The state is the key of a short-lived server-side record
  * (stored as its hash) holding the nonce and the PKCE verifier; it works once.
+ *
+ * Tokens never reach the browser: the callback ends with a single-use code (60 s, stored as its
+ * SHA-256) that the front-end's server exchanges for a token pair (`exchange`).
+ *
+ * An identity is linked to an existing account by email only when the provider asserts
+ * `email_verified: true` (an omitted claim is not a verification), unless the operator declared
+ * that the provider verifies every address (`OIDC_EMAIL_VERIFIED_BY_PROVIDER`). The `siret` the
+ * provider asserts (ProConnect) is kept on the identity and verifies the person's pending claims on
+ * the collectivité whose SIREN it belongs to.
  */
 export class OidcLogin {
   private configuration: Promise<client.Configuration> | undefined
@@ -80,8 +98,16 @@ export class OidcLogin {
       .toString()
   }
 
-  /** Completes the login from the provider's redirect (its raw query string). */
-  async finish(rawQuery: string, meta: RequestMeta): Promise<TokenPair> {
+  get displayName(): string {
+    return this.ctx.config.OIDC_DISPLAY_NAME
+  }
+
+  /**
+   * Completes the login from the provider's redirect (its raw query string): finds or creates the
+   * account, records the asserted SIRET (verifying matching claims), and returns the single-use
+   * code to exchange for tokens.
+   */
+  async finish(rawQuery: string): Promise<{ code: string; expiresIn: number }> {
     if (!this.enabled) throw new OidcDisabled()
     const params = new URLSearchParams(rawQuery)
     const state = params.get('state')
@@ -99,8 +125,9 @@ export class OidcLogin {
 
     let subject: string
     let email: string | undefined
-    let emailVerified: boolean | undefined
+    let emailVerified = false
     let name: string | undefined
+    let siret: string | null = null
     try {
       const tokens = await client.authorizationCodeGrant(config, currentUrl, {
         pkceCodeVerifier: record.code_verifier,
@@ -111,9 +138,13 @@ export class OidcLogin {
       const claims = tokens.claims()!
       subject = claims.sub
       let info: Record<string, unknown> = claims
-      if (!claims.email) info = await client.fetchUserInfo(config, tokens.access_token, claims.sub)
+      const wantsSiret = this.ctx.config.OIDC_SCOPES.split(/\s+/).includes('siret')
+      // ProConnect gives the email and the SIRET in its userinfo answer only.
+      if (!claims.email || (wantsSiret && claims.siret === undefined))
+        info = { ...claims, ...(await client.fetchUserInfo(config, tokens.access_token, claims.sub)) }
       email = typeof info.email === 'string' ? info.email : undefined
-      emailVerified = typeof info.email_verified === 'boolean' ? info.email_verified : undefined
+      emailVerified = info.email_verified === true || info.email_verified === 'true'
+      siret = normaliseSiret(info.siret)
       const given = typeof info.given_name === 'string' ? info.given_name : undefined
       const family =
         typeof info.usual_name === 'string'
@@ -144,9 +175,11 @@ export class OidcLogin {
           .executeTakeFirst()
         let user = linked
         if (!user) {
-          // The provider vouches for the address (unless it says it did not verify it).
-          if (!email || emailVerified === false)
-            throw new OidcFailed('the provider gave no verified email address')
+          // Linked or created by email only when the provider vouches for the address: an
+          // unverified (or unasserted) email would hand someone else's account to whoever controls
+          // an account at a lax provider.
+          if (!email || !(emailVerified || this.ctx.config.OIDC_EMAIL_VERIFIED_BY_PROVIDER))
+            throw new OidcFailed('the provider did not assert a verified email address (email_verified)')
           user = await findUserByEmail(trx, email)
           if (!user) user = await createUser(trx, { email, displayName: name ?? null, verified: true })
           else if (!user.email_verified_at)
@@ -156,16 +189,52 @@ export class OidcLogin {
               .where('id', '=', user.id)
               .returningAll()
               .executeTakeFirstOrThrow()
-          await trx.insertInto('user_identities').values({ issuer, subject, user_id: user.id }).execute()
-        }
-        return startSession(this.ctx, trx, user, 'oidc', meta)
+          await trx
+            .insertInto('user_identities')
+            .values({ issuer, subject, user_id: user.id, siret })
+            .execute()
+        } else
+          await trx
+            .updateTable('user_identities')
+            .set({ siret })
+            .where('issuer', '=', issuer)
+            .where('subject', '=', subject)
+            .execute()
+        if (siret) await verifyClaimsBySiret(trx, user.id, siret)
+        return this.issueCode(trx, user.id)
       })
     try {
-      return issue(this.ctx, await attempt())
+      return await attempt()
     } catch (error) {
       // Two first logins of the same person at once: the second finds the link made by the first.
-      if (isUniqueViolation(error)) return issue(this.ctx, await attempt())
+      if (isUniqueViolation(error)) return attempt()
       throw error
     }
+  }
+
+  private async issueCode(trx: Db, userId: string): Promise<{ code: string; expiresIn: number }> {
+    const ttl = this.ctx.config.OIDC_EXCHANGE_TTL_SECONDS
+    const code = randomToken('osx')
+    await trx
+      .insertInto('one_time_tokens')
+      .values({
+        token_hash: sha256(code),
+        kind: 'oidc-exchange',
+        user_id: userId,
+        expires_at: new Date(Date.now() + ttl * 1000),
+        used_at: null,
+      })
+      .execute()
+    return { code, expiresIn: ttl }
+  }
+
+  /** Exchanges the callback's code (once, within OIDC_EXCHANGE_TTL_SECONDS) for a token pair. */
+  async exchange(code: string, meta: RequestMeta): Promise<TokenPair> {
+    if (!this.enabled) throw new OidcDisabled()
+    const pending = await this.ctx.db.transaction().execute(async (trx) => {
+      const user = await consumeLink(trx, 'oidc-exchange', code)
+      return startSession(this.ctx, trx, user, 'oidc', meta)
+    })
+    return issue(this.ctx, pending)
   }
 }

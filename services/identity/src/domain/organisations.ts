@@ -13,8 +13,9 @@ import type { Actor } from './actor.js'
 import { audit } from './audit.js'
 import type { Ctx } from './context.js'
 import { type Db, json, type Organisation } from './db.js'
-import { LastReferent, OrganisationExists } from './errors.js'
-import { officialData } from './official-data.js'
+import { ClaimPending, LastReferent, OrganisationExists } from './errors.js'
+import { type OfficialFacts, officialData } from './official-data.js'
+import { speaksForOperator } from './speaks-for.js'
 
 export const organisationSnapshot = (o: Organisation) => ({
   organisationId: o.id,
@@ -30,6 +31,7 @@ export const organisationSnapshot = (o: Organisation) => ({
   departementName: o.departement_name,
   regionName: o.region_name,
   epciName: o.epci_name,
+  verification: o.verification,
 })
 
 /** The operator covering a département (the oldest, when several do). */
@@ -66,34 +68,22 @@ export interface CreateOrganisationInput {
   /** Syndicats only (no official dataset). */
   name?: string | undefined
   departement?: string | undefined
-  /** The creator's role in it; they become its referent. */
+  /** The creator's role in it. */
   role: MembershipRole
 }
 
+export type OrganisationFacts = Omit<OfficialFacts, 'kind' | 'officialCode' | 'siren'>
+
 /**
- * Registers a collectivité by its official code, filling name, population, département, région
- * and EPCI from the official data. The creator becomes its first member and referent.
+ * The facts of a collectivité from the official data (name, population, département, région,
+ * EPCI), or, for a syndicat (no official dataset; admins only), its SIREN and name as given.
  */
-export async function createOrganisation(
-  ctx: Ctx,
+export async function organisationFacts(
   actor: Actor,
   input: CreateOrganisationInput,
-  options: { id?: string } = {},
-): Promise<Organisation> {
+): Promise<{ code: string; facts: OrganisationFacts }> {
   const code = input.officialCode.trim().toUpperCase()
-  let facts: {
-    name: string
-    population: number | null
-    departement: string | null
-    departementName: string | null
-    region: string | null
-    regionName: string | null
-    epci: string | null
-    epciName: string | null
-    postcodes: string[]
-  }
   if (input.kind === 'syndicat') {
-    // No official dataset for syndicats: an admin registers them with their SIREN and name.
     if (!actor.isAdmin) throw new Forbidden()
     const errors: Array<{ field: string; message: string }> = []
     if (!isValidSiren(code))
@@ -103,68 +93,110 @@ export async function createOrganisation(
     const dep = input.departement ? data.get('departement', input.departement) : undefined
     if (input.departement && !dep) errors.push({ field: 'departement', message: 'unknown département code' })
     if (errors.length) throw new FieldsError(errors)
-    facts = {
-      name: input.name!.trim(),
-      population: null,
-      departement: dep?.officialCode ?? null,
-      departementName: dep?.name ?? null,
-      region: dep?.region ?? null,
-      regionName: dep?.regionName ?? null,
-      epci: null,
-      epciName: null,
-      postcodes: [],
+    return {
+      code,
+      facts: {
+        name: input.name!.trim(),
+        population: null,
+        departement: dep?.officialCode ?? null,
+        departementName: dep?.name ?? null,
+        region: dep?.region ?? null,
+        regionName: dep?.regionName ?? null,
+        epci: null,
+        epciName: null,
+        postcodes: [],
+      },
     }
-  } else {
-    const found = (await officialData()).get(input.kind, code)
-    if (!found)
-      throw new FieldsError([
-        {
-          field: 'officialCode',
-          message: `no ${input.kind} has the official code "${code}" in the official data`,
-        },
-      ])
-    facts = found
   }
+  const found = (await officialData()).get(input.kind, code)
+  if (!found)
+    throw new FieldsError([
+      {
+        field: 'officialCode',
+        message: `no ${input.kind} has the official code "${code}" in the official data`,
+      },
+    ])
+  return { code, facts: found }
+}
 
-  const existing = await ctx.db
+export async function findOrganisation(
+  db: Db,
+  kind: OrganisationKind,
+  code: string,
+): Promise<Organisation | undefined> {
+  return db
     .selectFrom('organisations')
-    .select('id')
-    .where('kind', '=', input.kind)
+    .selectAll()
+    .where('kind', '=', kind)
     .where('official_code', '=', code)
     .executeTakeFirst()
-  if (existing) throw new OrganisationExists(existing.id)
+}
 
+/** Inserts a collectivité (pending unless `verified`) and records OrganisationCreated, in `trx`. */
+export async function insertOrganisation(
+  trx: Db,
+  actorId: string | null,
+  kind: OrganisationKind,
+  code: string,
+  facts: OrganisationFacts,
+  options: { id?: string | undefined; verified: boolean },
+): Promise<Organisation> {
+  const now = new Date()
+  const org = await trx
+    .insertInto('organisations')
+    .values({
+      id: options.id ?? uuidv7(),
+      kind,
+      official_code: code,
+      name: facts.name,
+      population: facts.population,
+      population_bracket: facts.population === null ? null : populationBracket(facts.population),
+      departement: facts.departement,
+      departement_name: facts.departementName,
+      region: facts.region,
+      region_name: facts.regionName,
+      epci: facts.epci,
+      epci_name: facts.epciName,
+      postcodes: json(facts.postcodes),
+      operator_id: await operatorCovering(trx, facts.departement),
+      advisor_consent_at: null,
+      advisor_consent_by: null,
+      created_by: actorId,
+      verification: options.verified ? 'verified' : 'pending',
+      verified_at: options.verified ? now : null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow()
+  await recordEvent(trx, IdentityEvents.OrganisationCreated, org.id, organisationSnapshot(org))
+  await audit(trx, {
+    actorId,
+    action: 'organisation.created',
+    targetType: 'organisation',
+    targetId: org.id,
+  })
+  return org
+}
+
+/**
+ * Registers a syndicat (admins: no official dataset, so it is verified by whoever registers it);
+ * the admin becomes its referent. Collectivités with official data are claimed instead
+ * (`claimOrganisation` in claims.ts): their first claimant is not their referent until verified.
+ */
+export async function createOrganisation(
+  ctx: Ctx,
+  actor: Actor,
+  input: CreateOrganisationInput,
+  options: { id?: string } = {},
+): Promise<Organisation> {
+  if (input.kind !== 'syndicat') throw new Error('createOrganisation registers syndicats only')
+  const { code, facts } = await organisationFacts(actor, input)
+  const existing = await findOrganisation(ctx.db, input.kind, code)
+  if (existing) throw new OrganisationExists(existing.id)
   try {
     return await ctx.db.transaction().execute(async (trx) => {
-      const org = await trx
-        .insertInto('organisations')
-        .values({
-          id: options.id ?? uuidv7(),
-          kind: input.kind,
-          official_code: code,
-          name: facts.name,
-          population: facts.population,
-          population_bracket: facts.population === null ? null : populationBracket(facts.population),
-          departement: facts.departement,
-          departement_name: facts.departementName,
-          region: facts.region,
-          region_name: facts.regionName,
-          epci: facts.epci,
-          epci_name: facts.epciName,
-          postcodes: json(facts.postcodes),
-          operator_id: await operatorCovering(trx, facts.departement),
-          advisor_consent_at: null,
-          advisor_consent_by: null,
-          created_by: actor.user.id,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow()
-      await recordEvent(trx, IdentityEvents.OrganisationCreated, org.id, organisationSnapshot(org))
-      await audit(trx, {
-        actorId: actor.user.id,
-        action: 'organisation.created',
-        targetType: 'organisation',
-        targetId: org.id,
+      const org = await insertOrganisation(trx, actor.user.id, input.kind, code, facts, {
+        id: options.id,
+        verified: true,
       })
       await grantMembership(trx, actor.user.id, {
         organisationId: org.id,
@@ -175,15 +207,8 @@ export async function createOrganisation(
       return org
     })
   } catch (error) {
-    if (isUniqueViolation(error)) {
-      const row = await ctx.db
-        .selectFrom('organisations')
-        .select('id')
-        .where('kind', '=', input.kind)
-        .where('official_code', '=', code)
-        .executeTakeFirst()
-      throw new OrganisationExists(row?.id ?? '?')
-    }
+    if (isUniqueViolation(error))
+      throw new OrganisationExists((await findOrganisation(ctx.db, input.kind, code))?.id ?? '?')
     throw error
   }
 }
@@ -227,25 +252,34 @@ async function isAssigned(db: Db, organisationId: string, advisorId: string): Pr
 }
 
 /**
- * Who may see a collectivité's details and members: its members, advisors assigned to it, the
- * coordinator of its operator, admins. Everyone else gets a 404 (its existence is not told).
+ * Who may see a collectivité's details and members: its members, advisors assigned to it, its
+ * syndicate (coordinator, administrators), admins. Everyone else gets a 404 (its existence is not told).
  */
 export async function visibleOrganisation(db: Db, actor: Actor, id: string): Promise<Organisation> {
   const org = await loadOrganisation(db, id)
   if (
     actor.isAdmin ||
     actor.memberships.has(id) ||
-    (org.operator_id && actor.coordinates.has(org.operator_id)) ||
+    speaksForOperator(actor, org) ||
     (actor.hasRole('advisor') && (await isAssigned(db, id, actor.user.id)))
   )
     return org
   throw new NotFound('Organisation')
 }
 
-/** A collectivité the actor manages: its referents and admins (others who can see it get 403). */
-async function managedOrganisation(db: Db, actor: Actor, id: string): Promise<Organisation> {
+/**
+ * A collectivité the actor manages: its referents and admins — and, for removing members (squatters
+ * of a collectivité, someone verified by mistake), its syndicate. Others who can see it get 403.
+ */
+async function managedOrganisation(
+  db: Db,
+  actor: Actor,
+  id: string,
+  options: { bySyndicate?: boolean } = {},
+): Promise<Organisation> {
   const org = await visibleOrganisation(db, actor, id)
   if (actor.isAdmin || actor.memberships.get(id)?.referent) return org
+  if (options.bySyndicate && speaksForOperator(actor, org)) return org
   throw new Forbidden()
 }
 
@@ -254,6 +288,7 @@ export interface OrganisationFilter {
   kind?: OrganisationKind | undefined
   departement?: string | undefined
   operatorId?: string | undefined
+  verification?: Organisation['verification'] | undefined
   limit: number
   offset: number
 }
@@ -285,6 +320,7 @@ export async function listOrganisations(db: Db, actor: Actor, f: OrganisationFil
   if (f.kind) q = q.where('kind', '=', f.kind)
   if (f.departement) q = q.where('departement', '=', f.departement)
   if (f.operatorId) q = q.where('operator_id', '=', f.operatorId)
+  if (f.verification) q = q.where('verification', '=', f.verification)
   const [items, count] = await Promise.all([
     q.selectAll().orderBy('name').orderBy('id').limit(f.limit).offset(f.offset).execute(),
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
@@ -381,7 +417,7 @@ export async function listMembers(
   id: string,
   page: { limit: number; offset: number },
 ) {
-  await visibleOrganisation(ctx.db, actor, id)
+  const org = await visibleOrganisation(ctx.db, actor, id)
   const q = ctx.db.selectFrom('memberships').where('organisation_id', '=', id)
   const [items, count] = await Promise.all([
     q
@@ -402,7 +438,7 @@ export async function listMembers(
       .execute(),
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ])
-  return { items, total: Number(count.n) }
+  return { items, total: Number(count.n), verification: org.verification }
 }
 
 async function otherReferents(db: Db, organisationId: string, userId: string): Promise<number> {
@@ -424,7 +460,7 @@ export async function updateMember(
   userId: string,
   patch: { role?: MembershipRole | undefined; referent?: boolean | undefined },
 ) {
-  await managedOrganisation(ctx.db, actor, organisationId)
+  const org = await managedOrganisation(ctx.db, actor, organisationId)
   return ctx.db.transaction().execute(async (trx) => {
     const current = await trx
       .selectFrom('memberships')
@@ -434,6 +470,8 @@ export async function updateMember(
       .executeTakeFirst()
     if (!current) throw new NotFound('Membership')
     const next = { role: patch.role ?? current.role, referent: patch.referent ?? current.referent }
+    // Handing over the referent role: only to a verified member (of a verified collectivité).
+    if (next.referent && !current.referent && org.verification !== 'verified') throw new ClaimPending()
     if (current.referent && !next.referent && (await otherReferents(trx, organisationId, userId)) === 0)
       throw new LastReferent()
     await grantMembership(trx, actor.user.id, { organisationId, userId, ...next })
@@ -441,15 +479,17 @@ export async function updateMember(
   })
 }
 
-/** Removes a member: by a referent, an admin, or the member themself (leaving). */
+/** Removes a member: by a referent, an admin, its syndicate (squatters), or the member themself (leaving). */
 export async function removeMember(
   ctx: Ctx,
   actor: Actor,
   organisationId: string,
   userId: string,
 ): Promise<void> {
-  if (userId === actor.user.id) await visibleOrganisation(ctx.db, actor, organisationId)
-  else await managedOrganisation(ctx.db, actor, organisationId)
+  const bySyndicate = userId !== actor.user.id
+  if (bySyndicate) await managedOrganisation(ctx.db, actor, organisationId, { bySyndicate: true })
+  else await visibleOrganisation(ctx.db, actor, organisationId)
+  const syndicateOnly = bySyndicate && !actor.isAdmin && !actor.memberships.get(organisationId)?.referent
   await ctx.db.transaction().execute(async (trx) => {
     const current = await trx
       .selectFrom('memberships')
@@ -458,7 +498,8 @@ export async function removeMember(
       .where('user_id', '=', userId)
       .executeTakeFirst()
     if (!current) throw new NotFound('Membership')
-    if (current.referent && (await otherReferents(trx, organisationId, userId)) === 0) {
+    // The syndicate removes a squatter even when they are the only referent (a claim decides the next one).
+    if (!syndicateOnly && current.referent && (await otherReferents(trx, organisationId, userId)) === 0) {
       const others = await trx
         .selectFrom('memberships')
         .select('user_id')

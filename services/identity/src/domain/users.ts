@@ -7,6 +7,7 @@ import type { Ctx, RequestMeta } from './context.js'
 import { normaliseEmail, randomToken, sha256 } from './crypto.js'
 import type { Db, OneTimeTokenKind, User } from './db.js'
 import { CurrentPasswordRequired, EmailNotVerified, InvalidCredentials, InvalidLinkToken } from './errors.js'
+import { assertStrongPassword, type PasswordContext } from './password-strength.js'
 import { hashPassword, needsRehash, verifyPassword } from './passwords.js'
 import { issue, revokeAllSessions, startSession, type TokenPair } from './tokens.js'
 
@@ -64,13 +65,15 @@ export async function createUser(
   return user
 }
 
-const LINK_PATHS: Record<OneTimeTokenKind, string> = {
+const LINK_PATHS: Record<Exclude<OneTimeTokenKind, 'oidc-exchange'>, string> = {
   'magic-link': '/v1/auth/magic-link/verify',
   'email-verification': '/v1/auth/email/verify',
   'password-reset': '/v1/auth/password-reset/confirm',
 }
 
-function linkUrl(ctx: Ctx, kind: OneTimeTokenKind, token: string): string {
+type LinkKind = Exclude<OneTimeTokenKind, 'oidc-exchange'>
+
+function linkUrl(ctx: Ctx, kind: LinkKind, token: string): string {
   const base =
     (kind === 'magic-link'
       ? ctx.config.MAGIC_LINK_URL
@@ -82,7 +85,7 @@ function linkUrl(ctx: Ctx, kind: OneTimeTokenKind, token: string): string {
   return url.toString()
 }
 
-function ttlOf(ctx: Ctx, kind: OneTimeTokenKind): number {
+function ttlOf(ctx: Ctx, kind: LinkKind): number {
   return kind === 'magic-link'
     ? ctx.config.MAGIC_LINK_TTL_SECONDS
     : kind === 'email-verification'
@@ -100,7 +103,7 @@ const EVENT_OF = {
  * Issues a single-use link (stored as its SHA-256) and records the event carrying its URL, which
  * the notifications service emails. Earlier unused links of the same kind stop working.
  */
-export async function issueLink(ctx: Ctx, trx: Db, user: User, kind: OneTimeTokenKind): Promise<void> {
+export async function issueLink(ctx: Ctx, trx: Db, user: User, kind: LinkKind): Promise<void> {
   if (!user.email) return
   const token = randomToken(kind === 'magic-link' ? 'osm' : kind === 'email-verification' ? 'osv' : 'osp')
   const expiresAt = new Date(Date.now() + ttlOf(ctx, kind) * 1000)
@@ -124,7 +127,7 @@ export async function issueLink(ctx: Ctx, trx: Db, user: User, kind: OneTimeToke
 }
 
 /** Consumes a link token once; anything else (unknown, expired, used, other kind) is refused alike. */
-async function consumeLink(trx: Db, kind: OneTimeTokenKind, token: string): Promise<User> {
+export async function consumeLink(trx: Db, kind: OneTimeTokenKind, token: string): Promise<User> {
   const row = await trx
     .updateTable('one_time_tokens')
     .set({ used_at: new Date() })
@@ -237,6 +240,21 @@ export async function signInWithPassword(
   )
 }
 
+/** What a password must not contain: the person's email, name and collectivités' names. */
+export async function passwordContext(db: Db, user: User): Promise<PasswordContext> {
+  const organisations = await db
+    .selectFrom('memberships')
+    .innerJoin('organisations', 'organisations.id', 'memberships.organisation_id')
+    .select('organisations.name')
+    .where('memberships.user_id', '=', user.id)
+    .execute()
+  return {
+    email: user.email,
+    displayName: user.display_name,
+    organisationNames: organisations.map((o) => o.name),
+  }
+}
+
 /** Sets a new password from a reset link; every session of the account ends. */
 export async function resetPassword(
   ctx: Ctx,
@@ -244,6 +262,19 @@ export async function resetPassword(
   password: string,
   meta: RequestMeta,
 ): Promise<void> {
+  // The strength is checked before the link is used up: a refused password can be corrected.
+  const holder = await ctx.db
+    .selectFrom('one_time_tokens')
+    .innerJoin('users', 'users.id', 'one_time_tokens.user_id')
+    .selectAll('users')
+    .where('one_time_tokens.token_hash', '=', sha256(token))
+    .where('one_time_tokens.kind', '=', 'password-reset')
+    .where('one_time_tokens.used_at', 'is', null)
+    .where('one_time_tokens.expires_at', '>', new Date())
+    .where('users.status', '=', 'active')
+    .executeTakeFirst()
+  if (!holder) throw new InvalidLinkToken()
+  await assertStrongPassword(password, await passwordContext(ctx.db, holder), 'password')
   const hash = await hashPassword(password)
   await ctx.db.transaction().execute(async (trx) => {
     const user = await markVerified(trx, await consumeLink(trx, 'password-reset', token))
@@ -273,6 +304,7 @@ export async function changePassword(
 ): Promise<void> {
   if (user.password_hash && !(await verifyPassword(user.password_hash, input.currentPassword ?? '')))
     throw new CurrentPasswordRequired()
+  await assertStrongPassword(input.newPassword, await passwordContext(ctx.db, user), 'newPassword')
   const hash = await hashPassword(input.newPassword)
   await ctx.db.transaction().execute(async (trx) => {
     await trx

@@ -1,18 +1,29 @@
 import { IdentityEvents } from '@osinum/contracts'
 import type { Trx } from '../domain/db.js'
-import { emailVerification, invitation, magicLink, passwordReset } from '../domain/messages.js'
+import {
+  claimDecidedToClaimant,
+  claimDecidedToReviewer,
+  claimSubmittedToClaimant,
+  claimSubmittedToReviewer,
+  emailVerification,
+  invitation,
+  magicLink,
+  passwordReset,
+} from '../domain/messages.js'
 import { notify } from '../domain/notify.js'
 import {
   grantMembership,
   isErased,
+  ProjectionLagError,
   revokeMembership,
   upsertOrganisation,
   upsertUser,
   usersByIds,
+  WAITS_FOR_PROJECTION,
 } from '../domain/projection.js'
 import type { EmailContent } from '../domain/templates.js'
 import { enqueueWebhooks } from '../domain/webhooks.js'
-import type { Runtime } from '../runtime.js'
+import { notifyUsers, type Runtime } from '../runtime.js'
 
 const AUTH_REASON =
   'Vous recevez ce message car une action a été demandée sur osinum avec cette adresse e-mail. Ces messages ne peuvent pas être désactivés.'
@@ -80,4 +91,97 @@ export function identityConsumers(rt: Runtime): void {
     const d = event.data
     await authEmail(trx as Trx, event.id, 'invitation', { userId: null, email: d.email }, invitation(d))
   })
+
+  // Claims to speak for a collectivité: the claimant (auth: cannot be turned off) and its reviewers.
+  const claimParties = async (trx: Trx, userId: string, reviewerIds: string[]) => {
+    const [claimant] = await usersByIds(trx, [userId])
+    if (!claimant) {
+      if (await isErased(trx, userId)) return null
+      throw new ProjectionLagError(`user ${userId} is not in the projection yet`)
+    }
+    const reviewers = await usersByIds(
+      trx,
+      reviewerIds.filter((id) => id !== userId),
+    )
+    return { claimant, reviewers }
+  }
+  const REVIEWER_REASON = (name: string) =>
+    `Vous recevez ce message car vous vérifiez qui représente ${name} sur osinum (syndicat ou référent).`
+  events.on(
+    IdentityEvents.ClaimSubmitted,
+    'claim-submitted',
+    async ({ trx: t, event }) => {
+      const trx = t as Trx
+      const d = event.data
+      const parties = await claimParties(trx, d.userId, d.reviewerIds)
+      if (!parties) return
+      const url = rt.links.claim(d.claimId)
+      await notifyUsers(trx, rt, {
+        causeEventId: event.id,
+        category: 'auth',
+        kind: 'claim-submitted',
+        users: [parties.claimant],
+        content: () => claimSubmittedToClaimant({ organisationName: d.organisationName, role: d.role, url }),
+        reason: () => AUTH_REASON,
+      })
+      await notifyUsers(trx, rt, {
+        causeEventId: event.id,
+        category: 'moderation',
+        kind: 'claim-to-review',
+        users: parties.reviewers,
+        content: () =>
+          claimSubmittedToReviewer({
+            organisationName: d.organisationName,
+            role: d.role,
+            competing: d.competing,
+            url,
+          }),
+        reason: () => REVIEWER_REASON(d.organisationName),
+      })
+    },
+    WAITS_FOR_PROJECTION,
+  )
+  events.on(
+    IdentityEvents.ClaimDecided,
+    'claim-decided',
+    async ({ trx: t, event }) => {
+      const trx = t as Trx
+      const d = event.data
+      const parties = await claimParties(
+        trx,
+        d.userId,
+        d.reviewerIds.filter((id) => id !== d.decidedBy),
+      )
+      if (!parties) return
+      const url = rt.links.claim(d.claimId)
+      await notifyUsers(trx, rt, {
+        causeEventId: event.id,
+        category: 'auth',
+        kind: 'claim-decided',
+        users: [parties.claimant],
+        content: () =>
+          claimDecidedToClaimant({
+            organisationName: d.organisationName,
+            status: d.status,
+            method: d.method,
+            url: d.status === 'verified' ? rt.links.base : url,
+          }),
+        reason: () => AUTH_REASON,
+      })
+      await notifyUsers(trx, rt, {
+        causeEventId: event.id,
+        category: 'moderation',
+        kind: 'claim-decided',
+        users: parties.reviewers,
+        content: () =>
+          claimDecidedToReviewer({
+            organisationName: d.organisationName,
+            status: d.status,
+            url,
+          }),
+        reason: () => REVIEWER_REASON(d.organisationName),
+      })
+    },
+    WAITS_FOR_PROJECTION,
+  )
 }

@@ -41,7 +41,8 @@ export const CATEGORIES = {
   },
   moderation: {
     label: 'Modération',
-    description: 'Signalements et avis à modérer (éditeurs)',
+    description:
+      'Signalements et avis à modérer (éditeurs), demandes de rattachement à une collectivité à vérifier (syndicats)',
     email: true,
     inApp: true,
     locked: false,

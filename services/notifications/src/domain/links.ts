@@ -18,6 +18,7 @@ export function links(publicUrl: string) {
     /** The editors' queue of reports (resources service). */
     contentReports: () => `${base}/v1/resources/reports`,
     notification: (id: string) => `${base}/v1/notifications/${id}`,
+    claim: (id: string) => `${base}/v1/organisation-claims/${id}`,
   }
 }
 export type Links = ReturnType<typeof links>

@@ -441,3 +441,127 @@ export function contactMessage(p: {
     ],
   }
 }
+
+// --- who speaks for a collectivité (claims) ---
+
+const roleLabel = (role: string) => ((MEMBERSHIP_ROLES as Record<string, string>)[role] ?? role).toLowerCase()
+
+/** To the claimant: the claim is recorded; how it gets verified. */
+export function claimSubmittedToClaimant(p: {
+  organisationName: string
+  role: string
+  url: string
+}): EmailContent {
+  return {
+    subject: `Votre demande de rattachement à ${p.organisationName} est enregistrée`,
+    summary: `Demande de rattachement à ${p.organisationName} en attente de vérification`,
+    link: p.url,
+    blocks: [
+      {
+        kind: 'p',
+        text: `Vous avez demandé à représenter ${p.organisationName} sur osinum, en tant que ${roleLabel(p.role)}. Tant que cette demande n’est pas vérifiée, vous pouvez utiliser osinum pour votre collectivité, mais elle n’apparaît dans aucune statistique et ne peut ni inviter ni contacter d’autres collectivités.`,
+      },
+      {
+        kind: 'p',
+        text: 'Pour la faire vérifier tout de suite, connectez-vous avec ProConnect depuis le compte professionnel de votre mairie. Sinon, votre syndicat numérique la vérifiera, ou un membre déjà vérifié de votre collectivité peut vous inviter.',
+      },
+      { kind: 'action', label: 'Voir ma demande', url: p.url },
+    ],
+  }
+}
+
+/**
+ * To the syndicate (coordinator, administrators) and, once verified, the referents: a claim to
+ * decide. The claimant is not named: the message stays in the reviewers' inbox, the claim (and who
+ * made it, erased with them) is one link away.
+ */
+export function claimSubmittedToReviewer(p: {
+  organisationName: string
+  role: string
+  competing: number
+  url: string
+}): EmailContent {
+  const competing =
+    p.competing > 0
+      ? ` Attention : ${p.competing === 1 ? 'une autre demande est' : `${p.competing} autres demandes sont`} en attente pour cette collectivité ; vérifiez qui la représente vraiment avant de décider.`
+      : ''
+  return {
+    subject: `Demande de rattachement à vérifier : ${p.organisationName}`,
+    summary: `Nouvelle demande pour représenter ${p.organisationName}`,
+    link: p.url,
+    blocks: [
+      {
+        kind: 'p',
+        text: `Une personne demande à représenter ${p.organisationName} sur osinum, en tant que ${roleLabel(p.role)}.${competing}`,
+      },
+      {
+        kind: 'p',
+        text: 'Vérifiez auprès de la mairie que cette personne y travaille ou y est élue, puis acceptez ou refusez la demande. Tant qu’elle n’est pas vérifiée, la collectivité ne compte dans aucune statistique.',
+      },
+      { kind: 'action', label: 'Examiner la demande', url: p.url },
+    ],
+  }
+}
+
+/** To the claimant: the decision. */
+export function claimDecidedToClaimant(p: {
+  organisationName: string
+  status: 'verified' | 'rejected'
+  method: string | null
+  url: string
+}): EmailContent {
+  const how =
+    p.method === 'oidc-siret'
+      ? 'grâce à votre connexion ProConnect, dont l’établissement est celui de votre collectivité'
+      : p.method === 'invitation'
+        ? 'grâce à l’invitation d’un membre vérifié'
+        : p.method === 'referent'
+          ? 'par le référent de la collectivité'
+          : 'par votre syndicat numérique'
+  return p.status === 'verified'
+    ? {
+        subject: `Vous représentez désormais ${p.organisationName} sur osinum`,
+        summary: `Rattachement à ${p.organisationName} vérifié`,
+        link: p.url,
+        blocks: [
+          { kind: 'p', text: `Votre rattachement à ${p.organisationName} a été vérifié ${how}.` },
+          {
+            kind: 'p',
+            text: 'Votre collectivité compte maintenant dans les comparaisons entre collectivités, et vous pouvez inviter vos collègues et contacter d’autres communes.',
+          },
+          { kind: 'action', label: 'Ouvrir osinum', url: p.url },
+        ],
+      }
+    : {
+        subject: `Votre demande de rattachement à ${p.organisationName} n’a pas été acceptée`,
+        summary: `Rattachement à ${p.organisationName} refusé`,
+        link: p.url,
+        blocks: [
+          {
+            kind: 'p',
+            text: `Votre demande de représenter ${p.organisationName} n’a pas été acceptée ${how}. Si vous pensez qu’il s’agit d’une erreur, contactez votre syndicat numérique ou la mairie.`,
+          },
+        ],
+      }
+}
+
+/** To the other reviewers: someone decided. */
+export function claimDecidedToReviewer(p: {
+  organisationName: string
+  status: 'verified' | 'rejected'
+  url: string
+}): EmailContent {
+  const verb = p.status === 'verified' ? 'acceptée' : 'refusée'
+  return {
+    subject: `Demande de rattachement ${verb} : ${p.organisationName}`,
+    summary: `Une demande pour représenter ${p.organisationName} a été ${verb}`,
+    link: p.url,
+    blocks: [
+      {
+        kind: 'p',
+        text: `Une demande de représenter ${p.organisationName} a été ${verb}. Aucune action n’est nécessaire de votre part.`,
+      },
+      { kind: 'action', label: 'Voir la demande', url: p.url },
+    ],
+  }
+}

@@ -17,6 +17,11 @@ export const OperatorForbidden = defineError(
   'You cannot manage content of another operator',
   403,
 )
+export const StaffCannotReport = defineError(
+  'OSI_RESOURCES_STAFF_CANNOT_REPORT',
+  'Editors and admins moderate content (hide, archive, edit) instead of reporting it',
+  403,
+)
 export const NotEditable = defineError('OSI_RESOURCES_NOT_EDITABLE', 'You cannot edit this %s', 403)
 export const AttachmentTooLarge = defineError(
   'OSI_RESOURCES_ATTACHMENT_TOO_LARGE',

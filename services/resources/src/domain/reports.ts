@@ -4,7 +4,7 @@ import { recordEvent } from '@osinum/events'
 import { NotFound } from '@osinum/service-kit'
 import { type ExpressionBuilder, sql } from 'kysely'
 import type { DbOrTrx } from './db.js'
-import { AlreadyReported, ReportClosed } from './errors.js'
+import { AlreadyReported, ReportClosed, StaffCannotReport } from './errors.js'
 import { newId } from './ids.js'
 import { isEditorOf, type Viewer } from './viewer.js'
 
@@ -16,7 +16,11 @@ export interface ReportTarget {
   title: string
 }
 
-/** A reader flags content (outdated, wrong, abusive…); editors see it in their queue. */
+/**
+ * A reader flags content (outdated, wrong, abusive…); editors see it in their queue. Editors and
+ * admins are refused (403): they moderate instead, and a report of theirs must never weigh as a
+ * reader's would.
+ */
 export async function reportContent(
   db: DbOrTrx,
   viewer: Viewer,
@@ -24,6 +28,7 @@ export async function reportContent(
   reason: string,
   message: string | null,
 ) {
+  if (viewer.isEditor || viewer.isAdmin) throw new StaffCannotReport()
   const id = newId()
   try {
     return await db.transaction().execute(async (trx) => {

@@ -68,7 +68,7 @@ export const reviewRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { 
         summary: 'Report a published review to the moderators',
         params: IdParams,
         body: ReportBody,
-        response: { 204: Type.Null(), 404: ProblemRef, 409: ProblemRef },
+        response: { 204: Type.Null(), 403: ProblemRef, 404: ProblemRef, 409: ProblemRef },
       },
     },
     async (request, reply) => {

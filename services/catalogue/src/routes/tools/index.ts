@@ -232,10 +232,13 @@ export const toolRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { ct
         tags: TAGS,
         operationId: 'contactToolUser',
         summary: 'Ask a collectivité that uses the tool to get in touch (relayed, no email exposed)',
+        description:
+          'From and to verified collectivités only: an unverified sender is refused (403 OSI_CATALOGUE_NOT_VERIFIED), an unverified target is not found (404).',
         params: SlugParams,
         body: ContactBody,
         response: {
           202: Type.Object({ contactId: Type.String({ format: 'uuid' }) }),
+          403: ProblemRef,
           404: ProblemRef,
           429: ProblemRef,
         },

@@ -14,9 +14,9 @@ import type { RouteOptions } from '../context.js'
 
 const GroupBy = Type.Union(DIMENSIONS.map((d) => Type.Literal(d)))
 const NOTE =
-  'Agrégats sur le dernier diagnostic validé de chaque collectivité. Un groupe n’est publié que s’il réunit au moins ' +
+  'Agrégats sur le dernier diagnostic validé de chaque collectivité vérifiée, publiés par éditions datées. Un groupe n’est publié que s’il réunit au moins ' +
   'le nombre minimal de collectivités et qu’aucune combinaison de filtres ne permet d’isoler un groupe plus petit ; ' +
-  'sinon il est masqué (published = false).'
+  'sinon il est masqué (published = false). Les nouveaux résultats entrent dans une édition par lots assez grands pour que la comparaison de deux éditions ne révèle aucune collectivité.'
 
 /** The CSV columns, in order (documented in the README). */
 export function csvColumns(indicatorIds: string[]): string[] {
@@ -96,6 +96,10 @@ export const panoramaRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (ap
       return {
         minGroupSize: panorama.minGroupSize,
         generatedAt: snapshot.builtAt.toISOString(),
+        release:
+          snapshot.release === null
+            ? null
+            : { number: snapshot.release, publishedAt: snapshot.builtAt.toISOString() },
         nationalDataset: { id: ctx.referential.national.id, version: ctx.referential.national.version },
         indicators: panorama.options.indicators.map((i) => ({ id: i.id, label: i.label, national: i.value })),
         group: view(group, names),

@@ -16,6 +16,13 @@ import { authRateLimits } from './limits.js'
 const tags = ['identity']
 const Token = Type.String({ minLength: 10, maxLength: 200 })
 const accepted = (message: string) => ({ status: 'accepted' as const, message })
+const ExchangeCode = Type.Object(
+  {
+    code: Type.String({ description: 'Single use; POST /v1/auth/oidc/exchange {code} gives the token pair' }),
+    expiresIn: Type.Integer({ description: 'Seconds' }),
+  },
+  { additionalProperties: false },
+)
 const SENT = 'Si un compte correspond à cette adresse, un message vient de lui être envoyé.'
 
 /** Sign-in, links, tokens and OpenID Connect. */
@@ -236,9 +243,9 @@ export const authRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (fastif
       schema: {
         tags,
         operationId: 'oidcCallback',
-        summary: 'Where the provider sends the browser back: completes the login',
+        summary: 'Where the provider sends the browser back: completes the login with a single-use code',
         description:
-          'Answers the token pair as JSON, or, when OIDC_SUCCESS_REDIRECT is set, redirects there with the tokens in the URL fragment.',
+          'Tokens never reach the browser. With OIDC_SUCCESS_REDIRECT set, redirects there with `?code=` (single use, OIDC_EXCHANGE_TTL_SECONDS, default 60 s), or `?error=<problem code>` when the login failed; the front-end’s server exchanges the code at POST /v1/auth/oidc/exchange. Without it, answers the code as JSON.',
         querystring: Type.Object(
           {
             code: Type.Optional(Type.String({ maxLength: 2048 })),
@@ -249,20 +256,78 @@ export const authRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (fastif
           },
           { additionalProperties: true },
         ),
-        response: { 200: TokenPair, 302: Type.Null(), ...problems(400, 404, 429, 503) },
+        response: { 200: ExchangeCode, 302: Type.Null(), ...problems(400, 404, 429, 503) },
       },
     },
     async (request, reply) => {
       const raw = request.url.includes('?') ? request.url.slice(request.url.indexOf('?') + 1) : ''
-      const pair = await oidc.finish(raw, metaOf(request))
-      if (!ctx.config.OIDC_SUCCESS_REDIRECT) return pair
-      const fragment = new URLSearchParams({
-        access_token: pair.accessToken,
-        refresh_token: pair.refreshToken,
-        token_type: pair.tokenType,
-        expires_in: String(pair.expiresIn),
-      })
-      return reply.redirect(`${ctx.config.OIDC_SUCCESS_REDIRECT}#${fragment}`, 302)
+      const target = ctx.config.OIDC_SUCCESS_REDIRECT
+      if (!target) return oidc.finish(raw)
+      const url = new URL(target)
+      try {
+        url.searchParams.set('code', (await oidc.finish(raw)).code)
+      } catch (error) {
+        const code = (error as { code?: unknown }).code
+        if (typeof code !== 'string' || !code.startsWith('OSI_')) throw error
+        url.searchParams.set('error', code)
+      }
+      return reply.redirect(url.toString(), 302)
+    },
+  )
+
+  fastify.post(
+    '/v1/auth/oidc/exchange',
+    {
+      ...limits.ip,
+      schema: {
+        tags,
+        operationId: 'oidcExchange',
+        summary: 'Exchange the code of an OpenID Connect login for a token pair (once, within 60 s)',
+        description:
+          'Called by the front-end’s server with the `code` the callback gave its page. An unknown, used or expired code answers 400 OSI_IDENTITY_INVALID_LINK.',
+        body: Type.Object({ code: Token }, { additionalProperties: false }),
+        response: { 200: TokenPair, ...problems(400, 404, 429) },
+      },
+    },
+    async (request) => oidc.exchange(request.body.code, metaOf(request)),
+  )
+
+  fastify.get(
+    '/v1/auth/methods',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        operationId: 'authMethods',
+        summary: 'How one can sign in here (to show the right buttons)',
+        response: {
+          200: Type.Object(
+            {
+              password: Type.Boolean(),
+              magicLink: Type.Boolean(),
+              oidc: Type.Union([
+                Type.Object(
+                  {
+                    displayName: Type.String({ description: 'OIDC_DISPLAY_NAME, e.g. "ProConnect"' }),
+                    loginUrl: Type.String({ description: 'Send the browser here to start' }),
+                  },
+                  { additionalProperties: false },
+                ),
+                Type.Null(),
+              ]),
+            },
+            { additionalProperties: false },
+          ),
+        },
+      },
+    },
+    async (_request, reply) => {
+      reply.header('cache-control', 'public, max-age=300')
+      return {
+        password: true,
+        magicLink: true,
+        oidc: oidc.enabled ? { displayName: oidc.displayName, loginUrl: '/v1/auth/oidc/login' } : null,
+      }
     },
   )
 }

@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { Page, PageQuery } from '@osinum/contracts'
+import { Page, PageQuery, VerificationSchema } from '@osinum/contracts'
 import { Type } from 'typebox'
 import { loadActor } from '../../domain/actor.js'
+import { claimOrganisation, claimRow } from '../../domain/claims.js'
 import { officialData } from '../../domain/official-data.js'
 import {
-  createOrganisation,
   getOrganisation,
   listMembers,
   listOrganisations,
@@ -14,6 +14,7 @@ import {
   updateOrganisation,
 } from '../../domain/organisations.js'
 import {
+  ClaimView,
   Id,
   IdParams,
   MembershipRoleSchema,
@@ -22,7 +23,7 @@ import {
   OrganisationKindSchema,
   OrganisationView,
 } from '../../schemas.js'
-import { officialView, organisationView } from '../../views.js'
+import { claimView, officialView, organisationView } from '../../views.js'
 import { problems, type RouteOptions } from '../options.js'
 
 const tags = ['identity']
@@ -63,9 +64,14 @@ export const organisationRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async
       schema: {
         tags,
         operationId: 'createOrganisation',
-        summary: 'Register my collectivité by its official code (I become its referent)',
+        summary:
+          'Claim my collectivité by its official code (verified by ProConnect, its syndicate or an invitation)',
         description:
-          'Name, population (and bracket), département, région and EPCI come from the official data. A code unknown there is refused (422, field officialCode); a collectivité already registered answers 409 (ask its referent for an invitation). Syndicats (kind "syndicat", SIREN and name) are registered by admins.',
+          'Name, population (and bracket), département, région and EPCI come from the official data; a code unknown there is refused (422, field officialCode). ' +
+          'Not yet registered: 201 with the collectivité, `verification: "pending"` — the caller holds it as a pending member (not referent) and a pending claim is sent to its syndicate. ' +
+          'Already registered: 202 with the caller’s claim (pending; the syndicate — or, once verified, its referents — decide; 409 OSI_IDENTITY_ALREADY_MEMBER if already a member). ' +
+          'A caller whose ProConnect establishment (SIRET) belongs to the collectivité’s SIREN is verified at once (claim `method: "oidc-siret"`). ' +
+          'Until verified a collectivité uses everything for itself but counts in no statistic and cannot invite or contact peers. Syndicats (kind "syndicat", SIREN and name) are registered by admins, verified.',
         body: Type.Object(
           {
             kind: OrganisationKindSchema,
@@ -76,13 +82,15 @@ export const organisationRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async
           },
           { additionalProperties: false },
         ),
-        response: { 201: OrganisationView, ...problems(400, 409, 422) },
+        response: { 201: OrganisationView, 202: ClaimView, ...problems(400, 409, 422) },
       },
     },
     async (request, reply) => {
       const actor = await loadActor(ctx.db, request.principal)
-      const org = await createOrganisation(ctx, actor, request.body)
-      return reply.code(201).header('location', `/v1/organisations/${org.id}`).send(organisationView(org))
+      const { organisation, claim, created } = await claimOrganisation(ctx, actor, request.body)
+      reply.header('location', `/v1/organisations/${organisation.id}`)
+      if (created || !claim) return reply.code(201).send(organisationView(organisation))
+      return reply.code(202).send(claimView(await claimRow(ctx, actor, claim.id)))
     },
   )
 
@@ -99,6 +107,7 @@ export const organisationRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async
           kind: Type.Optional(OrganisationKindSchema),
           departement: Type.Optional(Type.String({ maxLength: 3 })),
           operatorId: Type.Optional(Id),
+          verification: Type.Optional(VerificationSchema),
         }),
         response: { 200: Page(OrganisationView) },
       },
@@ -202,7 +211,10 @@ export const organisationRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async
     async (request) => {
       const actor = await loadActor(ctx.db, request.principal)
       const { limit = 20, offset = 0 } = request.query
-      const { items, total } = await listMembers(ctx, actor, request.params.id, { limit, offset })
+      const { items, total, verification } = await listMembers(ctx, actor, request.params.id, {
+        limit,
+        offset,
+      })
       return {
         items: items.map((m) => ({
           userId: m.user_id,
@@ -211,6 +223,7 @@ export const organisationRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async
           jobTitle: m.job_title,
           role: m.role,
           referent: m.referent,
+          verification,
           since: m.created_at.toISOString(),
         })),
         total,

@@ -34,6 +34,7 @@ async function profileOf(ctx: Ctx, user: User) {
       'organisations.kind',
       'memberships.role',
       'memberships.referent',
+      'organisations.verification',
     ])
     .where('memberships.user_id', '=', user.id)
     .orderBy('memberships.created_at')
@@ -53,6 +54,7 @@ async function profileOf(ctx: Ctx, user: User) {
       kind: m.kind,
       role: m.role,
       referent: m.referent,
+      verification: m.verification,
     })),
     createdAt: user.created_at.toISOString(),
   }

@@ -226,7 +226,7 @@ export const communityRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (fast
         summary: 'Report a post to the editors',
         params: IdParams,
         body: ReportBody,
-        response: { 201: Report, 404: ProblemRef, 409: ProblemRef },
+        response: { 201: Report, 403: ProblemRef, 404: ProblemRef, 409: ProblemRef },
       },
     },
     async (request, reply) => {
@@ -304,7 +304,7 @@ export const communityRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (fast
         summary: 'Report a comment to the editors',
         params: IdParams,
         body: ReportBody,
-        response: { 201: Report, 404: ProblemRef, 409: ProblemRef },
+        response: { 201: Report, 403: ProblemRef, 404: ProblemRef, 409: ProblemRef },
       },
     },
     async (request, reply) => {

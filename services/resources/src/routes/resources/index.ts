@@ -456,7 +456,7 @@ export const resourceRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (fasti
         summary: 'Report a resource as outdated or wrong',
         params: SlugParams,
         body: ReportBody,
-        response: { 201: Report, 404: ProblemRef, 409: ProblemRef },
+        response: { 201: Report, 403: ProblemRef, 404: ProblemRef, 409: ProblemRef },
       },
     },
     async (request, reply) => {
