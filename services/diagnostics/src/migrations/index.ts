@@ -1,5 +1,6 @@
 import type { MigrationSet } from '@osinum/db'
 import { eventTablesMigration } from '@osinum/events'
+import { revocationsMigration } from '@osinum/service-kit'
 import { accompanimentMigrations } from '../accompaniment/migrations.js'
 import { diagnosticsTablesMigration } from './20261128T0100_diagnostics.js'
 
@@ -11,4 +12,6 @@ export const migrations: MigrationSet = (schema) => ({
   ...Object.fromEntries(
     Object.entries(accompanimentMigrations).map(([name, factory]) => [name, factory(schema)]),
   ),
+  // The kit's revocation list (refused access tokens), fed by identity's TokensRevoked events.
+  '20261210T0000_revocations': revocationsMigration(schema),
 })

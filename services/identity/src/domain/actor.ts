@@ -1,11 +1,11 @@
 import type { MembershipRole, PlatformRole } from '@osinum/contracts'
-import { Forbidden, type Principal, Unauthorized } from '@osinum/service-kit'
+import { Forbidden, type Principal, TokenRevoked, Unauthorized } from '@osinum/service-kit'
 import type { Db, User } from './db.js'
-import { SessionRevoked } from './errors.js'
 
 /**
  * The caller as identity's own tables say now (the token may be up to 15 minutes old): identity
- * decides on fresh roles and memberships, and refuses tokens of ended sessions or erased accounts.
+ * decides on fresh roles and memberships, and refuses tokens of ended sessions or erased accounts
+ * (401 `OSI_TOKEN_REVOKED`, the code the kit answers in every service once the revocation reached it).
  */
 export interface Actor {
   user: User
@@ -30,14 +30,14 @@ export async function loadActor(
     .where('id', '=', principal.userId)
     .where('status', '=', 'active')
     .executeTakeFirst()
-  if (!user) throw new SessionRevoked()
+  if (!user) throw new TokenRevoked()
   if (principal.sessionId) {
     const session = await db
       .selectFrom('sessions')
       .select(['revoked_at', 'user_id'])
       .where('id', '=', principal.sessionId)
       .executeTakeFirst()
-    if (!session || session.revoked_at || session.user_id !== user.id) throw new SessionRevoked()
+    if (!session || session.revoked_at || session.user_id !== user.id) throw new TokenRevoked()
   }
   const [memberships, coordinated] = await Promise.all([
     db

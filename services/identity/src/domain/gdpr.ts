@@ -8,6 +8,7 @@ import type { Ctx, RequestMeta } from './context.js'
 import { type Db, json, type User } from './db.js'
 import { operatorSnapshot } from './operators.js'
 import { grantMembership, revokeMembership } from './organisations.js'
+import { recordRevocation } from './revocations.js'
 
 /** Everything identity holds about a person (GDPR art. 15/20), as JSON. */
 export async function exportUser(db: Db, user: User) {
@@ -248,6 +249,12 @@ export async function eraseUser(ctx: Ctx, actor: Actor | null, user: User, meta:
       .where('id', '=', user.id)
       .execute()
     await recordEvent(trx, IdentityEvents.UserErased, user.id, { userId: user.id })
+    await recordRevocation(trx, {
+      userId: user.id,
+      issuedBefore: new Date(),
+      forever: true,
+      reason: 'user-erased',
+    })
     await audit(trx, {
       actorId: actor && actor.user.id !== user.id ? actor.user.id : null,
       action: 'user.erased',

@@ -9,6 +9,7 @@ import type { Ctx } from './context.js'
 import { type Db, json, type Operator, type User } from './db.js'
 import { officialData } from './official-data.js'
 import { organisationSnapshot } from './organisations.js'
+import { recordRevocation } from './revocations.js'
 import { userSnapshot } from './users.js'
 
 export const operatorSnapshot = (o: Operator) => ({
@@ -67,6 +68,7 @@ async function makeCoordinator(trx: Db, actor: Actor, user: User, operatorId: st
     .returningAll()
     .executeTakeFirstOrThrow()
   await recordEvent(trx, IdentityEvents.UserUpdated, user.id, userSnapshot(updated))
+  await recordRevocation(trx, { userId: user.id, issuedBefore: new Date(), reason: 'roles-changed' })
   await audit(trx, {
     actorId: actor.user.id,
     action: 'roles.changed',

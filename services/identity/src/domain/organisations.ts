@@ -15,6 +15,7 @@ import type { Ctx } from './context.js'
 import { type Db, json, type Organisation } from './db.js'
 import { LastReferent, OrganisationExists } from './errors.js'
 import { officialData } from './official-data.js'
+import { recordRevocation } from './revocations.js'
 
 export const organisationSnapshot = (o: Organisation) => ({
   organisationId: o.id,
@@ -437,6 +438,8 @@ export async function updateMember(
     if (current.referent && !next.referent && (await otherReferents(trx, organisationId, userId)) === 0)
       throw new LastReferent()
     await grantMembership(trx, actor.user.id, { organisationId, userId, ...next })
+    if (next.role !== current.role || next.referent !== current.referent)
+      await recordRevocation(trx, { userId, issuedBefore: new Date(), reason: 'membership-changed' })
     return { ...current, ...next }
   })
 }
@@ -483,6 +486,7 @@ export async function revokeMembership(
     .where('user_id', '=', userId)
     .execute()
   await recordEvent(trx, IdentityEvents.MembershipRevoked, organisationId, { organisationId, userId })
+  await recordRevocation(trx, { userId, issuedBefore: new Date(), reason: 'membership-revoked' })
   await audit(trx, {
     actorId,
     action: 'membership.revoked',

@@ -6,6 +6,7 @@ import { type Actor, requireAdmin } from './actor.js'
 import { audit } from './audit.js'
 import type { Ctx } from './context.js'
 import { type Db, json, type User } from './db.js'
+import { recordRevocation } from './revocations.js'
 import { getUser, userSnapshot } from './users.js'
 
 /** Platform roles are granted by admins only. An advisor belongs to an operator. */
@@ -49,6 +50,12 @@ export async function setRoles(
       .returningAll()
       .executeTakeFirstOrThrow()
     await recordEvent(trx, IdentityEvents.UserUpdated, user.id, userSnapshot(updated))
+    // Tokens carrying the old roles or operator are refused everywhere (a fresh one carries the new).
+    if (
+      JSON.stringify(roles) !== JSON.stringify([...user.platform_roles].sort()) ||
+      operatorId !== user.operator_id
+    )
+      await recordRevocation(trx, { userId: user.id, issuedBefore: new Date(), reason: 'roles-changed' })
     await audit(trx, {
       actorId: actor.user.id,
       action: 'roles.changed',

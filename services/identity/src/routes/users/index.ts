@@ -8,7 +8,7 @@ import type { Ctx } from '../../domain/context.js'
 import type { User } from '../../domain/db.js'
 import { eraseUser, exportUser } from '../../domain/gdpr.js'
 import { listUsers, setRoles } from '../../domain/roles.js'
-import { revokeAllSessions } from '../../domain/tokens.js'
+import { revokeAllSessions, revokeSession } from '../../domain/tokens.js'
 import { changePassword, getUser, updateProfile } from '../../domain/users.js'
 import {
   Id,
@@ -163,20 +163,16 @@ export const userRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (fastif
     },
     async (request, reply) => {
       const actor = await loadActor(ctx.db, request.principal)
-      const r = await ctx.db
-        .updateTable('sessions')
-        .set({ revoked_at: new Date(), revoked_reason: 'revoked-by-user' })
-        .where('id', '=', request.params.id)
-        .where('user_id', '=', actor.user.id)
-        .where('revoked_at', 'is', null)
-        .executeTakeFirst()
-      if (Number(r.numUpdatedRows) === 0) throw new NotFound('Session')
-      await audit(ctx.db, {
-        actorId: actor.user.id,
-        action: 'session.revoked',
-        targetType: 'session',
-        targetId: request.params.id,
-        ip: request.ip,
+      await ctx.db.transaction().execute(async (trx) => {
+        if (!(await revokeSession(trx, request.params.id, 'session-revoked', actor.user.id)))
+          throw new NotFound('Session')
+        await audit(trx, {
+          actorId: actor.user.id,
+          action: 'session.revoked',
+          targetType: 'session',
+          targetId: request.params.id,
+          ip: request.ip,
+        })
       })
       return reply.code(204).send(null)
     },
