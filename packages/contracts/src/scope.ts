@@ -48,3 +48,20 @@ export function staffOf(scope: StaffScope, operatorId: string): boolean {
   if (isPlatformAdmin(scope)) return true
   return scope.operatorId === operatorId && scope.platformRoles.length > 0
 }
+
+/** The rule bound to one person's scope: what the kit's `Principal` and identity's `Actor` expose. */
+export interface StaffRule {
+  readonly isPlatformAdmin: boolean
+  administers(operatorId: string | null): boolean
+  edits(operatorId: string | null): boolean
+  staffOf(operatorId: string): boolean
+}
+
+export function staffRule(scope: StaffScope): StaffRule {
+  return {
+    isPlatformAdmin: isPlatformAdmin(scope),
+    administers: (operatorId) => administers(scope, operatorId),
+    edits: (operatorId) => edits(scope, operatorId),
+    staffOf: (operatorId) => staffOf(scope, operatorId),
+  }
+}

@@ -1,12 +1,10 @@
 import {
-  administers,
-  edits,
-  isPlatformAdmin,
   isUuid,
   type MembershipRole,
   type PlatformRole,
+  type StaffRule,
   type StaffScope,
-  staffOf,
+  staffRule,
 } from '@osinum/contracts'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
@@ -40,7 +38,7 @@ export interface Membership {
 }
 
 /** The caller, as identity's access token says. */
-export interface Principal extends StaffScope {
+export interface Principal extends StaffScope, StaffRule {
   userId: string
   sessionId: string | null
   email: string | null
@@ -48,12 +46,8 @@ export interface Principal extends StaffScope {
   operatorId: string | null
   memberships: Membership[]
   hasRole(...roles: PlatformRole[]): boolean
+  /** Also the scope rule of `@osinum/contracts` (scope.ts), one rule in every service: isPlatformAdmin, administers, edits, staffOf. */
   isMemberOf(organisationId: string): boolean
-  /** The scope rule of `@osinum/contracts` (scope.ts): one rule in every service. */
-  readonly isPlatformAdmin: boolean
-  administers(operatorId: string | null): boolean
-  edits(operatorId: string | null): boolean
-  staffOf(operatorId: string): boolean
 }
 
 /** Claims of an osinum access token (issued by identity). */
@@ -107,10 +101,7 @@ export function principalFromClaims(claims: AccessClaims): Principal {
     memberships,
     hasRole: (...roles) => roles.some((r) => platformRoles.includes(r)),
     isMemberOf: (organisationId) => memberships.some((m) => m.organisationId === organisationId),
-    isPlatformAdmin: isPlatformAdmin(scope),
-    administers: (operatorId) => administers(scope, operatorId),
-    edits: (operatorId) => edits(scope, operatorId),
-    staffOf: (operatorId) => staffOf(scope, operatorId),
+    ...staffRule(scope),
   }
 }
 

@@ -27,7 +27,7 @@ export async function createInvitation(
   input: { organisationId: string; email: string; role: MembershipRole },
 ): Promise<Invitation> {
   const org = await visibleOrganisation(ctx.db, actor, input.organisationId)
-  if (!actor.isAdmin && !actor.memberships.get(org.id)?.referent) throw new Forbidden()
+  if (!actor.administers(org.operator_id) && !actor.memberships.get(org.id)?.referent) throw new Forbidden()
   const email = normaliseEmail(input.email)
   const invitee = await findUserByEmail(ctx.db, email)
   if (invitee) {
@@ -133,8 +133,9 @@ export async function acceptInvitation(
 }
 
 async function managedInvitation(ctx: Ctx, actor: Actor, organisationId: string): Promise<void> {
-  await visibleOrganisation(ctx.db, actor, organisationId)
-  if (!actor.isAdmin && !actor.memberships.get(organisationId)?.referent) throw new Forbidden()
+  const org = await visibleOrganisation(ctx.db, actor, organisationId)
+  if (!actor.administers(org.operator_id) && !actor.memberships.get(organisationId)?.referent)
+    throw new Forbidden()
 }
 
 export async function listInvitations(

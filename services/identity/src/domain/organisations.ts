@@ -9,7 +9,7 @@ import { recordEvent } from '@osinum/events'
 import { FieldsError, Forbidden, NotFound } from '@osinum/service-kit'
 import { sql } from 'kysely'
 import { v7 as uuidv7 } from 'uuid'
-import type { Actor } from './actor.js'
+import { type Actor, administeredOperator } from './actor.js'
 import { audit } from './audit.js'
 import type { Ctx } from './context.js'
 import { type Db, json, type Organisation } from './db.js'
@@ -94,8 +94,8 @@ export async function createOrganisation(
     postcodes: string[]
   }
   if (input.kind === 'syndicat') {
-    // No official dataset for syndicats: an admin registers them with their SIREN and name.
-    if (!actor.isAdmin) throw new Forbidden()
+    // No official dataset for syndicats: the platform admin registers them with their SIREN and name.
+    if (!actor.isPlatformAdmin) throw new Forbidden()
     const errors: Array<{ field: string; message: string }> = []
     if (!isValidSiren(code))
       errors.push({ field: 'officialCode', message: 'must be a valid SIREN (9 digits)' })
@@ -229,12 +229,13 @@ async function isAssigned(db: Db, organisationId: string, advisorId: string): Pr
 
 /**
  * Who may see a collectivité's details and members: its members, advisors assigned to it, the
- * coordinator of its operator, admins. Everyone else gets a 404 (its existence is not told).
+ * coordinator and the administrators of its operator, the platform admin. Everyone else gets a
+ * 404 (its existence is not told).
  */
 export async function visibleOrganisation(db: Db, actor: Actor, id: string): Promise<Organisation> {
   const org = await loadOrganisation(db, id)
   if (
-    actor.isAdmin ||
+    actor.administers(org.operator_id) ||
     actor.memberships.has(id) ||
     (org.operator_id && actor.coordinates.has(org.operator_id)) ||
     (actor.hasRole('advisor') && (await isAssigned(db, id, actor.user.id)))
@@ -243,10 +244,10 @@ export async function visibleOrganisation(db: Db, actor: Actor, id: string): Pro
   throw new NotFound('Organisation')
 }
 
-/** A collectivité the actor manages: its referents and admins (others who can see it get 403). */
+/** A collectivité the actor manages: its referents and whoever administers its operator (others who can see it get 403). */
 async function managedOrganisation(db: Db, actor: Actor, id: string): Promise<Organisation> {
   const org = await visibleOrganisation(db, actor, id)
-  if (actor.isAdmin || actor.memberships.get(id)?.referent) return org
+  if (actor.administers(org.operator_id) || actor.memberships.get(id)?.referent) return org
   throw new Forbidden()
 }
 
@@ -261,9 +262,10 @@ export interface OrganisationFilter {
 
 export async function listOrganisations(db: Db, actor: Actor, f: OrganisationFilter) {
   let q = db.selectFrom('organisations')
-  if (!actor.isAdmin) {
+  if (!actor.isPlatformAdmin) {
     const member = [...actor.memberships.keys()]
-    const coordinated = [...actor.coordinates]
+    const administered = administeredOperator(actor)
+    const coordinated = [...actor.coordinates, ...(administered ? [administered] : [])]
     q = q.where((eb) =>
       eb.or([
         ...(member.length ? [eb('id', 'in', member)] : []),
@@ -297,7 +299,7 @@ export async function getOrganisation(ctx: Ctx, actor: Actor, id: string): Promi
   return visibleOrganisation(ctx.db, actor, id)
 }
 
-/** Admin changes: the operator it is attached to (adhesion to another one), a syndicat's name. */
+/** Platform-admin changes: the operator it is attached to (adhesion to another one), a syndicat's name. */
 export async function updateOrganisation(
   ctx: Ctx,
   actor: Actor,
@@ -305,7 +307,7 @@ export async function updateOrganisation(
   patch: { operatorId?: string | null | undefined; name?: string | undefined },
 ): Promise<Organisation> {
   const org = await managedOrganisation(ctx.db, actor, id)
-  if (!actor.isAdmin) throw new Forbidden()
+  if (!actor.isPlatformAdmin) throw new Forbidden()
   const errors: Array<{ field: string; message: string }> = []
   if (patch.operatorId) {
     const op = await ctx.db
