@@ -18,7 +18,6 @@ import {
   updateExperience,
 } from '../../domain/community.js'
 import { reportContent } from '../../domain/reports.js'
-import type { Viewer } from '../../domain/viewer.js'
 import { multiValues, pageOf, type RouteDeps, signedIn, viewer } from '../context.js'
 import { presentComment, presentExperience, presentReport } from '../present.js'
 import {
