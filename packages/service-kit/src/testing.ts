@@ -8,7 +8,7 @@ import type {
 } from '@osinum/contracts'
 import { type DatabaseHandle, openDatabase } from '@osinum/db'
 import { type EventTransport, eventTablesMigration, MemoryTransport, NatsTransport } from '@osinum/events'
-import { exportJWK, generateKeyPair, type JWTVerifyGetKey, SignJWT } from 'jose'
+import { createLocalJWKSet, exportJWK, generateKeyPair, type JWTVerifyGetKey, SignJWT } from 'jose'
 import { sql } from 'kysely'
 import { type TObject, Type } from 'typebox'
 import { v7 as uuidv7 } from 'uuid'
@@ -62,6 +62,15 @@ export const kitTablesMigrations = (schema: string) => ({
   '0000_events': eventTablesMigration(schema),
   '0001_revocations': revocationsMigration(schema),
 })
+
+/**
+ * The verification keys of a host serving identity (its `/.well-known/jwks.json`), for hosts of
+ * other services started apart from it, as they would verify identity's tokens stand-alone.
+ */
+export async function jwksOf(identityHost: Host): Promise<JWTVerifyGetKey> {
+  const res = await identityHost.app.inject({ method: 'GET', url: '/.well-known/jwks.json' })
+  return createLocalJWKSet(res.json())
+}
 
 export interface TestHostOptions {
   modules: ServiceModule[]
