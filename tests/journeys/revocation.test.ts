@@ -134,19 +134,25 @@ describe('journey 5: a revoked access token is refused by every service within m
     return res
   }
 
-  async function signUp(email: string): Promise<Tokens> {
-    await call('identity', null, 'POST', '/v1/auth/register', 202, { email })
-    const link = await waitFor(async () => {
+  /** The link identity asked notifications to send to `email` (read from identity's outbox). */
+  const linkSentTo = (
+    contract: typeof IdentityEvents.EmailVerificationRequested | typeof IdentityEvents.MagicLinkRequested,
+    email: string,
+  ) =>
+    waitFor(async () => {
       const rows = await identityDb
         .selectFrom('outbox')
         .select('envelope')
-        .where('subject', '=', IdentityEvents.EmailVerificationRequested.subject)
+        .where('subject', '=', contract.subject)
         .execute()
-      const envelopes = rows.map((r) =>
-        typeof r.envelope === 'string' ? JSON.parse(r.envelope) : r.envelope,
-      )
-      return envelopes.find((e) => e.data.email === email)?.data.url as string | undefined
+      return rows
+        .map((r) => (typeof r.envelope === 'string' ? JSON.parse(r.envelope) : r.envelope))
+        .find((e) => e.data.email === email)?.data.url as string | undefined
     })
+
+  async function signUp(email: string): Promise<Tokens> {
+    await call('identity', null, 'POST', '/v1/auth/register', 202, { email })
+    const link = await linkSentTo(IdentityEvents.EmailVerificationRequested, email)
     const token = new URL(link).searchParams.get('token')!
     return (await call('identity', null, 'GET', `/v1/auth/email/verify?token=${token}`, 200)).json()
   }
@@ -210,16 +216,7 @@ describe('journey 5: a revoked access token is refused by every service within m
       email: 'everywhere@revocation.example',
     })
     expect(link.statusCode).toBeLessThan(300)
-    const url = await waitFor(async () => {
-      const rows = await identityDb
-        .selectFrom('outbox')
-        .select('envelope')
-        .where('subject', '=', IdentityEvents.MagicLinkRequested.subject)
-        .execute()
-      return rows
-        .map((r) => (typeof r.envelope === 'string' ? JSON.parse(r.envelope) : r.envelope))
-        .find((e) => e.data.email === 'everywhere@revocation.example')?.data.url as string | undefined
-    })
+    const url = await linkSentTo(IdentityEvents.MagicLinkRequested, 'everywhere@revocation.example')
     const fresh = (
       await call(
         'identity',
