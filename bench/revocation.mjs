@@ -98,11 +98,10 @@ try {
   console.log(
     `revocation bench (node ${process.version}, ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(1)}, ${database.kind} + ${NATS_URL ? 'NATS' : 'in-process bus'}, ${N} revocations)`,
   )
-  delays.forEach((d, k) =>
+  for (const [k, d] of delays.entries())
     console.log(
       `replica ${k + 1}: commit -> refusal p50 ${pct(d, 50).toFixed(0)} ms   p95 ${pct(d, 95).toFixed(0)} ms   max ${Math.max(...d).toFixed(0)} ms`,
-    ),
-  )
+    )
 } finally {
   for (const h of hosts.reverse()) await h.close()
   for (const t of transports) await t.close()

@@ -37,7 +37,11 @@ export interface Membership {
   referent: boolean
 }
 
-/** The caller, as identity's access token says. */
+/**
+ * The caller, as identity's access token says, with the one staff-scope rule of
+ * `@osinum/contracts` (scope.ts) used by every service: `isPlatformAdmin`, `administers(op)`,
+ * `edits(op)`, `staffOf(op)`.
+ */
 export interface Principal extends StaffScope, StaffRule {
   userId: string
   sessionId: string | null
@@ -46,7 +50,6 @@ export interface Principal extends StaffScope, StaffRule {
   operatorId: string | null
   memberships: Membership[]
   hasRole(...roles: PlatformRole[]): boolean
-  /** Also the scope rule of `@osinum/contracts` (scope.ts), one rule in every service: isPlatformAdmin, administers, edits, staffOf. */
   isMemberOf(organisationId: string): boolean
 }
 
