@@ -190,7 +190,7 @@ export interface paths {
         };
         /**
          * Your collectivités: latest level, open and overdue items, last contact, pending requests
-         * @description Admins may read an advisor’s dashboard with `advisorId`.
+         * @description The platform admin and the administrators of the advisor’s operator may read an advisor’s dashboard with `advisorId`.
          */
         get: operations["getAdvisorDashboard"];
         put?: never;
@@ -226,7 +226,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Sensitive actions: logins, role changes, key rotations, erasures… (admins), newest first */
+        /** Sensitive actions: logins, role changes, key rotations, erasures… (the platform admin; an operator’s administrators: their own actions), newest first */
         get: operations["listAuditLog"];
         put?: never;
         post?: never;
@@ -999,7 +999,7 @@ export interface paths {
         };
         /**
          * Weaknesses and training wishes across an operator’s collectivités
-         * @description Counts each collectivité once (its latest submitted diagnostic), per gap, population bracket and département. Advisors read their operator’s; admins name one with `operatorId`.
+         * @description Counts each collectivité once (its latest submitted diagnostic), per gap, population bracket and département. Advisors and administrators of an operator read their operator’s; the platform admin names one with `operatorId`.
          */
         get: operations["getGapPortfolio"];
         put?: never;
@@ -1090,7 +1090,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every delivery, filtered (admins: why did an email not arrive?) */
+        /** Deliveries, filtered (why did an email not arrive?): every one for the platform admin, those to its people for an operator’s administrator */
         get: operations["listDeliveries"];
         put?: never;
         post?: never;
@@ -2349,7 +2349,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Accounts (admins) */
+        /** Accounts (the platform admin; an operator’s administrators: its staff and the members of its collectivités) */
         get: operations["listUsers"];
         put?: never;
         post?: never;
@@ -2457,11 +2457,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One account (admins) */
+        /** One account (admins, within their scope) */
         get: operations["getUser"];
         put?: never;
         post?: never;
-        /** Erase an account (admins, e.g. on a GDPR request received by other means) */
+        /** Erase an account (the platform admin, e.g. on a GDPR request received by other means) */
         delete: operations["eraseUser"];
         options?: never;
         head?: never;
@@ -2476,7 +2476,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Set the platform roles of an account (admins); an advisor belongs to an operator */
+        /** Set the platform roles of an account: any by the platform admin; advisors and editors of its own operator by an operator’s administrator */
         put: operations["setUserRoles"];
         post?: never;
         delete?: never;
@@ -17615,7 +17615,7 @@ export interface operations {
                 "application/json": {
                     description?: string;
                     eventTypes: ("osinum.identity.organisation.created" | "osinum.identity.organisation.updated" | "osinum.diagnostics.diagnostic.submitted" | "osinum.diagnostics.support-request.requested" | "osinum.diagnostics.support-request.assigned" | "osinum.diagnostics.support-request.closed" | "osinum.diagnostics.reminder.due" | "osinum.catalogue.tool.published" | "osinum.catalogue.review.submitted" | "osinum.resources.resource.published" | "osinum.resources.content.reported" | "*")[];
-                    /** @description National admins only: register on behalf of an operator (null = national) */
+                    /** @description The platform admin only: register on behalf of an operator (null = national) */
                     operatorId?: string | null;
                     /** @description https:// endpoint receiving the POSTs */
                     url: string;

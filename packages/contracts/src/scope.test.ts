@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { administers, edits, isPlatformAdmin, staffOf } from './scope.js'
+import { administers, edits, isPlatformAdmin, staffOf, staffRule } from './scope.js'
 
 const A = '0190b0f0-0000-7000-8000-00000000000a'
 const B = '0190b0f0-0000-7000-8000-00000000000b'
@@ -40,5 +40,24 @@ describe('staff scope rule', () => {
     expect(staffOf({ platformRoles: ['advisor'], operatorId: A }, B)).toBe(false)
     expect(staffOf({ platformRoles: [], operatorId: A }, A)).toBe(false)
     expect(staffOf({ platformRoles: ['admin'], operatorId: null }, B)).toBe(true)
+  })
+
+  it('bound to one person (Principal, Actor), the rule answers as the functions do', () => {
+    const rule = staffRule({ platformRoles: ['admin'], operatorId: A })
+    expect(rule.isPlatformAdmin).toBe(false)
+    expect([
+      rule.administers(A),
+      rule.administers(B),
+      rule.edits(A),
+      rule.edits(null),
+      rule.staffOf(A),
+    ]).toEqual([true, false, true, false, true])
+  })
+
+  it('moderators are editors and admins of any scope (they moderate instead of reporting); advisors and members are not', () => {
+    expect(isModerator({ platformRoles: ['editor'], operatorId: A })).toBe(true)
+    expect(isModerator({ platformRoles: ['admin'], operatorId: null })).toBe(true)
+    expect(isModerator({ platformRoles: ['advisor'], operatorId: A })).toBe(false)
+    expect(isModerator({ platformRoles: [], operatorId: null })).toBe(false)
   })
 })

@@ -48,3 +48,30 @@ export function staffOf(scope: StaffScope, operatorId: string): boolean {
   if (isPlatformAdmin(scope)) return true
   return scope.operatorId === operatorId && scope.platformRoles.length > 0
 }
+
+/**
+ * Holds a moderation role (editor or admin, of any scope). Moderators moderate what they find
+ * (within their scope); they never *report* content, and reports never come from them.
+ */
+export function isModerator(scope: StaffScope): boolean {
+  return scope.platformRoles.includes('editor') || scope.platformRoles.includes('admin')
+}
+
+/** The rule bound to one person's scope: what the kit's `Principal` and identity's `Actor` expose. */
+export interface StaffRule {
+  readonly isPlatformAdmin: boolean
+  readonly isModerator: boolean
+  administers(operatorId: string | null): boolean
+  edits(operatorId: string | null): boolean
+  staffOf(operatorId: string): boolean
+}
+
+export function staffRule(scope: StaffScope): StaffRule {
+  return {
+    isPlatformAdmin: isPlatformAdmin(scope),
+    isModerator: isModerator(scope),
+    administers: (operatorId) => administers(scope, operatorId),
+    edits: (operatorId) => edits(scope, operatorId),
+    staffOf: (operatorId) => staffOf(scope, operatorId),
+  }
+}

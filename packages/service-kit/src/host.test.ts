@@ -2,13 +2,13 @@ import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { openDatabase } from '@osinum/db'
-import { eventTablesMigration, NatsTransport } from '@osinum/events'
+import { NatsTransport } from '@osinum/events'
 import { type PrivateServer, startPrivateNats, startPrivatePostgres, uniqueName } from '@osinum/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { BaseConfig, ConfigError, loadConfig } from './config.js'
 import type { Host } from './host.js'
 import { defineService } from './service.js'
-import { createTestHost, waitFor } from './testing.js'
+import { createTestHost, kitTablesMigrations, waitFor } from './testing.js'
 
 describe('configuration', () => {
   it('names every missing or malformed variable', () => {
@@ -55,7 +55,7 @@ describe('readiness follows the database and the bus (private servers)', () => {
       name: 'catalogue',
       title: 'demo',
       description: 'demo',
-      migrations: (schema) => ({ '0000_events': eventTablesMigration(schema) }),
+      migrations: kitTablesMigrations,
       plugin: async () => {},
     })
     host = await createTestHost({

@@ -14,6 +14,7 @@ import { Registry } from 'prom-client'
 import type { BaseConfig } from './config.js'
 import { serviceKit } from './kit.js'
 import { loggerOptions } from './logger.js'
+import { consumeRevocations, RevocationList } from './revocations.js'
 import type { CommandContext, ServiceDeps, ServiceModule } from './service.js'
 
 export interface HostOptions {
@@ -143,6 +144,13 @@ export async function createHost(options: HostOptions): Promise<Host> {
     )
   app.readiness.add('database', () => database.ping())
   app.readiness.add('events', () => transport!.ping())
+  // Tokens identity revoked are refused by every service within moments (docs/security.md).
+  const revocations = new RevocationList({
+    listen: database.listen,
+    logger: app.log.child({ component: 'revocations' }),
+  })
+  app.auth.setRevocations(revocations)
+  app.readiness.add('revocations', () => revocations.ready())
 
   const naming = new EventNaming(config.EVENTS_NAMESPACE)
   const services = new Map<ServiceName, HostedService>()
@@ -163,6 +171,8 @@ export async function createHost(options: HostOptions): Promise<Host> {
       // Events leave as soon as their transaction commits (LISTEN/NOTIFY); the poll is the fallback.
       relay: { listen: database.listen, pollIntervalMs: 1_000 },
     })
+    consumeRevocations(events, schema)
+    revocations.addSource(schema, db)
     const deps: ServiceDeps = { config, db, schema, events, embedded: options.embedded ?? false }
     services.set(module.name, { module, deps, events })
     await app.register(async (scope) => {
@@ -181,6 +191,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     services,
     naming,
     async startEvents() {
+      await revocations.start()
       for (const s of services.values()) await s.events.start()
     },
     async close() {
@@ -188,6 +199,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
       closed = true
       app.readiness.markShuttingDown()
       for (const s of services.values()) await s.events.stop()
+      await revocations.stop()
       await app.close()
       if (ownsTransport) await transport!.close()
       if (ownsDatabase) await database.close()

@@ -37,6 +37,8 @@ export {
   type Membership,
   type Principal,
   principalFromClaims,
+  type RevocationCheck,
+  TokenRevoked,
 } from './plugins/auth.js'
 // Also brings the `fastify.metrics` type augmentation to every importer of the kit.
 export {
@@ -47,5 +49,14 @@ export {
   type Metrics,
   type Registry,
 } from './plugins/metrics.js'
+export {
+  consumeRevocations,
+  issuedAtMs,
+  REVOCATIONS_CHANNEL,
+  RevocationList,
+  type RevocationsTable,
+  revocationsMigration,
+  type TokenFacts,
+} from './revocations.js'
 export { installGracefulShutdown, runService, serviceConfigSchema } from './run.js'
 export { type CommandContext, defineService, type ServiceDeps, type ServiceModule } from './service.js'

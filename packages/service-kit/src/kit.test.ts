@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { DatabaseHandle } from '@osinum/db'
-import { type EventTransport, eventTablesMigration } from '@osinum/events'
+import type { EventTransport } from '@osinum/events'
 import { uniqueName } from '@osinum/testing'
 import pino from 'pino'
 import { Type } from 'typebox'
@@ -9,7 +9,13 @@ import { defineError } from './errors.js'
 import type { Host } from './host.js'
 import { REDACT_PATHS } from './logger.js'
 import { defineService, type ServiceDeps } from './service.js'
-import { createTestHost, openTestDatabase, openTestTransport, testKeys } from './testing.js'
+import {
+  createTestHost,
+  kitTablesMigrations,
+  openTestDatabase,
+  openTestTransport,
+  testKeys,
+} from './testing.js'
 
 const Exploded = defineError('OSI_DEMO_EXPLODED', 'secret internal detail %s', 500)
 
@@ -73,7 +79,7 @@ const demo = defineService({
   name: 'catalogue',
   title: 'demo',
   description: 'demo',
-  migrations: (schema) => ({ '0000_events': eventTablesMigration(schema) }),
+  migrations: kitTablesMigrations,
   plugin,
 })
 
@@ -288,7 +294,7 @@ describe('service kit', () => {
     expect((await host.app.inject({ method: 'GET', url: '/livez' })).json()).toEqual({ status: 'ok' })
     const ready = await host.app.inject({ method: 'GET', url: '/readyz' })
     expect(ready.statusCode).toBe(200)
-    expect(ready.json().checks).toEqual({ shutdown: true, database: true, events: true })
+    expect(ready.json().checks).toEqual({ shutdown: true, database: true, events: true, revocations: true })
   })
 })
 
@@ -319,7 +325,7 @@ describe('request validation', () => {
       name: 'catalogue',
       title: 'echo',
       description: 'echo',
-      migrations: (schema) => ({ '0000_events': eventTablesMigration(schema) }),
+      migrations: kitTablesMigrations,
       plugin: (async (app) => {
         app.post(
           '/v1/echo',

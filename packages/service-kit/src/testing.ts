@@ -7,13 +7,14 @@ import type {
   ServiceName,
 } from '@osinum/contracts'
 import { type DatabaseHandle, openDatabase } from '@osinum/db'
-import { type EventTransport, MemoryTransport, NatsTransport } from '@osinum/events'
-import { exportJWK, generateKeyPair, type JWTVerifyGetKey, SignJWT } from 'jose'
+import { type EventTransport, eventTablesMigration, MemoryTransport, NatsTransport } from '@osinum/events'
+import { createLocalJWKSet, exportJWK, generateKeyPair, type JWTVerifyGetKey, SignJWT } from 'jose'
 import { sql } from 'kysely'
 import { type TObject, Type } from 'typebox'
 import { v7 as uuidv7 } from 'uuid'
 import { BaseConfig, loadConfig } from './config.js'
 import { createHost, type Host } from './host.js'
+import { revocationsMigration } from './revocations.js'
 import type { ServiceModule } from './service.js'
 
 /**
@@ -29,22 +30,46 @@ export async function testKeys(issuer = 'osinum', audience = 'osinum') {
     getKey,
     async token(claims: {
       sub: string
+      /** Session id (identity's tokens always carry one). */
+      sid?: string
       email?: string
       roles?: PlatformRole[]
       op?: string | null
       orgs?: Array<{ id: string; role: MembershipRole; ref?: boolean }>
       expiresIn?: string
+      /** Issue instant (default now): `iat` in seconds, and the millisecond timestamp of the UUIDv7 `jti`. */
+      issuedAt?: Date
     }) {
-      const { expiresIn, ...rest } = claims
-      return new SignJWT({ typ: 'access', roles: [], orgs: [], ...rest })
-        .setProtectedHeader({ alg: 'EdDSA', kid: 'test-key' })
-        .setIssuer(issuer)
-        .setAudience(audience)
-        .setIssuedAt()
-        .setExpirationTime(expiresIn ?? '5m')
-        .sign(privateKey)
+      const { expiresIn, issuedAt, ...rest } = claims
+      const at = issuedAt ?? new Date()
+      return (
+        new SignJWT({ typ: 'access', roles: [], orgs: [], ...rest })
+          .setProtectedHeader({ alg: 'EdDSA', kid: 'test-key' })
+          .setIssuer(issuer)
+          .setAudience(audience)
+          .setIssuedAt(Math.floor(at.getTime() / 1000))
+          .setExpirationTime(expiresIn ?? '5m')
+          // Like identity's: a UUIDv7, whose timestamp is the precise issue instant (revocations).
+          .setJti(uuidv7({ msecs: at.getTime() }))
+          .sign(privateKey)
+      )
     },
   }
+}
+
+/** The tables the kit needs in a service's schema (events, revocations): the migration set of a test module. */
+export const kitTablesMigrations = (schema: string) => ({
+  '0000_events': eventTablesMigration(schema),
+  '0001_revocations': revocationsMigration(schema),
+})
+
+/**
+ * The verification keys of a host serving identity (its `/.well-known/jwks.json`), for hosts of
+ * other services started apart from it, as they would verify identity's tokens stand-alone.
+ */
+export async function jwksOf(identityHost: Host): Promise<JWTVerifyGetKey> {
+  const res = await identityHost.app.inject({ method: 'GET', url: '/.well-known/jwks.json' })
+  return createLocalJWKSet(res.json())
 }
 
 export interface TestHostOptions {

@@ -270,14 +270,14 @@ describe('operators’ offers and editor-defined criteria', () => {
       (await inject('PUT', '/v1/tools/nextcloud/attributes/marketplace-x', editorX, { value: true }))
         .statusCode,
     ).toBe(204)
-    // Editor Y can neither see nor change it; editor X cannot change national criteria.
+    // Editor Y can neither see (404) nor change it; editor X cannot change national criteria.
     expect(
       (await inject('PUT', '/v1/tools/nextcloud/attributes/marketplace-x', editorY, { value: false }))
         .statusCode,
-    ).toBe(403)
+    ).toBe(404)
     expect(
       (await inject('PATCH', '/v1/criteria/marketplace-x', editorY, { label: 'Piraté' })).statusCode,
-    ).toBe(403)
+    ).toBe(404)
     const national = await inject('PATCH', '/v1/criteria/rgpd-dpa', editorX, { label: 'Changé' })
     expect(national.statusCode).toBe(403)
     expect(national.json().code).toBe('OSI_CATALOGUE_OTHER_OPERATOR')

@@ -374,7 +374,7 @@ describe('accounts: registration, links, passwords, sessions', () => {
     expect(end.statusCode).toBe(204)
     const revoked = await h.inject({ method: 'GET', url: '/v1/users/me', headers: bearer(first) })
     expect(revoked.statusCode).toBe(401)
-    expect(revoked.json().code).toBe('OSI_IDENTITY_SESSION_REVOKED')
+    expect(revoked.json().code).toBe('OSI_TOKEN_REVOKED')
 
     const everywhere = await h.inject({
       method: 'DELETE',

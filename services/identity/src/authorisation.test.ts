@@ -249,6 +249,12 @@ describe('authorisation matrix over every identity route', () => {
       IdentityEvents.UserUpdated,
       (d) => d.userId === people.outsider.userId && d.platformRoles.includes('editor'),
     )
+    // The token carrying the old roles is refused from now on; a refreshed one carries the new.
+    await h.waitForEvent(
+      IdentityEvents.TokensRevoked,
+      (d) => d.userId === people.outsider.userId && d.reason === 'roles-changed',
+    )
+    people.outsider = await h.refresh(people.outsider)
     const noOperator = await expectStatus('admin', 'PUT', `/v1/users/${people.outsider.userId}/roles`, 422, {
       roles: ['advisor'],
     })

@@ -7,6 +7,7 @@ import type { IdentityConfig } from './config.js'
 import { audit } from './domain/audit.js'
 import { normaliseEmail } from './domain/crypto.js'
 import { type Database, json } from './domain/db.js'
+import { recordRevocation } from './domain/revocations.js'
 import { createUser, findUserByEmail, userSnapshot } from './domain/users.js'
 
 type Command = (ctx: CommandContext<IdentityConfig>, args: string[]) => Promise<void>
@@ -34,24 +35,26 @@ export const grantAdmin: Command = async (ctx, args) => {
   await db.transaction().execute(async (trx) => {
     let user = await findUserByEmail(trx, email)
     user ??= await createUser(trx, { email: normaliseEmail(email), verified: true })
-    if (user.platform_roles.includes('admin')) {
+    if (user.platform_roles.includes('admin') && user.operator_id === null) {
       ctx.log(`${user.id} is already an admin`)
       return
     }
-    const roles = [...user.platform_roles, 'admin']
+    // The platform admin: an admin bound to no operator (packages/contracts scope.ts).
+    const roles = [...new Set([...user.platform_roles, 'admin'])]
     const updated = await trx
       .updateTable('users')
-      .set({ platform_roles: json(roles) as never, updated_at: new Date() })
+      .set({ platform_roles: json(roles) as never, operator_id: null, updated_at: new Date() })
       .where('id', '=', user.id)
       .returningAll()
       .executeTakeFirstOrThrow()
     await recordEvent(trx, IdentityEvents.UserUpdated, user.id, userSnapshot(updated))
+    await recordRevocation(trx, { userId: user.id, issuedBefore: new Date(), reason: 'roles-changed' })
     await audit(trx, {
       actorId: null,
       action: 'roles.changed',
       targetType: 'user',
       targetId: user.id,
-      data: { to: roles },
+      data: { to: roles, operatorId: null, previousOperatorId: user.operator_id },
     })
     ctx.log(`${user.id} is now an admin (sign in with a magic link sent to ${user.email})`)
   })

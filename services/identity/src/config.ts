@@ -2,6 +2,9 @@ import { type Static, Type } from 'typebox'
 
 const Url = (description: string) => Type.Optional(Type.String({ pattern: '^https?://', description }))
 
+/** The longest access-token lifetime allowed: revocations are kept this long (plus a margin). */
+export const MAX_ACCESS_TOKEN_TTL_SECONDS = 3600
+
 /**
  * Variables identity adds to the kit's BaseConfig. Every one has a default (or is optional), so
  * the embedded mode needs none.
@@ -30,7 +33,7 @@ export const IdentityConfig = Type.Object({
     description:
       'How long a database signing key may sign before it is due for rotation (osinum_signing_key_expiry_timestamp_seconds, alerted 14 days ahead)',
   }),
-  ACCESS_TOKEN_TTL_SECONDS: Type.Integer({ minimum: 1, maximum: 3600, default: 900 }),
+  ACCESS_TOKEN_TTL_SECONDS: Type.Integer({ minimum: 1, maximum: MAX_ACCESS_TOKEN_TTL_SECONDS, default: 900 }),
   REFRESH_TOKEN_TTL_SECONDS: Type.Integer({ minimum: 60, default: 30 * 24 * 3600 }),
   KEY_RETIRE_MARGIN_SECONDS: Type.Integer({
     minimum: 0,

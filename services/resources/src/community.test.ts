@@ -206,8 +206,12 @@ describe('community: experiences, comments, votes and moderation', () => {
     expect(
       (await call('POST', `/v1/comments/${spam}/moderation`, 'memberA', { action: 'hide' })).statusCode,
     ).toBe(403)
+    // The post is commune A's: moderated nationally or by operator A, not by operator B's editor.
     expect(
-      (await call('POST', `/v1/comments/${spam}/moderation`, 'editorB', { action: 'hide' })).json(),
+      (await call('POST', `/v1/comments/${spam}/moderation`, 'editorB', { action: 'hide' })).statusCode,
+    ).toBe(404)
+    expect(
+      (await call('POST', `/v1/comments/${spam}/moderation`, 'nationalEditor', { action: 'hide' })).json(),
     ).toMatchObject({ status: 'hidden' })
 
     const thread = await call('GET', `/v1/experiences/${visiblePost}/comments`)
@@ -217,7 +221,8 @@ describe('community: experiences, comments, votes and moderation', () => {
       items: expect.arrayContaining([expect.objectContaining({ id: visiblePost, commentCount: 1 })]),
     })
     expect((await call('GET', `/v1/comments/${spam}`)).statusCode).toBe(404)
-    expect((await call('GET', `/v1/comments/${spam}`, 'editorB')).statusCode).toBe(200)
+    expect((await call('GET', `/v1/comments/${spam}`, 'editorB')).statusCode).toBe(404)
+    expect((await call('GET', `/v1/comments/${spam}`, 'editorA')).statusCode).toBe(200)
     // Only its author (or an editor) deletes a comment.
     const own = (c1.json() as { id: string }).id
     expect((await call('DELETE', `/v1/comments/${own}`, 'memberA')).statusCode).toBe(403)

@@ -174,3 +174,31 @@ export const EmailVerificationRequested = defineEvent(
   1,
   Type.Object({ userId: Id, email: Type.String(), url: Type.String(), expiresAt: Type.String() }),
 )
+
+/**
+ * Access tokens that must no longer be accepted, recorded in the transaction of the change that
+ * revokes them (logout, a session ended, a refresh-token family revoked on reuse, log out
+ * everywhere, a password changed or reset, platform roles or a membership changed or removed, an
+ * erasure). Every service consumes it into its revocation list (the kit does it) and refuses those
+ * tokens with 401 `OSI_TOKEN_REVOKED`. Identity's access tokens carry a UUIDv7 `jti`, whose
+ * millisecond timestamp is the issue instant compared with `issuedBefore`.
+ */
+export const TokensRevoked = defineEvent(
+  'identity',
+  'tokens',
+  'revoked',
+  1,
+  Type.Object({
+    userId: Id,
+    /** Tokens of these sessions are refused, whatever their age (a revoked session never issues again). */
+    sessionIds: Type.Array(Id),
+    /** Tokens of this person issued strictly before this instant (ms precision) are refused; null: none by age. */
+    issuedBefore: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+    /** Every token of this person, now and later: the account is erased. */
+    forever: Type.Boolean(),
+    /** Why (logout, session-revoked, refresh-token-reuse, logout-everywhere, password-changed, roles-changed…). */
+    reason: Type.String({ maxLength: 60 }),
+    /** No token concerned is valid after this instant (issue + access-token lifetime + margin): the entry may be forgotten. */
+    expiresAt: Type.String({ format: 'date-time' }),
+  }),
+)

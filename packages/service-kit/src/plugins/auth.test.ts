@@ -1,12 +1,18 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { DatabaseHandle } from '@osinum/db'
-import { type EventTransport, eventTablesMigration } from '@osinum/events'
+import type { EventTransport } from '@osinum/events'
 import { uniqueName } from '@osinum/testing'
 import { Type } from 'typebox'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { Host } from '../host.js'
 import { defineService, type ServiceDeps } from '../service.js'
-import { createTestHost, openTestDatabase, openTestTransport, testKeys } from '../testing.js'
+import {
+  createTestHost,
+  kitTablesMigrations,
+  openTestDatabase,
+  openTestTransport,
+  testKeys,
+} from '../testing.js'
 
 const USER = '0193a000-0000-7000-8000-00000000cccc'
 const ORG = '0193a000-0000-7000-8000-00000000dddd'
@@ -39,7 +45,7 @@ const demo = defineService({
   name: 'catalogue',
   title: 'demo',
   description: 'demo',
-  migrations: (schema) => ({ '0000_events': eventTablesMigration(schema) }),
+  migrations: kitTablesMigrations,
   plugin,
 })
 

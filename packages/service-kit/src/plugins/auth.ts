@@ -1,17 +1,32 @@
 import {
-  administers,
-  edits,
-  isPlatformAdmin,
   isUuid,
   type MembershipRole,
   type PlatformRole,
+  type StaffRule,
   type StaffScope,
-  staffOf,
+  staffRule,
 } from '@osinum/contracts'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { type JWTPayload, type JWTVerifyGetKey, errors as joseErrors, jwtVerify } from 'jose'
-import { Forbidden, InvalidToken, Unauthorized } from '../errors.js'
+import { defineError, Forbidden, InvalidToken, Unauthorized } from '../errors.js'
+import { issuedAtMs, type TokenFacts } from '../revocations.js'
+
+/**
+ * A validly signed, unexpired token that identity has revoked since (logout, session ended, roles or
+ * memberships changed, account erased): the client refreshes it (or signs in again if the refresh
+ * is refused too).
+ */
+export const TokenRevoked = defineError(
+  'OSI_TOKEN_REVOKED',
+  'This access token has been revoked: refresh it or sign in again',
+  401,
+)
+
+/** Tells whether a verified token was revoked since (the kit's `RevocationList`). */
+export interface RevocationCheck {
+  refuses(token: TokenFacts): boolean
+}
 
 /** Who may call a route: anyone, any signed-in person, or people with one of these platform roles. */
 export type Access = 'public' | 'authenticated' | readonly PlatformRole[]
@@ -22,8 +37,12 @@ export interface Membership {
   referent: boolean
 }
 
-/** The caller, as identity's access token says. */
-export interface Principal extends StaffScope {
+/**
+ * The caller, as identity's access token says, with the one staff-scope rule of
+ * `@osinum/contracts` (scope.ts) used by every service: `isPlatformAdmin`, `administers(op)`,
+ * `edits(op)`, `staffOf(op)`.
+ */
+export interface Principal extends StaffScope, StaffRule {
   userId: string
   sessionId: string | null
   email: string | null
@@ -32,11 +51,6 @@ export interface Principal extends StaffScope {
   memberships: Membership[]
   hasRole(...roles: PlatformRole[]): boolean
   isMemberOf(organisationId: string): boolean
-  /** The scope rule of `@osinum/contracts` (scope.ts): one rule in every service. */
-  readonly isPlatformAdmin: boolean
-  administers(operatorId: string | null): boolean
-  edits(operatorId: string | null): boolean
-  staffOf(operatorId: string): boolean
 }
 
 /** Claims of an osinum access token (issued by identity). */
@@ -60,6 +74,8 @@ declare module 'fastify' {
     auth: {
       /** Where verification keys come from: identity's JWKS (remote, cached) or its local key set. */
       setKeySource(getKey: JWTVerifyGetKey): void
+      /** Where revocations come from (the host's `RevocationList`). */
+      setRevocations(check: RevocationCheck): void
       verify(token: string): Promise<Principal>
     }
   }
@@ -88,10 +104,7 @@ export function principalFromClaims(claims: AccessClaims): Principal {
     memberships,
     hasRole: (...roles) => roles.some((r) => platformRoles.includes(r)),
     isMemberOf: (organisationId) => memberships.some((m) => m.organisationId === organisationId),
-    isPlatformAdmin: isPlatformAdmin(scope),
-    administers: (operatorId) => administers(scope, operatorId),
-    edits: (operatorId) => edits(scope, operatorId),
-    staffOf: (operatorId) => staffOf(scope, operatorId),
+    ...staffRule(scope),
   }
 }
 
@@ -128,6 +141,7 @@ export function accessOf(request: FastifyRequest): Access {
 export const authPlugin = fp(
   async (app: FastifyInstance, opts: AuthOptions) => {
     let getKey: JWTVerifyGetKey | undefined = opts.getKey
+    let revocations: RevocationCheck | undefined
     const verify = async (token: string): Promise<Principal> => {
       if (!getKey) throw new InvalidToken()
       try {
@@ -141,8 +155,18 @@ export const authPlugin = fp(
         if ((payload as { typ?: string }).typ !== undefined && (payload as { typ?: string }).typ !== 'access')
           throw new InvalidToken()
         if (!hasWellFormedIds(payload)) throw new InvalidToken()
-        return principalFromClaims(payload as AccessClaims)
+        const principal = principalFromClaims(payload as AccessClaims)
+        if (
+          revocations?.refuses({
+            userId: principal.userId,
+            sessionId: principal.sessionId,
+            issuedAtMs: issuedAtMs(payload),
+          })
+        )
+          throw new TokenRevoked()
+        return principal
       } catch (error) {
+        if (error instanceof TokenRevoked) throw error
         if (
           error instanceof joseErrors.JOSEError ||
           error instanceof InvalidToken ||
@@ -155,6 +179,9 @@ export const authPlugin = fp(
     app.decorate('auth', {
       setKeySource: (source: JWTVerifyGetKey) => {
         getKey = source
+      },
+      setRevocations: (check: RevocationCheck) => {
+        revocations = check
       },
       verify,
     })

@@ -1,16 +1,16 @@
 import { isUniqueViolation } from '@osinum/db'
-import { FieldsError, Forbidden, NotFound } from '@osinum/service-kit'
+import { FieldsError, NotFound } from '@osinum/service-kit'
 import { v7 as uuidv7 } from 'uuid'
 import type { Criterion, CriterionCreateBody, CriterionUpdateBody } from '../schemas.js'
 import { bumpVersion, type CriterionRow, type Db } from './db.js'
-import { CriterionKeyTaken, OtherOperator } from './errors.js'
+import { CriterionKeyTaken } from './errors.js'
 import { findTool } from './tools.js'
-import { seesCriterion, type Viewer } from './viewer.js'
+import { assertEdits, seesCriterion, type Viewer } from './viewer.js'
 
 /**
  * Criteria are typed custom attributes that editors add without a schema change (boolean, enum,
- * number, text), optionally filterable. An operator's editors manage the criteria of their
- * operator only; national editors (no operator) and admins manage all.
+ * number, text), optionally filterable. National criteria are managed by national editors and the
+ * platform admin, an operator's criteria by that operator's editors and administrators (the scope rule).
  */
 export function toCriterion(row: CriterionRow): Criterion {
   return {
@@ -26,13 +26,6 @@ export function toCriterion(row: CriterionRow): Criterion {
     createdAt: new Date(row.created_at).toISOString(),
     updatedAt: new Date(row.updated_at).toISOString(),
   }
-}
-
-/** Editors of an operator only touch that operator's data; national editors and admins touch all. */
-export function assertManagesOperator(viewer: Viewer, operatorId: string | null): void {
-  if (viewer.isAdmin) return
-  if (!viewer.isEditor) throw new Forbidden()
-  if (viewer.staffOperatorId && viewer.staffOperatorId !== operatorId) throw new OtherOperator()
 }
 
 function checkOptions(kind: string, options: Array<{ value: string }> | undefined) {
@@ -52,9 +45,8 @@ export async function listCriteria(db: Db, viewer: Viewer, operatorId?: string):
 
 export async function createCriterion(db: Db, viewer: Viewer, body: CriterionCreateBody): Promise<Criterion> {
   // An operator's editor creates criteria for their operator by default.
-  const operatorId =
-    body.operatorId !== undefined ? body.operatorId : viewer.isAdmin ? null : viewer.staffOperatorId
-  assertManagesOperator(viewer, operatorId)
+  const operatorId = body.operatorId !== undefined ? body.operatorId : viewer.staffOperatorId
+  assertEdits(viewer, operatorId)
   checkOptions(body.kind, body.options)
   try {
     return await db.transaction().execute(async (trx) => {
@@ -96,7 +88,7 @@ export async function updateCriterion(
   body: CriterionUpdateBody,
 ): Promise<Criterion> {
   const row = await findCriterion(db, key, viewer)
-  assertManagesOperator(viewer, row.operator_id)
+  assertEdits(viewer, row.operator_id)
   if (body.options !== undefined) {
     checkOptions(row.kind, body.options)
     const used = await db
@@ -135,7 +127,7 @@ export async function updateCriterion(
 
 export async function deleteCriterion(db: Db, viewer: Viewer, key: string): Promise<void> {
   const row = await findCriterion(db, key, viewer)
-  assertManagesOperator(viewer, row.operator_id)
+  assertEdits(viewer, row.operator_id)
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom('criteria').where('id', '=', row.id).execute()
     await bumpVersion(trx)
@@ -166,7 +158,7 @@ export async function setAttribute(
 ): Promise<void> {
   const tool = await findTool(db, slug, viewer)
   const row = await findCriterion(db, key, viewer)
-  assertManagesOperator(viewer, row.operator_id)
+  assertEdits(viewer, row.operator_id)
   const checked = checkValue(row, value)
   await db.transaction().execute(async (trx) => {
     await trx
@@ -190,7 +182,7 @@ export async function setAttribute(
 export async function clearAttribute(db: Db, viewer: Viewer, slug: string, key: string): Promise<void> {
   const tool = await findTool(db, slug, viewer)
   const row = await findCriterion(db, key, viewer)
-  assertManagesOperator(viewer, row.operator_id)
+  assertEdits(viewer, row.operator_id)
   await db.transaction().execute(async (trx) => {
     await trx
       .deleteFrom('tool_attribute_values')

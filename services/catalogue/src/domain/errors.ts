@@ -35,7 +35,7 @@ export const NotMember = defineError(
 )
 export const OtherOperator = defineError(
   'OSI_CATALOGUE_OTHER_OPERATOR',
-  'Editors of an operator only manage that operator’s criteria and offers',
+  'Outside your scope: national content is edited by national editors, an operator’s offers and criteria by its own editors and administrators',
   403,
 )
 export const AlreadyReviewed = defineError(

@@ -5,11 +5,10 @@ import { FieldsError, NotFound } from '@osinum/service-kit'
 import type { Kysely } from 'kysely'
 import { v7 as uuidv7 } from 'uuid'
 import type { OperatorOffer, OperatorOfferBody, OperatorOfferUpdateBody } from '../schemas.js'
-import { assertManagesOperator } from './criteria.js'
 import { bumpVersion, type Db, type DbOrTrx } from './db.js'
 import { OfferExists } from './errors.js'
 import { findPublishedTool } from './tools.js'
-import type { Viewer } from './viewer.js'
+import { assertEdits, type Viewer } from './viewer.js'
 
 type OrganisationSnapshot = EventData<typeof IdentityEvents.OrganisationCreated>
 type OperatorSnapshot = EventData<typeof IdentityEvents.OperatorCreated>
@@ -146,7 +145,7 @@ export async function createOperatorOffer(
     throw new FieldsError([
       { field: 'body.operatorId', message: 'required: your account belongs to no operator' },
     ])
-  assertManagesOperator(viewer, operatorId)
+  assertEdits(viewer, operatorId)
   const tool = await findPublishedTool(db, body.toolSlug)
   const id = uuidv7()
   try {
@@ -190,7 +189,7 @@ export async function updateOperatorOffer(
   body: OperatorOfferUpdateBody,
 ): Promise<OperatorOffer> {
   const offer = await findOffer(db, id)
-  assertManagesOperator(viewer, offer.operator_id)
+  assertEdits(viewer, offer.operator_id)
   await db.transaction().execute(async (trx) => {
     await trx
       .updateTable('operator_offers')
@@ -213,7 +212,7 @@ export async function updateOperatorOffer(
 
 export async function deleteOperatorOffer(db: Db, viewer: Viewer, id: string): Promise<void> {
   const offer = await findOffer(db, id)
-  assertManagesOperator(viewer, offer.operator_id)
+  assertEdits(viewer, offer.operator_id)
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom('operator_offers').where('id', '=', id).execute()
     await recordOfferChanged(trx, offer, false)

@@ -137,14 +137,43 @@ export async function publishedReviews(db: Db, slug: string, limit: number, offs
 }
 
 /** The moderation queue (editors). */
+/**
+ * Who moderates a review: national editors and the platform admin any; an operator's editors and
+ * administrators those written by the collectivités of their operator (the scope rule).
+ */
+function moderates(viewer: Viewer, organisationOperator: string | null): boolean {
+  return viewer.isEditor || (organisationOperator !== null && viewer.edits(organisationOperator))
+}
+
+/** The operator of a review's collectivité, from the local projection (null when unknown). */
+async function operatorOfReview(db: DbOrTrx, reviewOrganisationId: string): Promise<string | null> {
+  const org = await db
+    .selectFrom('organisations')
+    .select('operator_id')
+    .where('id', '=', reviewOrganisationId)
+    .executeTakeFirst()
+  return org?.operator_id ?? null
+}
+
 export async function moderationQueue(
   db: Db,
+  viewer: Viewer,
   filter: { status?: ReviewStatus; toolSlug?: string; reported?: boolean },
   limit: number,
   offset: number,
 ) {
   let q = reviewQuery(db)
-  let c = db.selectFrom('reviews as r').innerJoin('tools as t', 't.id', 'r.tool_id')
+  let c = db
+    .selectFrom('reviews as r')
+    .innerJoin('tools as t', 't.id', 'r.tool_id')
+    .leftJoin('organisations as o', 'o.id', 'r.organisation_id')
+  if (!viewer.isEditor) {
+    // An operator's moderators see the reviews of its collectivités only.
+    const own = viewer.staffOperatorId && viewer.edits(viewer.staffOperatorId) ? viewer.staffOperatorId : null
+    if (!own) throw new Forbidden()
+    q = q.where('o.operator_id', '=', own)
+    c = c.where('o.operator_id', '=', own)
+  }
   if (filter.status) {
     q = q.where('r.status', '=', filter.status)
     c = c.where('r.status', '=', filter.status)
@@ -177,7 +206,8 @@ export async function moderateReview(
       .where('id', '=', id)
       .forUpdate()
       .executeTakeFirst()
-    if (!row) throw new NotFound('Review')
+    if (!row || !moderates(viewer, await operatorOfReview(trx, row.organisation_id)))
+      throw new NotFound('Review')
     await trx
       .updateTable('reviews')
       .set({
@@ -210,7 +240,7 @@ export async function moderateReview(
  * their report never counts towards sending a review back.
  */
 export async function reportReview(db: Db, viewer: Viewer, id: string, reason: string): Promise<void> {
-  if (viewer.isEditor || viewer.isAdmin) throw new StaffCannotReport()
+  if (viewer.isModerator) throw new StaffCannotReport()
   if (!viewer.memberships.length) throw new Forbidden()
   const row = await db.selectFrom('reviews').select(['id', 'status']).where('id', '=', id).executeTakeFirst()
   if (row?.status !== 'published') throw new NotFound('Review')
@@ -241,14 +271,18 @@ export async function reportReview(db: Db, viewer: Viewer, id: string, reason: s
   }
 }
 
-/** The author (or an editor) withdraws a review. */
+/** The author (or a moderator of the review) withdraws a review. */
 export async function deleteReview(db: Db, viewer: Viewer, id: string): Promise<void> {
   const row = await db
     .selectFrom('reviews')
-    .select(['id', 'author_id'])
+    .select(['id', 'author_id', 'organisation_id'])
     .where('id', '=', id)
     .executeTakeFirst()
-  if (!row || (!viewer.isEditor && row.author_id !== viewer.userId)) throw new NotFound('Review')
+  if (
+    !row ||
+    (row.author_id !== viewer.userId && !moderates(viewer, await operatorOfReview(db, row.organisation_id)))
+  )
+    throw new NotFound('Review')
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom('reviews').where('id', '=', id).execute()
     await bumpVersion(trx)

@@ -115,7 +115,13 @@ export async function listUsages(
   limit: number,
   offset: number,
 ) {
-  if (!viewer.isAdmin) assertMember(viewer, organisationId)
+  // Its members, and whoever administers its operator (the platform admin for any).
+  const org = await db
+    .selectFrom('organisations')
+    .select('operator_id')
+    .where('id', '=', organisationId)
+    .executeTakeFirst()
+  if (!viewer.administers(org?.operator_id ?? null)) assertMember(viewer, organisationId)
   const [rows, total] = await Promise.all([
     usageQuery(db)
       .where('u.organisation_id', '=', organisationId)

@@ -1,25 +1,37 @@
 import type { Principal } from '@osinum/service-kit'
+import { OtherOperator } from './errors.js'
 
 /** Who is looking, as far as the catalogue cares. */
 export interface Viewer {
   userId: string | null
-  /** Editors and admins see drafts, every operator's criteria and the moderation queue. */
+  /**
+   * National catalogue work: drafts, tools, providers, imports, the moderation of every review.
+   * National editors and the platform admin (the scope rule's `edits(null)`).
+   */
   isEditor: boolean
-  isAdmin: boolean
-  /** The editor's own operator (operator-scoped editors only manage that operator's data). */
+  isPlatformAdmin: boolean
+  /** Editor or admin of any scope (scope rule's `isModerator`): moderates, never reports. */
+  isModerator: boolean
+  /** The operator this person works for (staff only): the default operator of what they create. */
   staffOperatorId: string | null
   /** Operators whose offers this person sees as “proposé par votre syndicat”. */
   operatorIds: string[]
   memberships: Principal['memberships']
+  /** The staff-scope rule (`@osinum/contracts` scope.ts): edits content owned by `operatorId` (null: national). */
+  edits(operatorId: string | null): boolean
+  administers(operatorId: string | null): boolean
 }
 
 export const ANONYMOUS: Viewer = {
   userId: null,
   isEditor: false,
-  isAdmin: false,
+  isPlatformAdmin: false,
+  isModerator: false,
   staffOperatorId: null,
   operatorIds: [],
   memberships: [],
+  edits: () => false,
+  administers: () => false,
 }
 
 /**
@@ -39,15 +51,27 @@ export function viewerOf(
   }
   return {
     userId: principal.userId,
-    isEditor: principal.hasRole('editor', 'admin'),
-    isAdmin: principal.hasRole('admin'),
+    isEditor: principal.edits(null),
+    isPlatformAdmin: principal.isPlatformAdmin,
+    isModerator: principal.isModerator,
     staffOperatorId: principal.operatorId,
     operatorIds: [...operators].sort(),
     memberships: principal.memberships,
+    edits: (operatorId) => principal.edits(operatorId),
+    administers: (operatorId) => principal.administers(operatorId),
   }
 }
 
-/** Whether the viewer may see a criterion: national ones for all; an operator's for its people and editors. */
+/**
+ * Changes content owned by `operatorId` (null: national content: tools, providers, imports), or
+ * 403: national content by national editors and the platform admin, an operator's offers and
+ * criteria by that operator's editors and administrators.
+ */
+export function assertEdits(viewer: Viewer, operatorId: string | null): void {
+  if (!viewer.edits(operatorId)) throw new OtherOperator()
+}
+
+/** Whether the viewer may see a criterion: national ones for all; an operator's for its people and national editors. */
 export function seesCriterion(viewer: Viewer, operatorId: string | null): boolean {
   return operatorId === null || viewer.isEditor || viewer.operatorIds.includes(operatorId)
 }

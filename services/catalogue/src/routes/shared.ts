@@ -2,6 +2,7 @@ import type { Problem } from '@osinum/contracts'
 import type { FastifyRequest } from 'fastify'
 import { Type } from 'typebox'
 import type { DbContext } from '../domain/db.js'
+import { OtherOperator } from '../domain/errors.js'
 import type { SearchIndex } from '../domain/search.js'
 import { type Viewer, viewerOf } from '../domain/viewer.js'
 
@@ -27,6 +28,14 @@ export async function viewerFor(index: SearchIndex, request: FastifyRequest): Pr
   if (!request.principal) return viewerOf(null, () => null)
   const snapshot = await index.current()
   return viewerOf(request.principal, (id) => snapshot.organisationOperator.get(id))
+}
+
+/**
+ * `preValidation` hook of the routes that change national content (tools, providers, imports): national
+ * editors and the platform admin only (the scope rule's `edits(null)`); an operator's staff get 403.
+ */
+export async function nationalEditors(request: FastifyRequest): Promise<void> {
+  if (!request.principal?.edits(null)) throw new OtherOperator()
 }
 
 export const SlugParams = Type.Object({

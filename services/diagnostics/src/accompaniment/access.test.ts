@@ -12,6 +12,10 @@ import {
 
 const PREFIXES =
   /^\/v1\/(support-requests|action-plans|action-items|advisor-notes|advisor-dashboard|gap-portfolio)/
+/** The same, and the diagnostics themselves (for the operator-scope matrix). */
+const SCOPED_PREFIXES = new RegExp(
+  PREFIXES.source.replace('(support-requests', '(diagnostics|support-requests'),
+)
 
 /** Who may call what: 401 without a token on every route, 403/404 for the wrong person, problems for bad input. */
 describe('accompaniment access control', () => {
@@ -24,11 +28,19 @@ describe('accompaniment access control', () => {
   const STRANGER = id(53, 9)
   const ORG = id(54, 1)
   const OTHER_ORG = id(54, 2)
+  // Staff scoped to each operator, and the platform admin (packages/contracts scope.ts).
+  const ADMIN_A = id(52, 3)
+  const ADMIN_B = id(52, 4)
+  const EDITOR_A = id(52, 5)
+  const PLATFORM_ADMIN = id(52, 6)
+  let diagnosticId: string
   let requestId: string
   let itemId: string
   let noteId: string
   let ruleIds: string[]
   const t = () => tokens(world.keys)
+  const as = (sub: string, roles: Array<'admin' | 'editor' | 'advisor'>, op: string | null) =>
+    world.keys.token({ sub, roles, op })
 
   beforeAll(async () => {
     world = await openWorld()
@@ -45,7 +57,7 @@ describe('accompaniment access control', () => {
     await idy.assign(OTHER_ORG, OTHER_ADVISOR, OTHER_OP)
     await idy.consent(ORG, MAYOR, true)
     await idy.consent(OTHER_ORG, MAYOR, true)
-    ;({ ruleIds } = await submitDiagnosticFor(world, ORG, MAYOR))
+    ;({ ruleIds, diagnosticId } = await submitDiagnosticFor(world, ORG, MAYOR))
     const member = await t().member(MAYOR, ORG)
     const advisor = await t().advisor(ADVISOR, OP)
     const req = await world.host.app.inject({
@@ -92,6 +104,11 @@ describe('accompaniment access control', () => {
             ? noteId
             : itemId,
       )
+
+  const fillScoped = (path: string) =>
+    path.startsWith('/v1/diagnostics') ? path.replace('{id}', diagnosticId) : fill(path)
+  const get = async (token: string, url: string) =>
+    world.host.app.inject({ method: 'GET', url, headers: bearer(token) })
 
   it('answers 401 problem+json to an anonymous caller on every route', async () => {
     const all = await routes()
@@ -265,5 +282,88 @@ describe('accompaniment access control', () => {
     })
     expect(res.statusCode).toBe(422)
     expect((res.json() as { code: string }).code).toBe('OSI_DIAGNOSTICS_ORGANISATION_UNKNOWN')
+  })
+
+  it('an admin of operator B gets 403 or 404 on every resource of a collectivité of operator A', async () => {
+    const doc = (await world.host.app.inject({ method: 'GET', url: '/openapi.json' })).json() as {
+      paths: Record<string, Record<string, unknown>>
+    }
+    const adminB = await as(ADMIN_B, ['admin'], OTHER_OP)
+    const bodies: Record<string, object> = {
+      'POST /v1/diagnostics': { organisationId: ORG },
+      'PATCH /v1/diagnostics/{id}/answers': { answers: {} },
+      'POST /v1/support-requests': { organisationId: ORG, topic: 'Aide', message: 'Bonjour' },
+      'POST /v1/support-requests/{id}/assign': {},
+      'POST /v1/support-requests/{id}/status': { status: 'closed' },
+      'POST /v1/support-requests/{id}/messages': { body: 'Bonjour' },
+      'POST /v1/action-plans/{organisationId}/items': { title: 'Intrus' },
+      'POST /v1/action-plans/{organisationId}/from-diagnostic': { ruleIds: ['x'] },
+      'POST /v1/action-plans/{organisationId}/notes': { body: 'Intrus' },
+      'PATCH /v1/advisor-notes/{id}': { body: 'Intrus' },
+      'PATCH /v1/action-items/{id}': { status: 'done' },
+      'POST /v1/action-items/{id}/comments': { body: 'Intrus' },
+    }
+    let checked = 0
+    for (const [path, methods] of Object.entries(doc.paths)) {
+      if (!SCOPED_PREFIXES.test(path)) continue
+      for (const method of Object.keys(methods).map((m) => m.toUpperCase())) {
+        const key = `${method} ${path}`
+        const url =
+          key === 'GET /v1/diagnostics' || key === 'GET /v1/support-requests'
+            ? `${path}?organisationId=${ORG}`
+            : key.startsWith('GET /v1/gap-portfolio')
+              ? `${path}?operatorId=${OP}`
+              : key === 'GET /v1/advisor-dashboard'
+                ? `${path}?advisorId=${ADVISOR}`
+                : fillScoped(path)
+        const res = await world.host.app.inject({
+          method: method as 'GET',
+          url,
+          headers: bearer(adminB),
+          ...(['POST', 'PATCH', 'PUT'].includes(method) ? { payload: bodies[key] ?? {} } : {}),
+        })
+        checked++
+        if (key === 'GET /v1/support-requests') {
+          // A list is filtered, not refused: none of A's requests.
+          expect(res.statusCode).toBe(200)
+          expect(res.json().total, key).toBe(0)
+          continue
+        }
+        expect([403, 404], `${key} ${url}: ${res.body}`).toContain(res.statusCode)
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(25)
+  })
+
+  it('an admin of operator A reads what its advisors read, with the collectivité’s consent', async () => {
+    const adminA = await as(ADMIN_A, ['admin'], OP)
+    for (const url of [
+      `/v1/diagnostics/${diagnosticId}/results`,
+      `/v1/action-plans/${ORG}`,
+      `/v1/action-plans/${ORG}/notes`,
+      `/v1/support-requests/${requestId}`,
+      `/v1/advisor-dashboard?advisorId=${ADVISOR}`,
+      '/v1/gap-portfolio',
+    ])
+      expect((await get(adminA, url)).statusCode, url).toBe(200)
+    const list = (await get(adminA, '/v1/support-requests')).json()
+    expect(list.items.map((r: { id: string }) => r.id)).toEqual([requestId])
+    expect((await get(adminA, `/v1/gap-portfolio?operatorId=${OTHER_OP}`)).statusCode).toBe(403)
+    expect((await get(adminA, `/v1/advisor-dashboard?advisorId=${OTHER_ADVISOR}`)).statusCode).toBe(403)
+    // Editors of the operator are not advisors: nothing private of its collectivités.
+    const editorA = await as(EDITOR_A, ['editor'], OP)
+    for (const url of [`/v1/action-plans/${ORG}`, `/v1/diagnostics/${diagnosticId}/results`])
+      expect([403, 404], url).toContain((await get(editorA, url)).statusCode)
+  })
+
+  it('once the collectivité withdraws its consent, its operator’s admins read no more than its advisors', async () => {
+    await identity(world).consent(ORG, MAYOR, false)
+    const adminA = await as(ADMIN_A, ['admin'], OP)
+    expect([403, 404]).toContain((await get(adminA, `/v1/action-plans/${ORG}`)).statusCode)
+    expect([403, 404]).toContain((await get(adminA, `/v1/diagnostics/${diagnosticId}/results`)).statusCode)
+    const platformAdmin = await as(PLATFORM_ADMIN, ['admin'], null)
+    expect((await get(platformAdmin, `/v1/action-plans/${ORG}`)).statusCode).toBe(200)
+    expect((await get(platformAdmin, `/v1/gap-portfolio?operatorId=${OTHER_OP}`)).statusCode).toBe(200)
+    await identity(world).consent(ORG, MAYOR, true)
   })
 })

@@ -18,7 +18,8 @@ const latest = (...dates: Array<Date | string | null | undefined>) => {
 /**
  * An advisor's collectivités (active assignments): latest level, open and overdue plan items,
  * last contact and pending requests. Diagnostic and plan figures need the collectivité's consent;
- * without it they are null.
+ * without it they are null. Read by the advisor, the administrators of their operator and the
+ * platform admin.
  */
 export async function advisorDashboard(
   db: Db,
@@ -27,7 +28,15 @@ export async function advisorDashboard(
   now = new Date(),
 ): Promise<Static<typeof AdvisorDashboard>> {
   const advisorId = query.advisorId ?? principal.userId
-  if (advisorId !== principal.userId && !principal.hasRole('admin')) throw new Forbidden()
+  if (advisorId !== principal.userId) {
+    // Another advisor's dashboard: the platform admin's, or their own operator's administrators'.
+    const advisor = await db
+      .selectFrom('users')
+      .select('operator_id')
+      .where('id', '=', advisorId)
+      .executeTakeFirst()
+    if (!principal.administers(advisor?.operator_id ?? null)) throw new Forbidden()
+  }
   const limit = query.limit ?? 20
   const offset = query.offset ?? 0
   const today = dayOf(now)

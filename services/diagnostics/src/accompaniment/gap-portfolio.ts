@@ -12,16 +12,16 @@ import { GAP_KINDS, type GapKind } from './vocabulary.js'
 const TRAINING_QUESTION = 'governance.training-wishes'
 
 /**
- * Whose portfolio the caller may read: an advisor reads their own operator's; an admin names one
- * (or reads their own operator's). Anyone else is refused.
+ * Whose portfolio the caller may read: the platform admin names one; an operator's advisors and
+ * administrators read their own operator's. Anyone else is refused.
  */
 export function portfolioOperator(principal: Principal, requested: string | undefined): string {
-  if (principal.hasRole('admin')) {
+  if (principal.isPlatformAdmin) {
     const op = requested ?? principal.operatorId
     if (!op) throw new OperatorRequired()
     return op
   }
-  if (!principal.hasRole('advisor') || !principal.operatorId) throw new Forbidden()
+  if (!principal.operatorId || !principal.staffOf(principal.operatorId)) throw new Forbidden()
   if (requested && requested !== principal.operatorId) throw new Forbidden()
   return principal.operatorId
 }

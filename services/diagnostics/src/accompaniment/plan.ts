@@ -522,7 +522,7 @@ async function ownNote(db: Db, principal: Principal | null, id: string) {
   } catch {
     throw new NotFound('Note')
   }
-  if (note.author_id !== principal!.userId && !principal!.hasRole('admin')) throw new Forbidden()
+  if (note.author_id !== principal!.userId && !principal!.isPlatformAdmin) throw new Forbidden()
   return note
 }
 

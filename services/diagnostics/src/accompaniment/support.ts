@@ -24,7 +24,8 @@ export type RequestSide = 'member' | 'advisor'
 async function sideOf(db: Db, principal: Principal, request: SupportRequestRow): Promise<RequestSide | null> {
   // A member of the collectivité is always on its side (even if they are also an advisor).
   if (principal.isMemberOf(request.organisation_id)) return 'member'
-  if (principal.hasRole('admin')) return 'advisor'
+  // The platform admin, and the administrators of the operator the request was asked of.
+  if (principal.administers(request.operator_id)) return 'advisor'
   if (request.assignee_id === principal.userId) return 'advisor'
   if (principal.hasRole('advisor') && principal.operatorId && principal.operatorId === request.operator_id)
     return 'advisor'
@@ -226,7 +227,7 @@ export async function requestSummaries(db: Db, ids: string[]): Promise<Summary[]
   return ids.flatMap((id) => byId.get(id) ?? [])
 }
 
-/** Requests the caller may see: their collectivités' and, for advisors, those routed to them or their operator. */
+/** Requests the caller may see: their collectivités' and, for advisors and operator admins, those routed to them or their operator. */
 export async function listSupportRequests(
   db: Db,
   principal: Principal,
@@ -236,8 +237,10 @@ export async function listSupportRequests(
   const offset = query.offset ?? 0
   const orgs = principal.memberships.map((m) => m.organisationId)
   let base = db.selectFrom('support_requests as r').where((eb) => {
-    if (principal.hasRole('admin')) return eb.lit(true)
+    if (principal.isPlatformAdmin) return eb.lit(true)
     const ors = []
+    if (principal.operatorId && principal.administers(principal.operatorId))
+      ors.push(eb('r.operator_id', '=', principal.operatorId))
     if (orgs.length) ors.push(eb('r.organisation_id', 'in', orgs))
     ors.push(eb('r.assignee_id', '=', principal.userId))
     ors.push(

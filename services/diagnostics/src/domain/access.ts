@@ -7,7 +7,9 @@ export type ReadGrant = 'member' | 'admin' | 'advisor'
 /**
  * Who may read a collectivité's private data:
  * - its members (élus and agents, from the access token's memberships);
- * - admins of the instance;
+ * - the platform admin;
+ * - the administrators of the operator it is attached to, while it consents to its operator's
+ *   advisors (the scope rule: an admin scoped to an operator administers that operator only);
  * - an advisor assigned to it (identity's AdvisorAssigned, still active) and only while the
  *   collectivité consents (ConsentGranted not followed by ConsentRevoked).
  * Everyone else: nobody, whatever their other roles.
@@ -19,7 +21,18 @@ export async function readGrant(
 ): Promise<ReadGrant | null> {
   if (!principal) return null
   if (principal.isMemberOf(organisationId)) return 'member'
-  if (principal.hasRole('admin')) return 'admin'
+  if (principal.isPlatformAdmin) return 'admin'
+  if (principal.operatorId && principal.administers(principal.operatorId)) {
+    const attached = await db
+      .selectFrom('organisations as o')
+      .innerJoin('consents as c', 'c.organisation_id', 'o.id')
+      .select('o.id')
+      .where('o.id', '=', organisationId)
+      .where('o.operator_id', '=', principal.operatorId)
+      .where('c.granted', '=', true)
+      .executeTakeFirst()
+    if (attached) return 'admin'
+  }
   if (!principal.hasRole('advisor')) return null
   const row = await db
     .selectFrom('advisor_assignments as a')

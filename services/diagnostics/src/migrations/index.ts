@@ -1,6 +1,6 @@
 import type { MigrationSet } from '@osinum/db'
 import { eventTablesMigration } from '@osinum/events'
-import { personalDataMigration } from '@osinum/service-kit'
+import { personalDataMigration, revocationsMigration } from '@osinum/service-kit'
 import { accompanimentMigrations } from '../accompaniment/migrations.js'
 import { diagnosticsTablesMigration } from './20261128T0100_diagnostics.js'
 import { verifiedAndReleasesMigration } from './20261202T0100_verified_and_releases.js'
@@ -14,5 +14,7 @@ export const migrations: MigrationSet = (schema) => ({
   ...Object.fromEntries(
     Object.entries(accompanimentMigrations).map(([name, factory]) => [name, factory(schema)]),
   ),
+  // The kit's revocation list (refused access tokens), fed by identity's TokensRevoked events.
+  '20261210T0000_revocations': revocationsMigration(schema),
   '20261215T0000_personal_data': personalDataMigration(schema),
 })

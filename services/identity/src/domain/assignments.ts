@@ -3,20 +3,22 @@ import { isUniqueViolation } from '@osinum/db'
 import { recordEvent } from '@osinum/events'
 import { FieldsError, Forbidden, NotFound } from '@osinum/service-kit'
 import { v7 as uuidv7 } from 'uuid'
-import type { Actor } from './actor.js'
+import { type Actor, administeredOperator } from './actor.js'
 import { audit } from './audit.js'
 import type { Ctx } from './context.js'
 import type { AdvisorAssignment, Db } from './db.js'
 import { AlreadyAssigned } from './errors.js'
 
 /**
- * Admins assign any advisor anywhere; an operator's coordinator assigns the advisors of their
- * operator to the collectivités attached to it.
+ * The platform admin assigns any advisor anywhere; an operator's administrators and coordinator
+ * assign the advisors of their operator to the collectivités attached to it.
  */
 function mayManage(actor: Actor, advisorOperatorId: string | null, orgOperatorId: string | null): boolean {
-  if (actor.isAdmin) return true
+  if (actor.isPlatformAdmin) return true
   return Boolean(
-    advisorOperatorId && advisorOperatorId === orgOperatorId && actor.coordinates.has(advisorOperatorId),
+    advisorOperatorId &&
+      advisorOperatorId === orgOperatorId &&
+      (actor.coordinates.has(advisorOperatorId) || actor.administers(advisorOperatorId)),
   )
 }
 
@@ -25,7 +27,8 @@ export async function assignAdvisor(
   actor: Actor,
   input: { organisationId: string; advisorId: string },
 ): Promise<AdvisorAssignment> {
-  if (!actor.isAdmin && actor.coordinates.size === 0) throw new Forbidden()
+  if (!actor.isPlatformAdmin && actor.coordinates.size === 0 && !administeredOperator(actor))
+    throw new Forbidden()
   const [org, advisor] = await Promise.all([
     ctx.db
       .selectFrom('organisations')
@@ -111,7 +114,7 @@ export async function unassignAdvisor(ctx: Ctx, actor: Actor, id: string): Promi
   await ctx.db.transaction().execute((trx) => removeAssignment(trx, actor.user.id, a))
 }
 
-/** Assignments the actor may see: all (admin), their operator's (coordinator), their own (advisor), their collectivités'. */
+/** Assignments the actor may see: all (platform admin), their operator's (its admins, coordinator), their own (advisor), their collectivités'. */
 export async function listAssignments(
   db: Db,
   actor: Actor,
@@ -121,9 +124,10 @@ export async function listAssignments(
     .selectFrom('advisor_assignments')
     .innerJoin('organisations', 'organisations.id', 'advisor_assignments.organisation_id')
     .innerJoin('users', 'users.id', 'advisor_assignments.advisor_id')
-  if (!actor.isAdmin) {
+  if (!actor.isPlatformAdmin) {
     const member = [...actor.memberships.keys()]
-    const coordinated = [...actor.coordinates]
+    const administered = administeredOperator(actor)
+    const coordinated = [...actor.coordinates, ...(administered ? [administered] : [])]
     q = q.where((eb) =>
       eb.or([
         eb('advisor_assignments.advisor_id', '=', actor.user.id),

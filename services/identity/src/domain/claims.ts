@@ -1,4 +1,4 @@
-import { IdentityEvents, isPlatformAdmin } from '@osinum/contracts'
+import { IdentityEvents } from '@osinum/contracts'
 import { isUniqueViolation } from '@osinum/db'
 import { recordEvent } from '@osinum/events'
 import { Forbidden, NotFound } from '@osinum/service-kit'
@@ -20,7 +20,7 @@ import {
   organisationSnapshot,
   revokeMembership,
 } from './organisations.js'
-import { decidesClaimsOf, scopeOf, speaksForOperator } from './speaks-for.js'
+import { decidesClaimsOf, speaksForOperator } from './speaks-for.js'
 
 /**
  * Who speaks for a collectivité. Registering one by its official code (or asking to join one
@@ -435,11 +435,10 @@ export async function listClaims(ctx: Ctx, actor: Actor, f: ClaimFilter) {
     .selectFrom('membership_claims as c')
     .innerJoin('organisations as o', 'o.id', 'c.organisation_id')
     .innerJoin('users as u', 'u.id', 'c.user_id')
-  const scope = scopeOf(actor)
   if (f.mine) q = q.where('c.user_id', '=', actor.user.id)
-  else if (!isPlatformAdmin(scope)) {
+  else if (!actor.isPlatformAdmin) {
     const operators = new Set(actor.coordinates)
-    if (actor.operatorId && actor.roles.includes('admin')) operators.add(actor.operatorId)
+    if (actor.operatorId && actor.administers(actor.operatorId)) operators.add(actor.operatorId)
     const referentOf = [...actor.memberships].filter(([, m]) => m.referent).map(([id]) => id)
     q = q.where((eb) =>
       eb.or([

@@ -10,6 +10,7 @@ import { type Db, json, type User } from './db.js'
 import { ExportUnavailable } from './errors.js'
 import { operatorSnapshot } from './operators.js'
 import { grantMembership, revokeMembership } from './organisations.js'
+import { recordRevocation } from './revocations.js'
 
 /** Everything identity holds about a person (GDPR art. 15/20), as JSON. */
 export async function exportUser(db: Db, user: User) {
@@ -343,6 +344,12 @@ export async function eraseUser(
     // `users` holds everyone's names, a namesake's included: hers was emptied above.
     await forgetPerson(trx, schema, person, { identityTables: ['users'] })
     await recordEvent(trx, IdentityEvents.UserErased, user.id, { userId: user.id })
+    await recordRevocation(trx, {
+      userId: user.id,
+      issuedBefore: new Date(),
+      forever: true,
+      reason: 'user-erased',
+    })
     await audit(trx, {
       actorId: actor && actor.user.id !== user.id ? actor.user.id : null,
       action: 'user.erased',

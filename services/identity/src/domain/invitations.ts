@@ -33,7 +33,7 @@ export async function createInvitation(
   const org = await visibleOrganisation(ctx.db, actor, input.organisationId)
   if (org.verification !== 'verified')
     throw new NotVerified('its syndicate must confirm who speaks for it before it can invite anyone')
-  if (!actor.isAdmin && !actor.memberships.get(org.id)?.referent) throw new Forbidden()
+  if (!actor.administers(org.operator_id) && !actor.memberships.get(org.id)?.referent) throw new Forbidden()
   const email = normaliseEmail(input.email)
   const invitee = await findUserByEmail(ctx.db, email)
   if (invitee) {
@@ -146,8 +146,9 @@ export async function acceptInvitation(
 }
 
 async function managedInvitation(ctx: Ctx, actor: Actor, organisationId: string): Promise<void> {
-  await visibleOrganisation(ctx.db, actor, organisationId)
-  if (!actor.isAdmin && !actor.memberships.get(organisationId)?.referent) throw new Forbidden()
+  const org = await visibleOrganisation(ctx.db, actor, organisationId)
+  if (!actor.administers(org.operator_id) && !actor.memberships.get(organisationId)?.referent)
+    throw new Forbidden()
 }
 
 export async function listInvitations(

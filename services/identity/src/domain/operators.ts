@@ -1,14 +1,15 @@
 import { IdentityEvents, type PlatformRole } from '@osinum/contracts'
 import { recordEvent } from '@osinum/events'
-import { FieldsError, NotFound } from '@osinum/service-kit'
+import { FieldsError, Forbidden, NotFound } from '@osinum/service-kit'
 import { sql } from 'kysely'
 import { v7 as uuidv7 } from 'uuid'
-import { type Actor, requireAdmin } from './actor.js'
+import { type Actor, requirePlatformAdmin } from './actor.js'
 import { audit } from './audit.js'
 import type { Ctx } from './context.js'
 import { type Db, json, type Operator, type User } from './db.js'
 import { officialData } from './official-data.js'
 import { organisationSnapshot } from './organisations.js'
+import { recordRevocation } from './revocations.js'
 import { userSnapshot } from './users.js'
 
 export const operatorSnapshot = (o: Operator) => ({
@@ -67,6 +68,7 @@ async function makeCoordinator(trx: Db, actor: Actor, user: User, operatorId: st
     .returningAll()
     .executeTakeFirstOrThrow()
   await recordEvent(trx, IdentityEvents.UserUpdated, user.id, userSnapshot(updated))
+  await recordRevocation(trx, { userId: user.id, issuedBefore: new Date(), reason: 'roles-changed' })
   await audit(trx, {
     actorId: actor.user.id,
     action: 'roles.changed',
@@ -96,7 +98,7 @@ export async function createOperator(
   input: OperatorInput & { name: string; departements: string[] },
   options: { id?: string } = {},
 ): Promise<Operator> {
-  requireAdmin(actor)
+  requirePlatformAdmin(actor)
   const coordinator = await validate(ctx.db, input)
   return ctx.db.transaction().execute(async (trx) => {
     const op = await trx
@@ -132,9 +134,15 @@ export async function updateOperator(
   id: string,
   patch: OperatorInput,
 ): Promise<Operator> {
-  requireAdmin(actor)
+  // The platform admin changes anything; the operator's own administrators its presentation and
+  // coordinator (one of its staff), never its name or the départements it covers.
+  if (!actor.administers(id)) throw new Forbidden()
   const current = await getOperator(ctx.db, id)
+  if (!actor.isPlatformAdmin && (patch.name !== undefined || patch.departements !== undefined))
+    throw new Forbidden()
   const coordinator = await validate(ctx.db, patch)
+  if (!actor.isPlatformAdmin && coordinator && coordinator.operator_id !== id)
+    throw new FieldsError([{ field: 'coordinatorId', message: 'must be one of the operator’s own staff' }])
   return ctx.db.transaction().execute(async (trx) => {
     const op = await trx
       .updateTable('operators')

@@ -9,12 +9,13 @@ import { recordEvent } from '@osinum/events'
 import { FieldsError, Forbidden, NotFound } from '@osinum/service-kit'
 import { sql } from 'kysely'
 import { v7 as uuidv7 } from 'uuid'
-import type { Actor } from './actor.js'
+import { type Actor, administeredOperator } from './actor.js'
 import { audit } from './audit.js'
 import type { Ctx } from './context.js'
 import { type Db, json, type Organisation } from './db.js'
 import { ClaimPending, LastReferent, OrganisationExists } from './errors.js'
 import { type OfficialFacts, officialData } from './official-data.js'
+import { recordRevocation } from './revocations.js'
 import { speaksForOperator } from './speaks-for.js'
 
 export const organisationSnapshot = (o: Organisation) => ({
@@ -84,7 +85,8 @@ export async function organisationFacts(
 ): Promise<{ code: string; facts: OrganisationFacts }> {
   const code = input.officialCode.trim().toUpperCase()
   if (input.kind === 'syndicat') {
-    if (!actor.isAdmin) throw new Forbidden()
+    // No official dataset for syndicats: the platform admin registers them with their SIREN and name.
+    if (!actor.isPlatformAdmin) throw new Forbidden()
     const errors: Array<{ field: string; message: string }> = []
     if (!isValidSiren(code))
       errors.push({ field: 'officialCode', message: 'must be a valid SIREN (9 digits)' })
@@ -252,13 +254,14 @@ async function isAssigned(db: Db, organisationId: string, advisorId: string): Pr
 }
 
 /**
- * Who may see a collectivité's details and members: its members, advisors assigned to it, its
- * syndicate (coordinator, administrators), admins. Everyone else gets a 404 (its existence is not told).
+ * Who may see a collectivité's details and members: its members, advisors assigned to it, the
+ * coordinator and the administrators of its operator, the platform admin. Everyone else gets a
+ * 404 (its existence is not told).
  */
 export async function visibleOrganisation(db: Db, actor: Actor, id: string): Promise<Organisation> {
   const org = await loadOrganisation(db, id)
   if (
-    actor.isAdmin ||
+    actor.administers(org.operator_id) ||
     actor.memberships.has(id) ||
     speaksForOperator(actor, org) ||
     (actor.hasRole('advisor') && (await isAssigned(db, id, actor.user.id)))
@@ -268,8 +271,9 @@ export async function visibleOrganisation(db: Db, actor: Actor, id: string): Pro
 }
 
 /**
- * A collectivité the actor manages: its referents and admins — and, for removing members (squatters
- * of a collectivité, someone verified by mistake), its syndicate. Others who can see it get 403.
+ * A collectivité the actor manages: its referents and whoever administers its operator — and, for
+ * removing members (squatters of a collectivité, someone verified by mistake), its syndicate's
+ * coordinator too. Others who can see it get 403.
  */
 async function managedOrganisation(
   db: Db,
@@ -278,7 +282,7 @@ async function managedOrganisation(
   options: { bySyndicate?: boolean } = {},
 ): Promise<Organisation> {
   const org = await visibleOrganisation(db, actor, id)
-  if (actor.isAdmin || actor.memberships.get(id)?.referent) return org
+  if (actor.administers(org.operator_id) || actor.memberships.get(id)?.referent) return org
   if (options.bySyndicate && speaksForOperator(actor, org)) return org
   throw new Forbidden()
 }
@@ -295,9 +299,10 @@ export interface OrganisationFilter {
 
 export async function listOrganisations(db: Db, actor: Actor, f: OrganisationFilter) {
   let q = db.selectFrom('organisations')
-  if (!actor.isAdmin) {
+  if (!actor.isPlatformAdmin) {
     const member = [...actor.memberships.keys()]
-    const coordinated = [...actor.coordinates]
+    const administered = administeredOperator(actor)
+    const coordinated = [...actor.coordinates, ...(administered ? [administered] : [])]
     q = q.where((eb) =>
       eb.or([
         ...(member.length ? [eb('id', 'in', member)] : []),
@@ -332,7 +337,7 @@ export async function getOrganisation(ctx: Ctx, actor: Actor, id: string): Promi
   return visibleOrganisation(ctx.db, actor, id)
 }
 
-/** Admin changes: the operator it is attached to (adhesion to another one), a syndicat's name. */
+/** Platform-admin changes: the operator it is attached to (adhesion to another one), a syndicat's name. */
 export async function updateOrganisation(
   ctx: Ctx,
   actor: Actor,
@@ -340,7 +345,7 @@ export async function updateOrganisation(
   patch: { operatorId?: string | null | undefined; name?: string | undefined },
 ): Promise<Organisation> {
   const org = await managedOrganisation(ctx.db, actor, id)
-  if (!actor.isAdmin) throw new Forbidden()
+  if (!actor.isPlatformAdmin) throw new Forbidden()
   const errors: Array<{ field: string; message: string }> = []
   if (patch.operatorId) {
     const op = await ctx.db
@@ -475,6 +480,8 @@ export async function updateMember(
     if (current.referent && !next.referent && (await otherReferents(trx, organisationId, userId)) === 0)
       throw new LastReferent()
     await grantMembership(trx, actor.user.id, { organisationId, userId, ...next })
+    if (next.role !== current.role || next.referent !== current.referent)
+      await recordRevocation(trx, { userId, issuedBefore: new Date(), reason: 'membership-changed' })
     return { ...current, ...next }
   })
 }
@@ -489,7 +496,8 @@ export async function removeMember(
   const bySyndicate = userId !== actor.user.id
   if (bySyndicate) await managedOrganisation(ctx.db, actor, organisationId, { bySyndicate: true })
   else await visibleOrganisation(ctx.db, actor, organisationId)
-  const syndicateOnly = bySyndicate && !actor.isAdmin && !actor.memberships.get(organisationId)?.referent
+  // Removing someone else without being a referent is acting as the syndicate (or the platform admin).
+  const syndicateOnly = bySyndicate && !actor.memberships.get(organisationId)?.referent
   await ctx.db.transaction().execute(async (trx) => {
     const current = await trx
       .selectFrom('memberships')
@@ -524,6 +532,7 @@ export async function revokeMembership(
     .where('user_id', '=', userId)
     .execute()
   await recordEvent(trx, IdentityEvents.MembershipRevoked, organisationId, { organisationId, userId })
+  await recordRevocation(trx, { userId, issuedBefore: new Date(), reason: 'membership-revoked' })
   await audit(trx, {
     actorId,
     action: 'membership.revoked',

@@ -1,24 +1,75 @@
 import { IdentityEvents, type PlatformRole } from '@osinum/contracts'
 import { recordEvent } from '@osinum/events'
-import { Conflict, FieldsError } from '@osinum/service-kit'
-import { sql } from 'kysely'
-import { type Actor, requireAdmin } from './actor.js'
+import { Conflict, FieldsError, Forbidden, NotFound } from '@osinum/service-kit'
+import { type ExpressionBuilder, sql } from 'kysely'
+import { type Actor, administeredOperator } from './actor.js'
 import { audit } from './audit.js'
 import type { Ctx } from './context.js'
-import { type Db, json, type User } from './db.js'
-import { getUser, userSnapshot } from './users.js'
+import { type Database, type Db, json, type User } from './db.js'
+import { recordRevocation } from './revocations.js'
+import { userSnapshot } from './users.js'
 
-/** Platform roles are granted by admins only. An advisor belongs to an operator. */
+/** Roles an operator's administrator may give, always within its operator. */
+const OPERATOR_GRANTABLE: readonly PlatformRole[] = ['advisor', 'editor']
+
+/** People an operator's administrator sees: its staff, and the members of its collectivités. */
+const ofOperator = (operatorId: string) => (eb: ExpressionBuilder<Database, 'users'>) =>
+  eb.or([
+    eb('users.operator_id', '=', operatorId),
+    eb(
+      'users.id',
+      'in',
+      eb
+        .selectFrom('memberships')
+        .innerJoin('organisations', 'organisations.id', 'memberships.organisation_id')
+        .select('memberships.user_id')
+        .where('organisations.operator_id', '=', operatorId),
+    ),
+  ])
+
+/**
+ * An account as an admin may see it: the platform admin any, an operator's administrator those of
+ * its operator (404 otherwise: their existence is not told); anyone else 403.
+ */
+export async function visibleUser(db: Db, actor: Actor, id: string): Promise<User> {
+  const operatorId = administeredOperator(actor)
+  if (!actor.isPlatformAdmin && !operatorId) throw new Forbidden()
+  let q = db.selectFrom('users').selectAll().where('id', '=', id).where('status', '=', 'active')
+  if (operatorId) q = q.where(ofOperator(operatorId))
+  const user = await q.executeTakeFirst()
+  if (!user) throw new NotFound('User')
+  return user
+}
+
+const isPlatformAdminUser = (u: { platform_roles: readonly PlatformRole[]; operator_id: string | null }) =>
+  u.platform_roles.includes('admin') && u.operator_id === null
+
+/**
+ * Platform roles. The platform admin grants any role, national (no operator) or scoped to an
+ * operator, operator administrators included. An operator's administrator makes advisors and
+ * editors of its own operator out of the people it sees (its staff, the members of its
+ * collectivités), and takes those roles back; it never grants `admin` nor touches admins or the
+ * staff of another operator (403). An advisor belongs to an operator.
+ */
 export async function setRoles(
   ctx: Ctx,
   actor: Actor,
   userId: string,
   input: { roles: PlatformRole[]; operatorId?: string | null | undefined },
 ): Promise<User> {
-  requireAdmin(actor)
-  const user = await getUser(ctx.db, userId)
+  const user = await visibleUser(ctx.db, actor, userId)
   const roles = [...new Set(input.roles)].sort() as PlatformRole[]
-  const operatorId = input.operatorId === undefined ? user.operator_id : input.operatorId
+  let operatorId = input.operatorId === undefined ? user.operator_id : input.operatorId
+  const administered = administeredOperator(actor)
+  if (administered) {
+    if (user.platform_roles.includes('admin') || (user.operator_id && user.operator_id !== administered))
+      throw new Forbidden()
+    if (roles.some((r) => !OPERATOR_GRANTABLE.includes(r))) throw new Forbidden()
+    const asked = input.operatorId
+    if (asked !== undefined && asked !== administered && !(asked === null && roles.length === 0))
+      throw new Forbidden()
+    operatorId = roles.length ? administered : null
+  }
   const errors: Array<{ field: string; message: string }> = []
   if (roles.includes('advisor') && !operatorId)
     errors.push({ field: 'operatorId', message: 'an advisor belongs to an operator' })
@@ -31,15 +82,19 @@ export async function setRoles(
     if (!op) errors.push({ field: 'operatorId', message: 'unknown operator' })
   }
   if (errors.length) throw new FieldsError(errors)
-  if (user.platform_roles.includes('admin') && !roles.includes('admin')) {
+  if (
+    isPlatformAdminUser(user) &&
+    !isPlatformAdminUser({ platform_roles: roles, operator_id: operatorId ?? null })
+  ) {
     const others = await ctx.db
       .selectFrom('users')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('status', '=', 'active')
       .where('id', '!=', user.id)
+      .where('operator_id', 'is', null)
       .where(sql<boolean>`platform_roles @> '["admin"]'::jsonb`)
       .executeTakeFirstOrThrow()
-    if (Number(others.n) === 0) throw new Conflict('The instance needs at least one admin')
+    if (Number(others.n) === 0) throw new Conflict('The instance needs at least one platform admin')
   }
   return ctx.db.transaction().execute(async (trx) => {
     const updated = await trx
@@ -49,6 +104,12 @@ export async function setRoles(
       .returningAll()
       .executeTakeFirstOrThrow()
     await recordEvent(trx, IdentityEvents.UserUpdated, user.id, userSnapshot(updated))
+    // Tokens carrying the old roles or operator are refused everywhere (a fresh one carries the new).
+    if (
+      JSON.stringify(roles) !== JSON.stringify([...user.platform_roles].sort()) ||
+      operatorId !== user.operator_id
+    )
+      await recordRevocation(trx, { userId: user.id, issuedBefore: new Date(), reason: 'roles-changed' })
     await audit(trx, {
       actorId: actor.user.id,
       action: 'roles.changed',
@@ -60,8 +121,10 @@ export async function setRoles(
   })
 }
 
+/** Accounts an admin may list: every one (platform admin), those of its operator (an operator's administrator). */
 export async function listUsers(
   db: Db,
+  actor: Actor,
   f: {
     q?: string | undefined
     role?: PlatformRole | undefined
@@ -70,7 +133,10 @@ export async function listUsers(
     offset: number
   },
 ) {
+  const operatorId = administeredOperator(actor)
+  if (!actor.isPlatformAdmin && !operatorId) throw new Forbidden()
   let q = db.selectFrom('users').where('status', '=', 'active')
+  if (operatorId) q = q.where(ofOperator(operatorId))
   if (f.q)
     q = q.where(
       sql<boolean>`(email like ${`%${f.q.trim().toLowerCase()}%`} or public.osinum_unaccent(lower(coalesce(display_name, ''))) like public.osinum_unaccent(lower(${`%${f.q.trim()}%`})))`,

@@ -1,18 +1,10 @@
-import { administers, type StaffScope } from '@osinum/contracts'
 import type { Actor } from './actor.js'
 import type { Organisation } from './db.js'
-
-/** The actor as the staff-scope rule of the contracts sees it (a role without an operator is national). */
-export const scopeOf = (actor: Actor): StaffScope => ({
-  platformRoles: actor.roles,
-  operatorId: actor.operatorId,
-})
 
 /** The collectivité's syndicate: its coordinator, its administrators, the platform admin. */
 export function speaksForOperator(actor: Actor, org: Pick<Organisation, 'operator_id'>): boolean {
   return (
-    administers(scopeOf(actor), org.operator_id) ||
-    (org.operator_id !== null && actor.coordinates.has(org.operator_id))
+    actor.administers(org.operator_id) || (org.operator_id !== null && actor.coordinates.has(org.operator_id))
   )
 }
 

@@ -6,6 +6,7 @@ import type { Ctx, RequestMeta } from './context.js'
 import { randomToken, sha256 } from './crypto.js'
 import type { Db, LoginMethod, User } from './db.js'
 import { InvalidRefreshToken } from './errors.js'
+import { type RevocationReason, recordRevocation } from './revocations.js'
 
 export interface TokenPair {
   tokenType: 'Bearer'
@@ -190,16 +191,10 @@ export async function refreshSession(ctx: Ctx, token: string, meta: RequestMeta)
   if (result.reused) {
     // Reuse of a rotated token: revoke the family, in its own transaction so that it sticks.
     await ctx.db.transaction().execute(async (trx) => {
-      const session = await trx
-        .updateTable('sessions')
-        .set({ revoked_at: now, revoked_reason: 'refresh-token-reuse' })
-        .where('id', '=', result.reused!)
-        .where('revoked_at', 'is', null)
-        .returning('user_id')
-        .executeTakeFirst()
-      if (session)
+      const userId = await revokeSession(trx, result.reused!, 'refresh-token-reuse')
+      if (userId)
         await audit(trx, {
-          actorId: session.user_id,
+          actorId: userId,
           action: 'refresh-token.reused',
           targetType: 'session',
           targetId: result.reused,
@@ -211,22 +206,53 @@ export async function refreshSession(ctx: Ctx, token: string, meta: RequestMeta)
   throw new InvalidRefreshToken()
 }
 
-export async function revokeSession(db: Db, sessionId: string, reason: string): Promise<boolean> {
-  const r = await db
+/**
+ * Ends a session (a refresh-token family) and tells every service to refuse its access tokens, in
+ * the caller's transaction. Returns the session's user, or null when it was not active (or not
+ * `ofUser`'s).
+ */
+export async function revokeSession(
+  trx: Db,
+  sessionId: string,
+  reason: RevocationReason,
+  ofUser?: string,
+): Promise<string | null> {
+  let q = trx
     .updateTable('sessions')
     .set({ revoked_at: new Date(), revoked_reason: reason })
     .where('id', '=', sessionId)
     .where('revoked_at', 'is', null)
-    .executeTakeFirst()
-  return Number(r.numUpdatedRows) > 0
+  if (ofUser) q = q.where('user_id', '=', ofUser)
+  const row = await q.returning('user_id').executeTakeFirst()
+  if (row) await recordRevocation(trx, { userId: row.user_id, sessionIds: [sessionId], reason })
+  return row?.user_id ?? null
 }
 
-export async function revokeAllSessions(db: Db, userId: string, reason: string): Promise<number> {
-  const r = await db
+/**
+ * Ends every session of a person (but `except`, the one asking, when given) and tells every
+ * service to refuse their access tokens: without `except`, also every token of the person issued
+ * until now. Returns how many sessions ended.
+ */
+export async function revokeAllSessions(
+  trx: Db,
+  userId: string,
+  reason: RevocationReason,
+  options: { except?: string | null } = {},
+): Promise<number> {
+  const now = new Date()
+  let q = trx
     .updateTable('sessions')
-    .set({ revoked_at: new Date(), revoked_reason: reason })
+    .set({ revoked_at: now, revoked_reason: reason })
     .where('user_id', '=', userId)
     .where('revoked_at', 'is', null)
-    .executeTakeFirst()
-  return Number(r.numUpdatedRows)
+  if (options.except) q = q.where('id', '!=', options.except)
+  const ended = await q.returning('id').execute()
+  if (ended.length || !options.except)
+    await recordRevocation(trx, {
+      userId,
+      sessionIds: ended.map((s) => s.id),
+      issuedBefore: options.except ? null : now,
+      reason,
+    })
+  return ended.length
 }

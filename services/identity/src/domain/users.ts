@@ -312,13 +312,7 @@ export async function changePassword(
       .set({ password_hash: hash, password_changed_at: new Date(), updated_at: new Date() })
       .where('id', '=', user.id)
       .execute()
-    let q = trx
-      .updateTable('sessions')
-      .set({ revoked_at: new Date(), revoked_reason: 'password-changed' })
-      .where('user_id', '=', user.id)
-      .where('revoked_at', 'is', null)
-    if (currentSessionId) q = q.where('id', '!=', currentSessionId)
-    await q.execute()
+    await revokeAllSessions(trx, user.id, 'password-changed', { except: currentSessionId })
     await audit(trx, {
       actorId: user.id,
       action: 'password.changed',

@@ -1,5 +1,5 @@
-import { NotFound, type Principal } from '@osinum/service-kit'
-import { sql } from 'kysely'
+import { Forbidden, NotFound, type Principal } from '@osinum/service-kit'
+import { type ExpressionBuilder, sql } from 'kysely'
 import type { Channel, DbOrTrx, Delivery, DeliveryStatus, Notification } from './db.js'
 
 export interface NotificationView {
@@ -17,6 +17,45 @@ export interface NotificationView {
 }
 
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null)
+
+/**
+ * The people of an operator, from the identity projection: its staff and the members of its
+ * collectivités. What an operator's administrator may look into (the scope rule).
+ */
+export const peopleOfOperator = (operatorId: string) => (eb: ExpressionBuilder<any, any>) =>
+  eb.or([
+    eb('n.user_id', 'in', eb.selectFrom('users').select('user_id').where('operator_id', '=', operatorId)),
+    eb(
+      'n.user_id',
+      'in',
+      eb
+        .selectFrom('memberships as m')
+        .innerJoin('organisations as o', 'o.organisation_id', 'm.organisation_id')
+        .select('m.user_id')
+        .where('o.operator_id', '=', operatorId),
+    ),
+  ])
+
+/** Someone else's notification: the platform admin's, or an admin's of that person's operator. */
+async function looksInto(db: DbOrTrx, principal: Principal, notificationId: string): Promise<boolean> {
+  if (principal.isPlatformAdmin) return true
+  const operatorId = principal.operatorId
+  if (!operatorId || !principal.administers(operatorId)) return false
+  const row = await db
+    .selectFrom('notifications as n')
+    .select('n.id')
+    .where('n.id', '=', notificationId)
+    .where(peopleOfOperator(operatorId))
+    .executeTakeFirst()
+  return Boolean(row)
+}
+
+/** The operator whose people an admin may look into, or null for the platform admin (everyone); 403 for others. */
+function administeredOperator(principal: Principal): string | null {
+  if (principal.isPlatformAdmin) return null
+  if (principal.operatorId && principal.administers(principal.operatorId)) return principal.operatorId
+  throw new Forbidden()
+}
 
 export function notificationView(n: Notification): NotificationView {
   return {
@@ -139,11 +178,11 @@ export async function notificationDeliveries(
   page: { limit: number; offset: number },
 ) {
   const n = await db
-    .selectFrom('notifications')
-    .select(['id', 'user_id'])
-    .where('id', '=', id)
+    .selectFrom('notifications as n')
+    .select(['n.id', 'n.user_id'])
+    .where('n.id', '=', id)
     .executeTakeFirst()
-  if (!n || (n.user_id !== principal.userId && !principal.hasRole('admin')))
+  if (!n || (n.user_id !== principal.userId && !(await looksInto(db, principal, n.id))))
     throw new NotFound('Notification')
   const q = db.selectFrom('deliveries').where('notification_id', '=', id)
   const [rows, total] = await Promise.all([
@@ -153,9 +192,13 @@ export async function notificationDeliveries(
   return { items: rows.map(deliveryView), total: total.n, ...page }
 }
 
-/** Every delivery, for admins (an operator checking why an email did not arrive). */
+/**
+ * Deliveries, for admins checking why an email did not arrive: every one for the platform admin,
+ * those to the people of its operator for an operator's administrator.
+ */
 export async function listDeliveries(
   db: DbOrTrx,
+  principal: Principal,
   filter: {
     limit: number
     offset: number
@@ -165,7 +208,12 @@ export async function listDeliveries(
     recipient?: string
   },
 ) {
+  const operatorId = administeredOperator(principal)
   let q = db.selectFrom('deliveries')
+  if (operatorId)
+    q = q.where('notification_id', 'in', (eb) =>
+      eb.selectFrom('notifications as n').select('n.id').where(peopleOfOperator(operatorId)),
+    )
   if (filter.status) q = q.where('status', '=', filter.status as never)
   if (filter.channel) q = q.where('channel', '=', filter.channel as never)
   if (filter.causeEventId) q = q.where('cause_event_id', '=', filter.causeEventId)

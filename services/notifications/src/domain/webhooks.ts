@@ -187,10 +187,9 @@ export function endpointView(e: WebhookEndpoint): EndpointView {
   }
 }
 
-/** A national admin (no operator) sees every endpoint; an operator's admin only their operator's. */
+/** The platform admin sees every endpoint; an operator's admin only their operator's (the scope rule). */
 function visible(principal: Principal) {
-  return (e: { operator_id: string | null }) =>
-    principal.operatorId === null || e.operator_id === principal.operatorId
+  return (e: { operator_id: string | null }) => principal.administers(e.operator_id)
 }
 
 export async function createEndpoint(
@@ -200,12 +199,10 @@ export async function createEndpoint(
   allowInsecure: boolean,
 ): Promise<{ endpoint: EndpointView; secret: string }> {
   const url = checkTargetUrl(input.url, allowInsecure)
-  let operatorId = principal.operatorId
-  if (input.operatorId !== undefined && input.operatorId !== principal.operatorId) {
-    // Only a national admin registers endpoints on behalf of an operator.
-    if (principal.operatorId !== null) throw new Forbidden()
-    operatorId = input.operatorId
-  }
+  // An endpoint of its own operator by default; another operator's (or a national one) only
+  // for whoever administers it (the platform admin).
+  const operatorId = input.operatorId === undefined ? principal.operatorId : input.operatorId
+  if (!principal.administers(operatorId)) throw new Forbidden()
   const secret = generateWebhookSecret()
   const row = await db
     .insertInto('webhook_endpoints')
@@ -237,7 +234,7 @@ export async function listEndpoints(
   page: { limit: number; offset: number },
 ) {
   let q = db.selectFrom('webhook_endpoints')
-  if (principal.operatorId !== null) q = q.where('operator_id', '=', principal.operatorId)
+  if (!principal.isPlatformAdmin) q = q.where('operator_id', '=', principal.operatorId)
   const [rows, total] = await Promise.all([
     q.selectAll().orderBy('created_at', 'desc').orderBy('id').limit(page.limit).offset(page.offset).execute(),
     q.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),

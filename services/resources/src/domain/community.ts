@@ -6,12 +6,12 @@ import { newId } from './ids.js'
 import { excerpt, plainText, renderMarkdown } from './markdown.js'
 import { settleReports } from './reports.js'
 import { withTypoTolerance } from './search.js'
-import type { Viewer } from './viewer.js'
+import { isModerator, type Viewer } from './viewer.js'
 
 /**
  * Community: "retours d'expérience" written by members of a collectivité, comments, "utile"
  * votes, and moderation. Hidden content is filtered in every query here, so it never shows in a
- * list, a search, a count or a comment thread; only editors can still open it.
+ * list, a search, a count or a comment thread; only its moderators can still open it.
  */
 export interface ExperienceInput {
   organisationId?: string
@@ -20,8 +20,6 @@ export interface ExperienceInput {
   themes: string[]
   tools: string[]
 }
-
-const isModerator = (viewer: Viewer) => viewer.isEditor || viewer.isAdmin
 
 const EXPERIENCE_COLUMNS = [
   'e.id',
@@ -42,6 +40,7 @@ const EXPERIENCE_COLUMNS = [
   'e.created_at',
   'e.updated_at',
   'o.name as organisation_name',
+  'o.operator_id as organisation_operator_id',
 ] as const
 
 function experiencesQuery(db: DbOrTrx, viewerId: string | null) {
@@ -122,7 +121,8 @@ export async function listExperiences(db: DbOrTrx, viewer: Viewer, filter: Exper
 /** An experience this viewer may read: published, or hidden for moderators only (else 404). */
 export async function getExperience(db: DbOrTrx, viewer: Viewer, id: string): Promise<ExperienceRow> {
   const row = await experiencesQuery(db, viewer.userId).where('e.id', '=', id).executeTakeFirst()
-  if (!row || (row.status !== 'published' && !isModerator(viewer))) throw new NotFound('Experience')
+  if (!row || (row.status !== 'published' && !isModerator(viewer, row.organisation_operator_id)))
+    throw new NotFound('Experience')
   return row
 }
 
@@ -217,13 +217,14 @@ export async function updateExperience(
 
 export async function deleteExperience(db: DbOrTrx, viewer: Viewer, id: string) {
   const row = await db
-    .selectFrom('experiences')
-    .select(['id', 'author_id', 'status'])
-    .where('id', '=', id)
+    .selectFrom('experiences as e')
+    .leftJoin('organisations as o', 'o.id', 'e.organisation_id')
+    .select(['e.id', 'e.author_id', 'e.status', 'o.operator_id'])
+    .where('e.id', '=', id)
     .executeTakeFirst()
-  if (!row || (row.status !== 'published' && !isModerator(viewer))) throw new NotFound('Experience')
-  if (!(isModerator(viewer) || (row.author_id && row.author_id === viewer.userId)))
-    throw new NotEditable('experience')
+  const moderator = Boolean(row) && isModerator(viewer, row!.operator_id)
+  if (!row || (row.status !== 'published' && !moderator)) throw new NotFound('Experience')
+  if (!(moderator || (row.author_id && row.author_id === viewer.userId))) throw new NotEditable('experience')
   await db.transaction().execute(async (trx) => {
     await settleReports(trx, 'experience', id, viewer.userId, 'deleted')
     await trx.deleteFrom('experiences').where('id', '=', id).execute()
@@ -241,8 +242,18 @@ async function moderate(
 ): Promise<void> {
   const table = kind === 'experience' ? 'experiences' : 'comments'
   await db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom(table).select('id').where('id', '=', id).executeTakeFirst()
-    if (!row) throw new NotFound(kind === 'experience' ? 'Experience' : 'Comment')
+    // The collectivité of the post (of the comment's post) decides who moderates it; others learn nothing.
+    const row = await trx
+      .selectFrom('experiences as e')
+      .leftJoin('organisations as o', 'o.id', 'e.organisation_id')
+      .select('o.operator_id')
+      .$if(kind === 'experience', (q) => q.where('e.id', '=', id))
+      .$if(kind === 'comment', (q) =>
+        q.where('e.id', '=', (eb) => eb.selectFrom('comments').select('experience_id').where('id', '=', id)),
+      )
+      .executeTakeFirst()
+    if (!row || !isModerator(viewer, row.operator_id))
+      throw new NotFound(kind === 'experience' ? 'Experience' : 'Comment')
     await trx
       .updateTable(table)
       .set(
@@ -296,6 +307,7 @@ const commentsQuery = (db: DbOrTrx) =>
   db
     .selectFrom('comments as c')
     .innerJoin('experiences as e', 'e.id', 'c.experience_id')
+    .leftJoin('organisations as o', 'o.id', 'e.organisation_id')
     .select([
       'c.id',
       'c.experience_id',
@@ -310,6 +322,7 @@ const commentsQuery = (db: DbOrTrx) =>
       'c.updated_at',
       'e.status as experience_status',
       'e.title as experience_title',
+      'o.operator_id as organisation_operator_id',
     ])
 
 export type CommentRow = Awaited<ReturnType<ReturnType<typeof commentsQuery>['executeTakeFirstOrThrow']>>
@@ -361,14 +374,19 @@ export async function addComment(db: DbOrTrx, viewer: Viewer, experienceId: stri
 export async function getComment(db: DbOrTrx, viewer: Viewer, id: string): Promise<CommentRow> {
   const row = await commentsQuery(db).where('c.id', '=', id).executeTakeFirst()
   if (!row) throw new NotFound('Comment')
-  if ((row.status !== 'published' || row.experience_status !== 'published') && !isModerator(viewer))
+  if (
+    (row.status !== 'published' || row.experience_status !== 'published') &&
+    !isModerator(viewer, row.organisation_operator_id)
+  )
     throw new NotFound('Comment')
   return row
 }
 
 export async function deleteComment(db: DbOrTrx, viewer: Viewer, id: string) {
   const row = await getComment(db, viewer, id)
-  if (!(isModerator(viewer) || (row.author_id && row.author_id === viewer.userId)))
+  if (
+    !(isModerator(viewer, row.organisation_operator_id) || (row.author_id && row.author_id === viewer.userId))
+  )
     throw new NotEditable('comment')
   await db.transaction().execute(async (trx) => {
     await settleReports(trx, 'comment', id, viewer.userId, 'deleted')
@@ -393,7 +411,8 @@ export async function reportTargetOfExperience(db: DbOrTrx, id: string) {
   return { contentType: 'experience' as const, contentId: e.id, title: e.title }
 }
 export async function reportTargetOfComment(db: DbOrTrx, viewer: Viewer, id: string) {
-  const c = await getComment(db, { ...viewer, isEditor: false, isAdmin: false }, id)
+  // As a reader: a moderator cannot report what only moderators can see.
+  const c = await getComment(db, { ...viewer, edits: () => false }, id)
   return {
     contentType: 'comment' as const,
     contentId: c.id,

@@ -6,7 +6,7 @@ import { type ExpressionBuilder, sql } from 'kysely'
 import type { DbOrTrx } from './db.js'
 import { AlreadyReported, ReportClosed, StaffCannotReport } from './errors.js'
 import { newId } from './ids.js'
-import { isEditorOf, type Viewer } from './viewer.js'
+import { isEditorOf, isModerator, type Viewer } from './viewer.js'
 
 export type ContentType = 'resource' | 'experience' | 'comment'
 
@@ -28,7 +28,7 @@ export async function reportContent(
   reason: string,
   message: string | null,
 ) {
-  if (viewer.isEditor || viewer.isAdmin) throw new StaffCannotReport()
+  if (viewer.isModerator) throw new StaffCannotReport()
   const id = newId()
   try {
     return await db.transaction().execute(async (trx) => {
@@ -62,32 +62,48 @@ export async function reportContent(
   }
 }
 
-/** Reports an editor handles: community content for every editor, resources of their scope. */
+/**
+ * Reports a moderator handles (the scope rule): national editors the national resources and every
+ * community post; an operator's editors and administrators its local resources and the posts of
+ * its collectivités; the platform admin everything.
+ */
 function inEditorScope(viewer: Viewer) {
   return (eb: ExpressionBuilder<any, any>) => {
-    if (viewer.isAdmin) return sql<boolean>`true`
+    if (viewer.isPlatformAdmin) return sql<boolean>`true`
+    if (!viewer.edits(viewer.operatorId)) return sql<boolean>`false`
+    const scope = viewer.operatorId
     return eb.or([
-      eb('cr.content_type', '!=', 'resource'),
-      viewer.operatorId === null
-        ? eb('r.operator_id', 'is', null)
-        : eb('r.operator_id', '=', viewer.operatorId),
+      eb.and([
+        eb('cr.content_type', '=', 'resource'),
+        scope === null ? eb('r.operator_id', 'is', null) : eb('r.operator_id', '=', scope),
+      ]),
+      eb.and([
+        eb('cr.content_type', '!=', 'resource'),
+        scope === null ? sql<boolean>`true` : eb('o.operator_id', '=', scope),
+      ]),
     ])
   }
 }
 
 function reportsQuery(db: DbOrTrx) {
-  return (db as DbOrTrx)
-    .selectFrom('content_reports as cr')
-    .leftJoin('resources as r', (j) =>
-      j.onRef('r.id', '=', 'cr.content_id').on('cr.content_type', '=', 'resource'),
-    )
-    .leftJoin('experiences as e', (j) =>
-      j.onRef('e.id', '=', 'cr.content_id').on('cr.content_type', '=', 'experience'),
-    )
-    .leftJoin('comments as c', (j) =>
-      j.onRef('c.id', '=', 'cr.content_id').on('cr.content_type', '=', 'comment'),
-    )
-    .leftJoin('experiences as ce', 'ce.id', 'c.experience_id')
+  return (
+    (db as DbOrTrx)
+      .selectFrom('content_reports as cr')
+      .leftJoin('resources as r', (j) =>
+        j.onRef('r.id', '=', 'cr.content_id').on('cr.content_type', '=', 'resource'),
+      )
+      .leftJoin('experiences as e', (j) =>
+        j.onRef('e.id', '=', 'cr.content_id').on('cr.content_type', '=', 'experience'),
+      )
+      .leftJoin('comments as c', (j) =>
+        j.onRef('c.id', '=', 'cr.content_id').on('cr.content_type', '=', 'comment'),
+      )
+      .leftJoin('experiences as ce', 'ce.id', 'c.experience_id')
+      // The collectivité of the reported post (or of the reported comment's post).
+      .leftJoin('organisations as o', (j) =>
+        j.on(sql<boolean>`o.id = coalesce(e.organisation_id, ce.organisation_id)`),
+      )
+  )
 }
 
 export interface ReportFilter {
@@ -140,9 +156,20 @@ export async function resolveReport(
   return db.transaction().execute(async (trx) => {
     const report = await reportsQuery(trx)
       .where('cr.id', '=', id)
-      .select(['cr.id', 'cr.status', 'cr.content_type', 'r.operator_id'])
+      .select([
+        'cr.id',
+        'cr.status',
+        'cr.content_type',
+        'r.operator_id',
+        'o.operator_id as community_operator_id',
+      ])
       .executeTakeFirst()
-    if (!report || (report.content_type === 'resource' && !isEditorOf(viewer, report.operator_id)))
+    if (
+      !report ||
+      (report.content_type === 'resource'
+        ? !isEditorOf(viewer, report.operator_id)
+        : !isModerator(viewer, report.community_operator_id))
+    )
       throw new NotFound('Report')
     if (report.status !== 'open') throw new ReportClosed()
     await trx

@@ -182,7 +182,7 @@ export async function getEditableResource(db: DbOrTrx, viewer: Viewer, slug: str
   const r = await findResource(db, slug)
   if (!r || !(canSee(viewer, r) || canReadOperator(viewer, r.operator_id))) throw new NotFound('Resource')
   if (!canEdit(viewer, r)) {
-    if (r.operator_id !== viewer.operatorId && !viewer.isAdmin) throw new OperatorForbidden()
+    if (r.operator_id !== viewer.operatorId && !viewer.isPlatformAdmin) throw new OperatorForbidden()
     throw new NotEditable('resource')
   }
   return r
@@ -229,8 +229,8 @@ export async function updateResource(
   return db.transaction().execute(async (trx) => {
     const current = await getEditableResource(trx, viewer, slug)
     if (input.operatorId !== undefined && input.operatorId !== current.operator_id) {
-      // Moving content between scopes is an admin's decision.
-      if (!viewer.isAdmin) throw new OperatorForbidden()
+      // Moving content between scopes is the platform admin's decision.
+      if (!viewer.isPlatformAdmin) throw new OperatorForbidden()
     }
     const values = columnsOf(input)
     const changed = Object.entries(FIELD_COLUMNS)
@@ -300,7 +300,7 @@ export async function transitionResource(
     const from = current.status as ResourceStatus
     const editor = isEditorOf(viewer, current.operator_id)
     if (!editor) {
-      if (current.operator_id !== viewer.operatorId && !viewer.isAdmin) throw new OperatorForbidden()
+      if (current.operator_id !== viewer.operatorId && !viewer.isPlatformAdmin) throw new OperatorForbidden()
       if (to === 'published' || to === 'archived') throw new PublishForbidden()
       // An advisor may only submit their own draft for review.
       if (!(canEdit(viewer, current) && from === 'draft' && to === 'in-review'))

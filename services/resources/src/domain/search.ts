@@ -56,13 +56,16 @@ export interface SearchResult {
 
 const TRUE = sql<boolean>`true`
 
+/** Editors and administrators of a scope manage its content (the scope rule). */
+const editsOwnScope = (viewer: Viewer) => viewer.edits(viewer.operatorId)
+
 /** Reader visibility, or the staff view of the requested statuses. */
 function visibilitySql(viewer: Viewer, statuses: ResourceStatus[] | null): RawBuilder<boolean> {
   const readable = readableOperatorSql(viewer, 'r.operator_id')
   if (statuses === null) return sql<boolean>`(r.status = 'published' and ${readable})`
-  const manageable = viewer.isAdmin
+  const manageable = viewer.isPlatformAdmin
     ? TRUE
-    : sql<boolean>`(${viewer.isEditor ? sql`r.operator_id is not distinct from ${viewer.operatorId}::uuid` : sql`false`} or r.created_by = ${viewer.userId}::uuid)`
+    : sql<boolean>`(${editsOwnScope(viewer) ? sql`r.operator_id is not distinct from ${viewer.operatorId}::uuid` : sql`false`} or r.created_by = ${viewer.userId}::uuid)`
   return sql<boolean>`(r.status = any(${statuses}::text[]) and ((r.status = 'published' and ${readable}) or ${manageable}))`
 }
 
@@ -227,13 +230,13 @@ function searchStatements(schema: string, viewer: Viewer, query: SearchQuery, q:
 
 /** What `visibilitySql` depends on, as a cache key. */
 function visibilityKey(viewer: Viewer, statuses: ResourceStatus[] | null): string {
-  const readable = viewer.isAdmin ? '*' : [...viewer.readableOperators].sort().join(',')
+  const readable = viewer.isPlatformAdmin ? '*' : [...viewer.readableOperators].sort().join(',')
   if (statuses === null) return readable
   return JSON.stringify([
     readable,
     statuses,
-    viewer.isAdmin,
-    viewer.isEditor && viewer.operatorId,
+    viewer.isPlatformAdmin,
+    editsOwnScope(viewer) && viewer.operatorId,
     viewer.userId,
   ])
 }

@@ -147,7 +147,7 @@ export async function updateTraining(
   input: Partial<TrainingInput>,
 ) {
   const t = await getManagedTraining(db, viewer, slug)
-  if (input.operatorId !== undefined && input.operatorId !== t.operator_id && !viewer.isAdmin)
+  if (input.operatorId !== undefined && input.operatorId !== t.operator_id && !viewer.isPlatformAdmin)
     throw new OperatorForbidden()
   const values = trainingValues(input)
   if (input.operatorId !== undefined) values.operator_id = input.operatorId

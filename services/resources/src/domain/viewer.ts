@@ -9,24 +9,34 @@ import type { DbOrTrx } from './db.js'
  */
 export interface Viewer {
   userId: string | null
-  isAdmin: boolean
+  /** The platform admin (an admin bound to no operator): reads and changes everything. */
+  isPlatformAdmin: boolean
+  /** Holds a staff role (editor, advisor, admin of any scope). */
+  isStaff: boolean
   isEditor: boolean
+  /** Editor or admin of any scope (scope rule's `isModerator`): moderates, never reports. */
+  isModerator: boolean
   isAdvisor: boolean
   /** Operator of an editor/advisor (null: national staff). */
   operatorId: string | null
   /** Operators whose local resources and trainings this person may read. */
   readableOperators: string[]
   memberships: Principal['memberships']
+  /** The staff-scope rule (`@osinum/contracts` scope.ts): edits content owned by `operatorId` (null: national). */
+  edits(operatorId: string | null): boolean
 }
 
 export const ANONYMOUS: Viewer = {
   userId: null,
-  isAdmin: false,
+  isPlatformAdmin: false,
+  isStaff: false,
   isEditor: false,
+  isModerator: false,
   isAdvisor: false,
   operatorId: null,
   readableOperators: [],
   memberships: [],
+  edits: () => false,
 }
 
 export async function viewerOf(db: DbOrTrx, principal: Principal | null): Promise<Viewer> {
@@ -46,28 +56,43 @@ export async function viewerOf(db: DbOrTrx, principal: Principal | null): Promis
   }
   return {
     userId: principal.userId,
-    isAdmin: principal.hasRole('admin'),
+    isPlatformAdmin: principal.isPlatformAdmin,
+    isStaff: principal.platformRoles.length > 0,
     isEditor: principal.hasRole('editor'),
+    isModerator: principal.isModerator,
     isAdvisor: principal.hasRole('advisor'),
     operatorId: principal.operatorId,
     readableOperators: [...operators],
     memberships: principal.memberships,
+    edits: (operatorId) => principal.edits(operatorId),
   }
 }
 
 /** May read content of this operator (null: national content, readable by all). */
 export function canReadOperator(viewer: Viewer, operatorId: string | null): boolean {
-  return operatorId === null || viewer.isAdmin || viewer.readableOperators.includes(operatorId)
+  return operatorId === null || viewer.isPlatformAdmin || viewer.readableOperators.includes(operatorId)
 }
 
-/** Editors manage the content of their own scope: national for national editors, local for an operator's. */
+/**
+ * Manages the content of a scope (the scope rule): national content its national editors and the
+ * platform admin, an operator's local content its editors and administrators.
+ */
 export function isEditorOf(viewer: Viewer, operatorId: string | null): boolean {
-  return viewer.isAdmin || (viewer.isEditor && viewer.operatorId === operatorId)
+  return viewer.edits(operatorId)
+}
+
+/**
+ * Moderates the community posts (and their comments) of a collectivité attached to
+ * `organisationOperator`: national editors and the platform admin every post, an operator's
+ * editors and administrators those of its own collectivités.
+ */
+export function isModerator(viewer: Viewer, organisationOperator: string | null): boolean {
+  return viewer.edits(null) || (organisationOperator !== null && viewer.edits(organisationOperator))
 }
 
 /** SQL: the `operator_id` column of `alias` is readable by the viewer. */
 export function readableOperatorSql(viewer: Viewer, column: string): Expression<SqlBool> {
-  if (viewer.isAdmin) return sql<SqlBool>`true`
+  if (viewer.isPlatformAdmin) return sql<SqlBool>`true`
   if (viewer.readableOperators.length === 0) return sql<SqlBool>`${sql.ref(column)} is null`
   return sql<SqlBool>`(${sql.ref(column)} is null or ${sql.ref(column)} = any(${sql.val(viewer.readableOperators)}::uuid[]))`
 }

@@ -5,6 +5,7 @@ import { toParisIso, toParisLocal } from '../domain/paris-time.js'
 import type { ReportRow } from '../domain/reports.js'
 import { isOutdated } from '../domain/resources.js'
 import type { SessionRow } from '../domain/trainings.js'
+import { isModerator, type Viewer } from '../domain/viewer.js'
 import {
   LEVELS,
   REGISTRATION_STATUSES,
@@ -176,7 +177,9 @@ export function presentRegistration(
   }
 }
 
-export function presentExperience(e: ExperienceRow, moderator: boolean): Static<typeof ExperienceSchema> {
+/** An experience as `viewer` sees it (its moderators also see why it was hidden). */
+export function presentExperience(e: ExperienceRow, viewer: Viewer): Static<typeof ExperienceSchema> {
+  const moderator = isModerator(viewer, e.organisation_operator_id)
   return {
     id: e.id,
     slug: e.slug,

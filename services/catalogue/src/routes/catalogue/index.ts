@@ -4,7 +4,7 @@ import { Type } from 'typebox'
 import { exportCatalogue, toCsv } from '../../domain/export.js'
 import { listImports, runImport } from '../../domain/import.js'
 import { ExportDocument, ImportReport } from '../../schemas.js'
-import { ProblemRef, type RouteDeps, TAGS } from '../shared.js'
+import { nationalEditors, ProblemRef, type RouteDeps, TAGS } from '../shared.js'
 
 const EDITORS = ['editor', 'admin'] as const
 
@@ -51,6 +51,7 @@ export const catalogueRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app,
     '/v1/catalogue/imports',
     {
       config: { access: EDITORS },
+      preValidation: nationalEditors,
       bodyLimit: config.CATALOGUE_IMPORT_BODY_LIMIT_BYTES,
       schema: {
         tags: TAGS,
@@ -79,6 +80,7 @@ export const catalogueRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app,
     '/v1/catalogue/imports',
     {
       config: { access: EDITORS },
+      preValidation: nationalEditors,
       schema: {
         tags: TAGS,
         operationId: 'listImports',

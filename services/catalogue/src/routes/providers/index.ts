@@ -19,7 +19,7 @@ import {
   ProviderOfferUpdateBody,
   ProviderUpdateBody,
 } from '../../schemas.js'
-import { ProblemRef, type RouteDeps, SlugParams, TAGS } from '../shared.js'
+import { nationalEditors, ProblemRef, type RouteDeps, SlugParams, TAGS } from '../shared.js'
 
 const EDITORS = ['editor', 'admin'] as const
 const OfferParams = Type.Object({
@@ -73,6 +73,7 @@ export const providerRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, 
     '/v1/providers',
     {
       config: { access: EDITORS },
+      preValidation: nationalEditors,
       schema: {
         tags: TAGS,
         operationId: 'createProvider',
@@ -90,6 +91,7 @@ export const providerRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, 
     '/v1/providers/:slug',
     {
       config: { access: EDITORS },
+      preValidation: nationalEditors,
       schema: {
         tags: TAGS,
         operationId: 'updateProvider',
@@ -105,6 +107,7 @@ export const providerRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, 
     '/v1/providers/:slug',
     {
       config: { access: EDITORS },
+      preValidation: nationalEditors,
       schema: {
         tags: TAGS,
         operationId: 'deleteProvider',
@@ -122,6 +125,7 @@ export const providerRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, 
     '/v1/providers/:slug/offers',
     {
       config: { access: EDITORS },
+      preValidation: nationalEditors,
       schema: {
         tags: TAGS,
         operationId: 'createProviderOffer',
@@ -138,6 +142,7 @@ export const providerRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, 
     '/v1/providers/:slug/offers/:offerId',
     {
       config: { access: EDITORS },
+      preValidation: nationalEditors,
       schema: {
         tags: TAGS,
         operationId: 'updateProviderOffer',
@@ -153,6 +158,7 @@ export const providerRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, 
     '/v1/providers/:slug/offers/:offerId',
     {
       config: { access: EDITORS },
+      preValidation: nationalEditors,
       schema: {
         tags: TAGS,
         operationId: 'deleteProviderOffer',

@@ -31,7 +31,7 @@ export const reviewRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { 
     },
     async (request) => {
       const { limit = 20, offset = 0, ...filter } = request.query
-      return moderationQueue(ctx.db, filter, limit, offset)
+      return moderationQueue(ctx.db, await viewerFor(index, request), filter, limit, offset)
     },
   )
   app.post(

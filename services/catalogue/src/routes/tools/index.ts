@@ -30,7 +30,7 @@ import {
   ToolUpdateBody,
   ToolUsageStats,
 } from '../../schemas.js'
-import { ProblemRef, type RouteDeps, SlugParams, TAGS, viewerFor } from '../shared.js'
+import { nationalEditors, ProblemRef, type RouteDeps, SlugParams, TAGS, viewerFor } from '../shared.js'
 
 const EDITORS = ['editor', 'admin'] as const
 
@@ -57,6 +57,7 @@ export const toolRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { ct
     '/v1/tools',
     {
       config: { access: EDITORS },
+      preValidation: nationalEditors,
       schema: {
         tags: TAGS,
         operationId: 'createTool',
@@ -122,6 +123,7 @@ export const toolRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { ct
     '/v1/tools/:slug',
     {
       config: { access: EDITORS },
+      preValidation: nationalEditors,
       schema: {
         tags: TAGS,
         operationId: 'updateTool',
@@ -150,6 +152,7 @@ export const toolRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { ct
     '/v1/tools/:slug/history',
     {
       config: { access: EDITORS },
+      preValidation: nationalEditors,
       schema: {
         tags: TAGS,
         operationId: 'getToolHistory',

@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Page, PageQuery } from '@osinum/contracts'
+import { Forbidden } from '@osinum/service-kit'
 import { Type } from 'typebox'
-import { loadActor, requireAdmin } from '../../domain/actor.js'
+import { administeredOperator, loadActor } from '../../domain/actor.js'
 import { listAudit } from '../../domain/audit.js'
 import { AuditEntryView, DateTime, Id } from '../../schemas.js'
 import { auditView } from '../../views.js'
@@ -16,7 +17,8 @@ export const auditRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (fasti
       schema: {
         tags: ['identity'],
         operationId: 'listAuditLog',
-        summary: 'Sensitive actions: logins, role changes, key rotations, erasures… (admins), newest first',
+        summary:
+          'Sensitive actions: logins, role changes, key rotations, erasures… (the platform admin; an operator’s administrators: their own actions), newest first',
         querystring: Type.Object({
           ...PageQuery.properties,
           action: Type.Optional(
@@ -34,9 +36,16 @@ export const auditRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (fasti
       },
     },
     async (request) => {
-      requireAdmin(await loadActor(ctx.db, request.principal))
+      const actor = await loadActor(ctx.db, request.principal)
+      // The platform admin reads everything; an operator's administrator the entries of its own actions.
+      if (!actor.isPlatformAdmin && !administeredOperator(actor)) throw new Forbidden()
       const { limit = 20, offset = 0, ...filter } = request.query
-      const { items, total } = await listAudit(ctx.db, { ...filter, limit, offset })
+      const { items, total } = await listAudit(ctx.db, {
+        ...filter,
+        ...(actor.isPlatformAdmin ? {} : { actorId: actor.user.id }),
+        limit,
+        offset,
+      })
       return { items: items.map(auditView), total, limit, offset }
     },
   )

@@ -217,7 +217,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (fastif
     async (request, reply) => {
       const sid = request.principal!.sessionId
       if (!sid) throw new SessionRevoked()
-      await revokeSession(ctx.db, sid, 'logout')
+      await ctx.db.transaction().execute((trx) => revokeSession(trx, sid, 'logout'))
       return reply.code(204).send(null)
     },
   )

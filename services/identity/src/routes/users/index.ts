@@ -2,13 +2,13 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Page, PageQuery } from '@osinum/contracts'
 import { NotFound } from '@osinum/service-kit'
 import { Type } from 'typebox'
-import { loadActor, requireAdmin } from '../../domain/actor.js'
+import { loadActor, requirePlatformAdmin } from '../../domain/actor.js'
 import { audit } from '../../domain/audit.js'
 import type { Ctx } from '../../domain/context.js'
 import type { User } from '../../domain/db.js'
 import { eraseUser, exportEverywhere } from '../../domain/gdpr.js'
-import { listUsers, setRoles } from '../../domain/roles.js'
-import { revokeAllSessions } from '../../domain/tokens.js'
+import { listUsers, setRoles, visibleUser } from '../../domain/roles.js'
+import { revokeAllSessions, revokeSession } from '../../domain/tokens.js'
 import { changePassword, getUser, updateProfile } from '../../domain/users.js'
 import {
   Id,
@@ -165,20 +165,16 @@ export const userRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (fastif
     },
     async (request, reply) => {
       const actor = await loadActor(ctx.db, request.principal)
-      const r = await ctx.db
-        .updateTable('sessions')
-        .set({ revoked_at: new Date(), revoked_reason: 'revoked-by-user' })
-        .where('id', '=', request.params.id)
-        .where('user_id', '=', actor.user.id)
-        .where('revoked_at', 'is', null)
-        .executeTakeFirst()
-      if (Number(r.numUpdatedRows) === 0) throw new NotFound('Session')
-      await audit(ctx.db, {
-        actorId: actor.user.id,
-        action: 'session.revoked',
-        targetType: 'session',
-        targetId: request.params.id,
-        ip: request.ip,
+      await ctx.db.transaction().execute(async (trx) => {
+        if (!(await revokeSession(trx, request.params.id, 'session-revoked', actor.user.id)))
+          throw new NotFound('Session')
+        await audit(trx, {
+          actorId: actor.user.id,
+          action: 'session.revoked',
+          targetType: 'session',
+          targetId: request.params.id,
+          ip: request.ip,
+        })
       })
       return reply.code(204).send(null)
     },
@@ -255,7 +251,8 @@ export const userRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (fastif
       schema: {
         tags,
         operationId: 'listUsers',
-        summary: 'Accounts (admins)',
+        summary:
+          'Accounts (the platform admin; an operator’s administrators: its staff and the members of its collectivités)',
         querystring: Type.Object({
           ...PageQuery.properties,
           q: Type.Optional(Type.String({ maxLength: 120, description: 'Part of an email or name' })),
@@ -266,9 +263,9 @@ export const userRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (fastif
       },
     },
     async (request) => {
-      requireAdmin(await loadActor(ctx.db, request.principal))
+      const actor = await loadActor(ctx.db, request.principal)
       const { limit = 20, offset = 0, ...filter } = request.query
-      const { items, total } = await listUsers(ctx.db, { ...filter, limit, offset })
+      const { items, total } = await listUsers(ctx.db, actor, { ...filter, limit, offset })
       return { items: items.map(userView), total, limit, offset }
     },
   )
@@ -280,14 +277,14 @@ export const userRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (fastif
       schema: {
         tags,
         operationId: 'getUser',
-        summary: 'One account (admins)',
+        summary: 'One account (admins, within their scope)',
         params: IdParams,
         response: { 200: UserSummary, ...problems(404) },
       },
     },
     async (request) => {
-      requireAdmin(await loadActor(ctx.db, request.principal))
-      return userView(await getUser(ctx.db, request.params.id))
+      const actor = await loadActor(ctx.db, request.principal)
+      return userView(await visibleUser(ctx.db, actor, request.params.id))
     },
   )
 
@@ -298,7 +295,8 @@ export const userRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (fastif
       schema: {
         tags,
         operationId: 'setUserRoles',
-        summary: 'Set the platform roles of an account (admins); an advisor belongs to an operator',
+        summary:
+          'Set the platform roles of an account: any by the platform admin; advisors and editors of its own operator by an operator’s administrator',
         params: IdParams,
         body: Type.Object(
           {
@@ -323,14 +321,14 @@ export const userRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (fastif
       schema: {
         tags,
         operationId: 'eraseUser',
-        summary: 'Erase an account (admins, e.g. on a GDPR request received by other means)',
+        summary: 'Erase an account (the platform admin, e.g. on a GDPR request received by other means)',
         params: IdParams,
         response: { 204: Type.Null(), ...problems(404) },
       },
     },
     async (request, reply) => {
       const actor = await loadActor(ctx.db, request.principal)
-      requireAdmin(actor)
+      requirePlatformAdmin(actor)
       await eraseUser(ctx, actor, await getUser(ctx.db, request.params.id), metaOf(request), gdpr.schema)
       return reply.code(204).send(null)
     },

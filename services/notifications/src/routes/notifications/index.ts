@@ -143,7 +143,8 @@ export const notificationRoutes: FastifyPluginAsyncTypebox<{ rt: Runtime }> = as
       schema: {
         tags,
         operationId: 'listDeliveries',
-        summary: 'Every delivery, filtered (admins: why did an email not arrive?)',
+        summary:
+          'Deliveries, filtered (why did an email not arrive?): every one for the platform admin, those to its people for an operator’s administrator',
         querystring: Type.Object({
           ...PageQuery.properties,
           status: Type.Optional(
@@ -156,6 +157,6 @@ export const notificationRoutes: FastifyPluginAsyncTypebox<{ rt: Runtime }> = as
         response: { 200: Page(DeliverySchema) },
       },
     },
-    async (request) => listDeliveries(db, { ...request.query, ...page(request.query) }),
+    async (request) => listDeliveries(db, request.principal!, { ...request.query, ...page(request.query) }),
   )
 }

@@ -53,7 +53,7 @@ export const webhookRoutes: FastifyPluginAsyncTypebox<{ rt: Runtime }> = async (
             eventTypes: EventTypes,
             operatorId: Type.Optional(
               Type.Union([Uuid, Type.Null()], {
-                description: 'National admins only: register on behalf of an operator (null = national)',
+                description: 'The platform admin only: register on behalf of an operator (null = national)',
               }),
             ),
           },

@@ -18,7 +18,6 @@ import {
   updateExperience,
 } from '../../domain/community.js'
 import { reportContent } from '../../domain/reports.js'
-import type { Viewer } from '../../domain/viewer.js'
 import { multiValues, pageOf, type RouteDeps, signedIn, viewer } from '../context.js'
 import { presentComment, presentExperience, presentReport } from '../present.js'
 import {
@@ -38,7 +37,6 @@ import {
 const tags = ['resources']
 const EDITORS = ['editor', 'admin'] as const
 const IdParams = Type.Object({ id: Uuid })
-const moderator = (v: Viewer) => v.isEditor || v.isAdmin
 
 /** Community: experience posts, comments, "utile" votes, reports and moderation. */
 export const communityRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (fastify, deps) => {
@@ -77,7 +75,7 @@ export const communityRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (fast
         ...page,
       })
       return {
-        items: result.items.map((e) => presentExperience(e, moderator(v))),
+        items: result.items.map((e) => presentExperience(e, v)),
         total: result.total,
         ...page,
       }
@@ -103,7 +101,7 @@ export const communityRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (fast
         tools: request.body.tools ?? [],
       })
       reply.header('location', `/v1/experiences/${e.id}`)
-      return reply.code(201).send(presentExperience(e, moderator(v)))
+      return reply.code(201).send(presentExperience(e, v))
     },
   )
 
@@ -121,7 +119,7 @@ export const communityRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (fast
     },
     async (request) => {
       const v = await viewer(deps, request)
-      return presentExperience(await getExperience(db, v, request.params.id), moderator(v))
+      return presentExperience(await getExperience(db, v, request.params.id), v)
     },
   )
 
@@ -139,7 +137,7 @@ export const communityRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (fast
     },
     async (request) => {
       const v = await signedIn(deps, request)
-      return presentExperience(await updateExperience(db, v, request.params.id, request.body), moderator(v))
+      return presentExperience(await updateExperience(db, v, request.params.id, request.body), v)
     },
   )
 
@@ -259,7 +257,7 @@ export const communityRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (fast
         request.body.action,
         request.body.reason ?? null,
       )
-      return presentExperience(e, true)
+      return presentExperience(e, v)
     },
   )
 

@@ -161,7 +161,7 @@ export const resourceRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (fasti
       const v = await viewer(deps, request)
       const q = request.query
       const statuses = multiValues('status', q.status, RESOURCE_STATUS_IDS) as ResourceStatus[]
-      if (statuses.length && !(v.isEditor || v.isAdmin || v.isAdvisor)) throw new StatusFilterForbidden()
+      if (statuses.length && !v.isStaff) throw new StatusFilterForbidden()
       const page = pageOf(q)
       const result = await searchResources(
         db,
