@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { administers, edits, isPlatformAdmin, staffOf, staffRule } from './scope.js'
+import { administers, edits, isModerator, isPlatformAdmin, staffOf, staffRule } from './scope.js'
 
 const A = '0190b0f0-0000-7000-8000-00000000000a'
 const B = '0190b0f0-0000-7000-8000-00000000000b'
