@@ -51,6 +51,10 @@ export class MemoryTransport implements EventTransport {
   private seq = 0
   private closed = false
 
+  get connected(): boolean {
+    return !this.closed
+  }
+
   constructor(private readonly options: { retainPerStream?: number; duplicateWindowMs?: number } = {}) {}
 
   async ensureStream(spec: StreamSpec): Promise<void> {

@@ -1,5 +1,6 @@
 import { type Span, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api'
 import type { EventContract, EventData, EventEnvelope, ServiceName } from '@osinum/contracts'
+import { isDatabaseUnavailable } from '@osinum/db'
 import { type Kysely, sql, type Transaction } from 'kysely'
 import type { Registry } from 'prom-client'
 import { Value } from 'typebox/value'
@@ -65,6 +66,7 @@ export class ServiceEvents {
   private readonly metrics: EventMetrics | undefined
   private readonly detach: Array<() => void> = []
   private started = false
+  private stopping = false
 
   constructor(private readonly options: ServiceEventsOptions) {
     this.metrics = options.registry ? eventMetrics(options.registry) : undefined
@@ -155,11 +157,13 @@ export class ServiceEvents {
   }
 
   async stop(): Promise<void> {
+    this.stopping = true
     for (const d of this.detach.splice(0)) d()
     await this.relay.stop()
     await Promise.all(this.subscriptions.map((s) => s.stop()))
     this.subscriptions = []
     this.started = false
+    this.stopping = false
   }
 
   /** Per consumer and aggregate, the tail of the chain of events being processed. */
@@ -222,16 +226,18 @@ export class ServiceEvents {
     }
     span.setAttribute('messaging.message.id', envelope.id)
     try {
-      const outcome = await (this.options.db as Kysely<EventTables>).transaction().execute(async (trx) => {
-        const inserted = await trx
-          .insertInto('inbox')
-          .values({ consumer, event_id: envelope.id })
-          .onConflict((oc) => oc.doNothing())
-          .executeTakeFirst()
-        if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return 'duplicate' as const
-        await r.handler({ trx, event: envelope, deliveryCount: m.deliveryCount, log })
-        return 'processed' as const
-      })
+      const attempt = () =>
+        (this.options.db as Kysely<EventTables>).transaction().execute(async (trx) => {
+          const inserted = await trx
+            .insertInto('inbox')
+            .values({ consumer, event_id: envelope.id })
+            .onConflict((oc) => oc.doNothing())
+            .executeTakeFirst()
+          if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return 'duplicate' as const
+          await r.handler({ trx, event: envelope, deliveryCount: m.deliveryCount, log })
+          return 'processed' as const
+        })
+      const outcome = await this.whileDatabaseUnavailable(attempt, m, consumer, envelope.id)
       m.ack()
       this.metrics?.consumed.inc({ consumer, outcome })
       if (outcome === 'processed')
@@ -268,6 +274,36 @@ export class ServiceEvents {
         { err: error, consumer, eventId: envelope.id, attempt: m.deliveryCount, retryInMs: delay },
         'event handler failed',
       )
+    }
+  }
+
+  /**
+   * Runs `attempt`, and while it fails because the database cannot be reached, waits (back-off up
+   * to 5 s) and runs it again, keeping the message in progress: an outage is nobody's fault and
+   * must not use up the event's attempts (five quick failures during a 10 s restart would
+   * dead-letter it). Other errors, and a stop, go to the normal retry path.
+   */
+  private async whileDatabaseUnavailable<T>(
+    attempt: () => Promise<T>,
+    m: IncomingMessage,
+    consumer: string,
+    eventId: string,
+  ): Promise<T> {
+    let wait = 250
+    for (;;) {
+      try {
+        return await attempt()
+      } catch (error) {
+        if (this.stopping || !isDatabaseUnavailable(error)) throw error
+        if (wait === 250)
+          this.options.logger.warn(
+            { err: error, consumer, eventId },
+            'database unavailable: holding the event until it returns',
+          )
+        m.working?.()
+        await new Promise((resolve) => setTimeout(resolve, wait))
+        wait = Math.min(5_000, wait * 2)
+      }
     }
   }
 

@@ -1,4 +1,3 @@
-import { AjvCompiler } from '@fastify/ajv-compiler'
 import type { ServiceName } from '@osinum/contracts'
 import { type DatabaseHandle, migrateSchema, openDatabase, schemaDb } from '@osinum/db'
 import {
@@ -13,7 +12,9 @@ import { createRemoteJWKSet } from 'jose'
 import { Registry } from 'prom-client'
 import type { BaseConfig } from './config.js'
 import { serviceKit } from './kit.js'
+import { boundedServerOptions, boundedValidator } from './limits.js'
 import { loggerOptions } from './logger.js'
+import { createGauge } from './plugins/metrics.js'
 import type { CommandContext, ServiceDeps, ServiceModule } from './service.js'
 
 export interface HostOptions {
@@ -67,24 +68,6 @@ export async function openTransport(
 }
 
 /**
- * Query strings, params and headers arrive as text and are coerced to their schema's types; JSON
- * bodies are not: a coercing validator would turn a `null` into `false` or `""` inside a nullable
- * union before trying the null branch, silently changing what the client sent.
- */
-function partAwareValidator() {
-  const factory = AjvCompiler()
-  return (externalSchemas: unknown, options: { customOptions: Record<string, unknown> }) => {
-    const coercing = factory(externalSchemas as never, options as never)
-    const strict = factory(
-      externalSchemas as never,
-      { ...options, customOptions: { ...options.customOptions, coerceTypes: false } } as never,
-    )
-    return (route: { httpPart?: string }) =>
-      route.httpPart === 'body' ? strict(route as never) : coercing(route as never)
-  }
-}
-
-/**
  * Builds an HTTP process hosting one service (stand-alone) or all five (embedded): one Fastify
  * instance with the kit, each service plugin in its own encapsulated context and schema.
  */
@@ -122,8 +105,8 @@ export async function createHost(options: HostOptions): Promise<Host> {
     ajv: {
       customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true },
     },
-    schemaController: { compilersFactory: { buildValidator: partAwareValidator() as never } },
-    routerOptions: { maxParamLength: 200 },
+    schemaController: { compilersFactory: { buildValidator: boundedValidator() as never } },
+    ...boundedServerOptions(),
   })
   await app.register(serviceKit, {
     config,
@@ -141,8 +124,17 @@ export async function createHost(options: HostOptions): Promise<Host> {
         timeoutDuration: 3_000,
       }),
     )
+  // Ready = can serve requests: the database. The bus is a detail (/healthz, metric, alert): while
+  // it is down writes still succeed, their events wait in the outbox.
   app.readiness.add('database', () => database.ping())
-  app.readiness.add('events', () => transport!.ping())
+  app.readiness.add('events', () => transport!.ping(), { critical: false })
+  createGauge(app, {
+    name: 'osinum_event_bus_connected',
+    help: 'Whether this process is connected to the event bus (1) or not (0); events wait in the outbox meanwhile',
+    collect() {
+      this.set(transport!.connected ? 1 : 0)
+    },
+  })
 
   const naming = new EventNaming(config.EVENTS_NAMESPACE)
   const services = new Map<ServiceName, HostedService>()
