@@ -4,6 +4,7 @@ import { isDatabaseUnavailable } from '@osinum/db'
 import { type Kysely, sql, type Transaction } from 'kysely'
 import type { Registry } from 'prom-client'
 import { Value } from 'typebox/value'
+import { type JobContext, type JobOptions, JobRunner } from './jobs.js'
 import { type EventMetrics, eventMetrics } from './metrics.js'
 import { OutboxRelay, type RelayOptions } from './relay.js'
 import type { EventTables } from './tables.js'
@@ -61,6 +62,8 @@ const tracer = trace.getTracer('@osinum/events')
  */
 export class ServiceEvents {
   readonly relay: OutboxRelay
+  /** The service's durable jobs (`job()`, `enqueueJob`). */
+  readonly jobs: JobRunner
   private readonly registrations: Registration[] = []
   private subscriptions: Subscription[] = []
   private readonly metrics: EventMetrics | undefined
@@ -79,6 +82,22 @@ export class ServiceEvents {
       ...options.relay,
       onPublished: (n) => this.metrics?.published.inc({ service: options.service }, n),
     })
+    this.jobs = new JobRunner({
+      db: options.db,
+      schema: options.schema,
+      logger: options.logger,
+      listen: options.relay?.listen,
+      pollIntervalMs: options.relay?.pollIntervalMs,
+    })
+  }
+
+  /**
+   * Declares a durable job of this service: `enqueueJob(trx, kind, payload)` records one in a
+   * transaction (a route answering 202 commits it first); the handler runs in its own
+   * transaction, retried with back-off, exactly once. Needs `jobTablesMigration` in the schema.
+   */
+  job<P>(kind: string, handler: (ctx: JobContext<P>) => Promise<void>, options?: JobOptions): void {
+    this.jobs.define(kind, handler, options)
   }
 
   get service(): ServiceName {
@@ -124,6 +143,7 @@ export class ServiceEvents {
     for (const r of this.registrations)
       this.subscriptions.push(await transport.consume(r.spec, (m) => this.handle(r, m)))
     this.relay.start()
+    this.jobs.start()
     if (this.metrics) {
       const db = this.options.db as Kysely<EventTables>
       this.detach.push(
@@ -160,6 +180,7 @@ export class ServiceEvents {
     this.stopping = true
     for (const d of this.detach.splice(0)) d()
     await this.relay.stop()
+    await this.jobs.stop()
     await Promise.all(this.subscriptions.map((s) => s.stop()))
     this.subscriptions = []
     this.started = false
