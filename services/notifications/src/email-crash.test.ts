@@ -124,7 +124,10 @@ describeWithPostgres(
       await sleep(1_500)
       await pg.start()
       const deadline = Date.now() + 20_000
-      while (Date.now() < deadline && (await statusOf(messageId).catch(() => [])).includes('sending'))
+      while (
+        Date.now() < deadline &&
+        (await statusOf(messageId).catch((): string[] => [])).includes('sending')
+      )
         await sleep(100)
       await s.stop()
       expect(smtp.accepted.filter((m) => m === messageId)).toHaveLength(1)
