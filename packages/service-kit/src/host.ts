@@ -157,12 +157,21 @@ export async function createHost(options: HostOptions): Promise<Host> {
     })
     const deps: ServiceDeps = { config, db, schema, events, embedded: options.embedded ?? false }
     services.set(module.name, { module, deps, events })
-    await app.register(async (scope) => {
-      scope.addHook('onRoute', (route) => {
-        route.config = { ...(route.config ?? {}), service: module.name } as typeof route.config
+    try {
+      await app.register(async (scope) => {
+        scope.addHook('onRoute', (route) => {
+          route.config = { ...(route.config ?? {}), service: module.name } as typeof route.config
+        })
+        await scope.register(module.plugin, deps)
       })
-      await scope.register(module.plugin, deps)
-    })
+    } catch (error) {
+      // A service that cannot start (a wrong key secret…) must not leave the bus connection and
+      // the pool open: they kept the process alive (`grant-admin` printed its error and hung).
+      await app.close().catch(() => {})
+      if (ownsTransport) await transport.close().catch(() => {})
+      if (ownsDatabase) await database.close().catch(() => {})
+      throw error
+    }
   }
 
   let closed = false
