@@ -16,6 +16,7 @@ interface Operation {
   path: string
   parameters: Array<{ name: string; in: string; schema?: Record<string, unknown> }>
   hasBody: boolean
+  body?: unknown
 }
 
 const NON_FINITE = ['1e309', '-1e309', 'Infinity', '-Infinity', 'NaN', '1e300']
@@ -65,6 +66,7 @@ describe('fuzzing every route of the merged OpenAPI document', () => {
           path,
           parameters: (op.parameters as Operation['parameters']) ?? [],
           hasBody: Boolean(op.requestBody),
+          body: op.requestBody,
         })),
     )
   }, 120_000)
@@ -94,6 +96,41 @@ describe('fuzzing every route of the merged OpenAPI document', () => {
       answers.notProblem.push(`${label} → ${res.statusCode} ${res.headers['content-type']}`)
     return res
   }
+
+  it('bounds every array (maxItems) and string (maxLength, enum, format or pattern) a request can carry', () => {
+    const unbounded: string[] = []
+    let checked = 0
+    const walk = (schema: Record<string, unknown> | undefined, where: string, depth = 0): void => {
+      if (!schema || depth > 12) return
+      if (schema.type === 'array' || schema.type === 'string') checked++
+      if (schema.type === 'array' && schema.maxItems === undefined) unbounded.push(`${where} (array)`)
+      if (
+        schema.type === 'string' &&
+        schema.maxLength === undefined &&
+        schema.enum === undefined &&
+        schema.const === undefined &&
+        schema.format === undefined &&
+        schema.pattern === undefined
+      )
+        unbounded.push(`${where} (string)`)
+      for (const [key, child] of Object.entries((schema.properties as Record<string, never>) ?? {}))
+        walk(child, `${where}.${key}`, depth + 1)
+      if (schema.items) walk(schema.items as Record<string, unknown>, `${where}[]`, depth + 1)
+      for (const branch of [schema.anyOf, schema.oneOf, schema.allOf].flat().filter(Boolean))
+        walk(branch as Record<string, unknown>, where, depth + 1)
+      if (typeof schema.additionalProperties === 'object')
+        walk(schema.additionalProperties as Record<string, unknown>, `${where}.*`, depth + 1)
+    }
+    for (const op of operations) {
+      for (const p of op.parameters.filter((x) => x.in !== 'header'))
+        walk(p.schema, `${op.method} ${op.path} ${p.in}.${p.name}`)
+      const content = (op.body as { content?: Record<string, { schema?: Record<string, unknown> }> })?.content
+      for (const [type, media] of Object.entries(content ?? {}))
+        walk(media.schema, `${op.method} ${op.path} body(${type})`)
+    }
+    expect(checked).toBeGreaterThan(200)
+    expect(unbounded).toEqual([])
+  })
 
   it('answers a non-finite or huge number in any numeric query parameter with 400 problem+json', async () => {
     const refused: string[] = []
