@@ -129,6 +129,18 @@ export async function createHost(options: HostOptions): Promise<Host> {
   app.readiness.add('database', () => database.ping())
   app.readiness.add('events', () => transport!.ping(), { critical: false })
   createGauge(app, {
+    name: 'osinum_database_up',
+    help: 'Whether the database answered a trivial query at this scrape (1) or not (0): /readyz follows it',
+    async collect() {
+      this.set(
+        await database.ping(1_000).then(
+          () => 1,
+          () => 0,
+        ),
+      )
+    },
+  })
+  createGauge(app, {
     name: 'osinum_event_bus_connected',
     help: 'Whether this process is connected to the event bus (1) or not (0); events wait in the outbox meanwhile',
     collect() {
