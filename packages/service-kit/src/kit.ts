@@ -96,12 +96,24 @@ export const serviceKit = fp(
   { name: 'osinum-service-kit' },
 )
 
-/** Path of the first string holding a NUL character, if any. */
+/** Path of the first string holding a NUL character, if any (no allocation per element: bodies can hold 100,000 items). */
 function findNul(value: unknown, path: string, depth = 0): string | undefined {
   if (typeof value === 'string') return value.includes('\u0000') ? path : undefined
   if (depth > 20 || value === null || typeof value !== 'object' || Buffer.isBuffer(value)) return undefined
-  for (const [key, child] of Object.entries(value)) {
-    const found = findNul(child, `${path}.${key}`, depth + 1)
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const child = value[i]
+      if (
+        typeof child === 'string' ? child.includes('\u0000') : typeof child === 'object' && child !== null
+      ) {
+        const found = findNul(child, `${path}.${i}`, depth + 1)
+        if (found) return found
+      }
+    }
+    return undefined
+  }
+  for (const key in value) {
+    const found = findNul((value as Record<string, unknown>)[key], `${path}.${key}`, depth + 1)
     if (found) return found
   }
   return undefined

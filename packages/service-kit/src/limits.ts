@@ -40,8 +40,17 @@ function unsafeNumber(value: unknown, path = '', depth = 0): string | undefined 
   if (typeof value === 'number')
     return Number.isFinite(value) && Math.abs(value) <= Number.MAX_SAFE_INTEGER ? undefined : path
   if (depth > 32 || value === null || typeof value !== 'object') return undefined
-  for (const [key, child] of Object.entries(value)) {
-    const found = unsafeNumber(child, `${path}/${key}`, depth + 1)
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const child = value[i]
+      if (typeof child !== 'number' && (typeof child !== 'object' || child === null)) continue
+      const found = unsafeNumber(child, `${path}/${i}`, depth + 1)
+      if (found !== undefined) return found
+    }
+    return undefined
+  }
+  for (const key in value) {
+    const found = unsafeNumber((value as Record<string, unknown>)[key], `${path}/${key}`, depth + 1)
     if (found !== undefined) return found
   }
   return undefined
