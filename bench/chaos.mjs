@@ -263,7 +263,12 @@ async function registerOne() {
   const phase = phaseOf(stats.phase)
   const res = await request('POST', '/v1/auth/register', { body: { email } })
   if (res?.status === 202)
-    phase.ops.push({ kind: 'register', to: email, match: (m) => m.text.includes('/v1/auth/email/verify') })
+    phase.ops.push({
+      kind: 'register',
+      to: email,
+      at: now(),
+      match: (m) => m.text.includes('/v1/auth/email/verify'),
+    })
   else if (res) phase.other[res.status] = (phase.other[res.status] ?? 0) + 1
 }
 async function signUpOne() {
@@ -424,6 +429,18 @@ console.log(
     null,
     2,
   ),
+)
+
+// The crash window of an email: SMTP acceptance → its row committed (since the last restart of notifications).
+const metrics = await (await fetch(`${base('notifications')}/metrics`)).text()
+const buckets = [...metrics.matchAll(/^osinum_email_record_seconds_bucket\{le="([^"]+)"\} (\d+)/gm)].map(
+  (m) => [m[1] === '+Inf' ? Number.POSITIVE_INFINITY : Number(m[1]), Number(m[2])],
+)
+const count = Number(/^osinum_email_record_seconds_count (\d+)/m.exec(metrics)?.[1] ?? 0)
+const sum = Number(/^osinum_email_record_seconds_sum (\S+)/m.exec(metrics)?.[1] ?? 0)
+const quantile = (q) => buckets.find(([, n]) => n >= q * count)?.[0]
+console.log(
+  `email record window (SMTP 250 → commit), ${count} emails: mean ${((sum / Math.max(1, count)) * 1000).toFixed(1)} ms, p50 ≤ ${quantile(0.5) * 1000} ms, p99 ≤ ${quantile(0.99) * 1000} ms`,
 )
 
 for (const c of Object.values(procs)) {
