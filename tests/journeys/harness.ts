@@ -79,9 +79,11 @@ export interface Platform {
 export async function startPlatform(options: {
   natsUrl: string
   extraEnv?: Record<string, string>
+  /** Another database than the shared one (fault tests use a private server). */
+  database?: DatabaseHandle
 }): Promise<Platform> {
   const mail = await startMailCatcher()
-  const database = openTestDatabase()
+  const database = options.database ?? openTestDatabase()
   const transport = await NatsTransport.connect({ url: options.natsUrl, publishTimeoutMs: 1_000 })
   const schemas = Object.fromEntries(MODULES.map((m) => [m.name, uniqueName(`j_${m.name}`)]))
   const host = await createTestHost({

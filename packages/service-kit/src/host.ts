@@ -14,7 +14,7 @@ import type { BaseConfig } from './config.js'
 import { serviceKit } from './kit.js'
 import { boundedServerOptions, boundedValidator } from './limits.js'
 import { loggerOptions } from './logger.js'
-import { createGauge } from './plugins/metrics.js'
+import { watchDependencies } from './plugins/dependencies.js'
 import type { CommandContext, ServiceDeps, ServiceModule } from './service.js'
 
 export interface HostOptions {
@@ -124,29 +124,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
         timeoutDuration: 3_000,
       }),
     )
-  // Ready = can serve requests: the database. The bus is a detail (/healthz, metric, alert): while
-  // it is down writes still succeed, their events wait in the outbox.
-  app.readiness.add('database', () => database.ping())
-  app.readiness.add('events', () => transport!.ping(), { critical: false })
-  createGauge(app, {
-    name: 'osinum_database_up',
-    help: 'Whether the database answered a trivial query at this scrape (1) or not (0): /readyz follows it',
-    async collect() {
-      this.set(
-        await database.ping(1_000).then(
-          () => 1,
-          () => 0,
-        ),
-      )
-    },
-  })
-  createGauge(app, {
-    name: 'osinum_event_bus_connected',
-    help: 'Whether this process is connected to the event bus (1) or not (0); events wait in the outbox meanwhile',
-    collect() {
-      this.set(transport!.connected ? 1 : 0)
-    },
-  })
+  watchDependencies(app, database, transport)
 
   const naming = new EventNaming(config.EVENTS_NAMESPACE)
   const services = new Map<ServiceName, HostedService>()
