@@ -177,9 +177,8 @@ export class JobRunner {
   /** Runs one due job; false when none was due. Exposed for tests. */
   async runOne(): Promise<boolean> {
     const db = this.options.db as Kysely<JobTables>
-    const trx = await db.startTransaction().execute()
     let failed: { id: string; kind: string; attempt: number; error: unknown } | undefined
-    try {
+    const ran = await db.transaction().execute(async (trx) => {
       const job = await trx
         .selectFrom('jobs')
         .selectAll()
@@ -190,27 +189,25 @@ export class JobRunner {
         .forUpdate()
         .skipLocked()
         .executeTakeFirst()
-      if (!job) {
-        await trx.commit().execute()
-        return false
-      }
+      if (!job) return false
       const handler = this.handlers.get(job.kind)
       const attempt = job.attempts + 1
-      // The handler runs in a savepoint: a failure undoes its writes, not the claim of the job.
-      const sp = await trx.savepoint('job').execute()
+      // The handler runs in a savepoint (plain SQL: PGlite's driver has no savepoint API): a
+      // failure undoes its writes, not the claim of the job.
+      await sql`savepoint osinum_job`.execute(trx)
       try {
         if (!handler) throw new Error(`no handler for job kind ${job.kind}`)
         await handler.run({
-          trx: sp as unknown as Transaction<any>,
+          trx,
           payload: typeof job.payload === 'string' ? JSON.parse(job.payload) : job.payload,
           attempt,
           log: this.options.logger,
         })
-        await sp.releaseSavepoint('job').execute()
+        await sql`release savepoint osinum_job`.execute(trx)
         await trx.deleteFrom('jobs').where('id', '=', job.id).execute()
       } catch (error) {
         if (isDatabaseUnavailable(error)) throw error
-        await sp.rollbackToSavepoint('job').execute()
+        await sql`rollback to savepoint osinum_job`.execute(trx)
         failed = { id: job.id, kind: job.kind, attempt, error }
         const options = handler?.options ?? { maxAttempts: 1, backoffMs: 1_000 }
         const delay = Math.min(300_000, options.backoffMs * 2 ** (attempt - 1))
@@ -225,19 +222,13 @@ export class JobRunner {
           .where('id', '=', job.id)
           .execute()
       }
-      await trx.commit().execute()
-    } catch (error) {
-      await trx
-        .rollback()
-        .execute()
-        .catch(() => {})
-      throw error
-    }
+      return true
+    })
     if (failed)
       this.options.logger.error(
         { err: failed.error, job: failed.id, kind: failed.kind, attempt: failed.attempt },
         'job failed',
       )
-    return true
+    return ran
   }
 }
