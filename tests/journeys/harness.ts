@@ -80,11 +80,15 @@ export async function startPlatform(options: {
   /** JetStream; without it, the embedded mode's in-process bus on PGlite. */
   natsUrl?: string
   extraEnv?: Record<string, string>
+  /** Another database than the shared one (fault tests use a private server). */
+  database?: DatabaseHandle
 }): Promise<Platform> {
   const mail = await startMailCatcher()
-  const database = options.natsUrl
-    ? openTestDatabase()
-    : openDatabase({ url: 'pglite://memory', applicationName: 'osinum-journey' })
+  const database =
+    options.database ??
+    (options.natsUrl
+      ? openTestDatabase()
+      : openDatabase({ url: 'pglite://memory', applicationName: 'osinum-journey' }))
   const transport: EventTransport = options.natsUrl
     ? await NatsTransport.connect({ url: options.natsUrl, publishTimeoutMs: 1_000 })
     : new MemoryTransport()

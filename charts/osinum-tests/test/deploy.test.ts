@@ -128,6 +128,8 @@ describe('deploy/prometheus/alerts.yaml', () => {
     ['email failures', 'osinum_email_deliveries_total{outcome="failed"}'],
     ['signing key expiry', 'osinum_signing_key_expiry_timestamp_seconds'],
     ['TLS certificate expiry', 'probe_ssl_earliest_cert_expiry'],
+    ['event bus disconnected', 'osinum_event_bus_connected'],
+    ['database unreachable', 'osinum_database_up'],
   ])('alerts on %s (%s)', (_what, metric) => {
     expect(alerts.some((a) => a.expr.includes(metric))).toBe(true)
   })

@@ -1,4 +1,4 @@
-export { isSerializationFailure, isUniqueViolation } from './errors.js'
+export { isDatabaseUnavailable, isSerializationFailure, isUniqueViolation } from './errors.js'
 export type { NotificationHandler, Unlisten } from './listener.js'
 export { ensureExtensions, type MigrationSet, migrateSchema } from './migrate.js'
 export { type DatabaseHandle, type OpenDatabaseOptions, openDatabase } from './open.js'

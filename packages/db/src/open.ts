@@ -16,6 +16,11 @@ export interface OpenDatabaseOptions {
   poolSize?: number
   /** Name reported to PostgreSQL (`application_name`). */
   applicationName?: string
+  /**
+   * Bound on getting a connection (a new one, or a free one from a busy pool): during an outage a
+   * query fails after this long instead of hanging (default 3 s).
+   */
+  connectTimeoutMs?: number
 }
 
 export interface DatabaseHandle {
@@ -41,10 +46,18 @@ function openPostgres(options: OpenDatabaseOptions): DatabaseHandle {
     connectionString: options.url,
     max: options.poolSize ?? 10,
     application_name: options.applicationName ?? 'osinum',
-    connectionTimeoutMillis: 5_000,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 3_000,
     idleTimeoutMillis: 30_000,
+    // A server that vanished without closing its sockets (failover, network cut) is noticed.
+    keepAlive: true,
   })
-  // A broken idle connection must not crash the process: the pool drops it and reconnects.
+  // A broken connection must never crash the process. The pool listens for errors on idle
+  // connections only: one checked out (a transaction between two statements, Kysely holding it)
+  // that the server terminates (57P01 on restart or pg_terminate_backend) would emit an unhandled
+  // 'error'. Its statement in flight, or the next one, fails instead; the pool then drops it.
+  pool.on('connect', (client) => {
+    client.on('error', () => {})
+  })
   pool.on('error', () => {})
   const db = new Kysely<any>({ dialect: new PostgresDialect({ pool }) })
   let listener: PostgresListener | undefined
@@ -56,7 +69,8 @@ function openPostgres(options: OpenDatabaseOptions): DatabaseHandle {
       listener ??= new PostgresListener({
         connectionString: options.url,
         application_name: `${options.applicationName ?? 'osinum'}-listen`,
-        connectionTimeoutMillis: 5_000,
+        connectionTimeoutMillis: options.connectTimeoutMs ?? 3_000,
+        keepAlive: true,
       })
       return listener.listen(channel, handler)
     },

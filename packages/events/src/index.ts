@@ -1,4 +1,13 @@
 export { type DeadLetter, listDeadLetters, replayDeadLetter } from './dead-letters.js'
+export {
+  enqueueJob,
+  JOBS_CHANNEL,
+  type JobContext,
+  type JobOptions,
+  JobRunner,
+  type JobTables,
+  jobTablesMigration,
+} from './jobs.js'
 export { MemoryTransport, subjectMatches } from './memory-transport.js'
 export { type EventMetrics, eventMetrics } from './metrics.js'
 export { NatsTransport, type NatsTransportOptions } from './nats-transport.js'

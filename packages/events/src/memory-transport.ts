@@ -55,6 +55,10 @@ export class MemoryTransport implements EventTransport, RequestReplyTransport {
   private readonly responders = new Map<string, Array<(data: string) => Promise<string>>>()
   private turn = 0
 
+  get connected(): boolean {
+    return !this.closed
+  }
+
   constructor(private readonly options: { retainPerStream?: number; duplicateWindowMs?: number } = {}) {}
 
   async ensureStream(spec: StreamSpec): Promise<void> {

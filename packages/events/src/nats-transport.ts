@@ -39,12 +39,25 @@ export interface NatsTransportOptions {
 /** JetStream transport: durable streams per producing service, durable pull consumers. */
 export class NatsTransport implements EventTransport, RequestReplyTransport {
   readonly kind = 'nats' as const
+  private up = true
   private constructor(
     private readonly nc: NatsConnection,
     private readonly js: JetStreamClient,
     private readonly jsm: JetStreamManager,
     private readonly options: NatsTransportOptions,
-  ) {}
+  ) {
+    // The client reconnects for ever (maxReconnectAttempts -1); follow its state for the gauge.
+    void (async () => {
+      for await (const s of nc.status()) {
+        if (s.type === 'disconnect' || s.type === 'close') this.up = false
+        else if (s.type === 'reconnect') this.up = true
+      }
+    })().catch(() => {})
+  }
+
+  get connected(): boolean {
+    return this.up && !this.nc.isClosed()
+  }
 
   static async connect(options: NatsTransportOptions): Promise<NatsTransport> {
     const { readFile } = await import('node:fs/promises')
@@ -156,6 +169,7 @@ export class NatsTransport implements EventTransport, RequestReplyTransport {
           ack: () => m.ack(),
           nak: (delayMs) => m.nak(delayMs),
           term: (reason) => m.term(reason),
+          working: () => m.working(),
         })
           .catch(() => m.nak(spec.ackWaitMs))
           .finally(() => inflight.delete(p))

@@ -106,7 +106,8 @@ export class OutboxRelay {
       await this.prune()
     } catch (error) {
       this.failures++
-      next = Math.min(30_000, 250 * 2 ** Math.min(this.failures, 7))
+      // Capped at 5 s: events leave within seconds of the database or the bus coming back.
+      next = Math.min(5_000, 250 * 2 ** Math.min(this.failures, 7))
       this.options.logger.warn({ err: error, retryInMs: next }, 'outbox relay: publishing failed, will retry')
     } finally {
       this.running = false

@@ -1,8 +1,10 @@
 import { type Span, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api'
 import type { EventContract, EventData, EventEnvelope, ServiceName } from '@osinum/contracts'
+import { isDatabaseUnavailable } from '@osinum/db'
 import { type Kysely, sql, type Transaction } from 'kysely'
 import type { Registry } from 'prom-client'
 import { Value } from 'typebox/value'
+import { type JobContext, type JobOptions, JobRunner } from './jobs.js'
 import { type EventMetrics, eventMetrics } from './metrics.js'
 import { OutboxRelay, type RelayOptions } from './relay.js'
 import { answer, RequestFailedError, requestSubject, supportsRequests, unwrap } from './request-reply.js'
@@ -61,11 +63,14 @@ const tracer = trace.getTracer('@osinum/events')
  */
 export class ServiceEvents {
   readonly relay: OutboxRelay
+  /** The service's durable jobs (`job()`, `enqueueJob`). */
+  readonly jobs: JobRunner
   private readonly registrations: Registration[] = []
   private subscriptions: Subscription[] = []
   private readonly metrics: EventMetrics | undefined
   private readonly detach: Array<() => void> = []
   private started = false
+  private stopping = false
 
   constructor(private readonly options: ServiceEventsOptions) {
     this.metrics = options.registry ? eventMetrics(options.registry) : undefined
@@ -78,6 +83,22 @@ export class ServiceEvents {
       ...options.relay,
       onPublished: (n) => this.metrics?.published.inc({ service: options.service }, n),
     })
+    this.jobs = new JobRunner({
+      db: options.db,
+      schema: options.schema,
+      logger: options.logger,
+      listen: options.relay?.listen,
+      pollIntervalMs: options.relay?.pollIntervalMs,
+    })
+  }
+
+  /**
+   * Declares a durable job of this service: `enqueueJob(trx, kind, payload)` records one in a
+   * transaction (a route answering 202 commits it first); the handler runs in its own
+   * transaction, retried with back-off, exactly once. Needs `jobTablesMigration` in the schema.
+   */
+  job<P>(kind: string, handler: (ctx: JobContext<P>) => Promise<void>, options?: JobOptions): void {
+    this.jobs.define(kind, handler, options)
   }
 
   get service(): ServiceName {
@@ -123,6 +144,7 @@ export class ServiceEvents {
     for (const r of this.registrations)
       this.subscriptions.push(await transport.consume(r.spec, (m) => this.handle(r, m)))
     this.relay.start()
+    this.jobs.start()
     if (this.metrics) {
       const db = this.options.db as Kysely<EventTables>
       this.detach.push(
@@ -181,12 +203,15 @@ export class ServiceEvents {
   }
 
   async stop(): Promise<void> {
+    this.stopping = true
     for (const r of this.responders.splice(0)) await r.stop()
     for (const d of this.detach.splice(0)) d()
     await this.relay.stop()
+    await this.jobs.stop()
     await Promise.all(this.subscriptions.map((s) => s.stop()))
     this.subscriptions = []
     this.started = false
+    this.stopping = false
   }
 
   /** Per consumer and aggregate, the tail of the chain of events being processed. */
@@ -249,16 +274,18 @@ export class ServiceEvents {
     }
     span.setAttribute('messaging.message.id', envelope.id)
     try {
-      const outcome = await (this.options.db as Kysely<EventTables>).transaction().execute(async (trx) => {
-        const inserted = await trx
-          .insertInto('inbox')
-          .values({ consumer, event_id: envelope.id })
-          .onConflict((oc) => oc.doNothing())
-          .executeTakeFirst()
-        if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return 'duplicate' as const
-        await r.handler({ trx, event: envelope, deliveryCount: m.deliveryCount, log })
-        return 'processed' as const
-      })
+      const attempt = () =>
+        (this.options.db as Kysely<EventTables>).transaction().execute(async (trx) => {
+          const inserted = await trx
+            .insertInto('inbox')
+            .values({ consumer, event_id: envelope.id })
+            .onConflict((oc) => oc.doNothing())
+            .executeTakeFirst()
+          if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return 'duplicate' as const
+          await r.handler({ trx, event: envelope, deliveryCount: m.deliveryCount, log })
+          return 'processed' as const
+        })
+      const outcome = await this.whileDatabaseUnavailable(attempt, m, consumer, envelope.id)
       m.ack()
       this.metrics?.consumed.inc({ consumer, outcome })
       if (outcome === 'processed')
@@ -295,6 +322,36 @@ export class ServiceEvents {
         { err: error, consumer, eventId: envelope.id, attempt: m.deliveryCount, retryInMs: delay },
         'event handler failed',
       )
+    }
+  }
+
+  /**
+   * Runs `attempt`, and while it fails because the database cannot be reached, waits (back-off up
+   * to 5 s) and runs it again, keeping the message in progress: an outage is nobody's fault and
+   * must not use up the event's attempts (five quick failures during a 10 s restart would
+   * dead-letter it). Other errors, and a stop, go to the normal retry path.
+   */
+  private async whileDatabaseUnavailable<T>(
+    attempt: () => Promise<T>,
+    m: IncomingMessage,
+    consumer: string,
+    eventId: string,
+  ): Promise<T> {
+    let wait = 250
+    for (;;) {
+      try {
+        return await attempt()
+      } catch (error) {
+        if (this.stopping || !isDatabaseUnavailable(error)) throw error
+        if (wait === 250)
+          this.options.logger.warn(
+            { err: error, consumer, eventId },
+            'database unavailable: holding the event until it returns',
+          )
+        m.working?.()
+        await new Promise((resolve) => setTimeout(resolve, wait))
+        wait = Math.min(5_000, wait * 2)
+      }
     }
   }
 

@@ -18,6 +18,8 @@ export interface IncomingMessage {
   nak(delayMs: number): void
   /** Never redeliver. */
   term(reason: string): void
+  /** Still being processed: the bus must not redeliver it yet (JetStream `+WPI`). */
+  working?(): void
 }
 
 export interface StreamSpec {
@@ -45,6 +47,8 @@ export interface Subscription {
 
 export interface EventTransport {
   readonly kind: 'nats' | 'memory'
+  /** Whether the bus is reachable now (as last seen by the client; the `osinum_event_bus_connected` gauge). */
+  readonly connected: boolean
   ensureStream(spec: StreamSpec): Promise<void>
   ensureConsumer(spec: ConsumerSpec): Promise<void>
   /** Publishes in order; resolves with one result per message (duplicate = already stored). */

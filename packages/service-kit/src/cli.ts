@@ -79,6 +79,9 @@ export async function runCli(module: ServiceModule, argv = process.argv.slice(2)
     process.stderr.write(
       `${error instanceof ConfigError ? error.message : `error: ${(error as Error).message}`}\n`,
     )
+    // Fail fast: whatever a failed command left open (a connection being retried) must not keep
+    // the process alive once the error is printed.
+    setTimeout(() => process.exit(1), 1_000).unref()
     return 1
   }
 }

@@ -1,4 +1,5 @@
 import createError, { type FastifyErrorConstructor } from '@fastify/error'
+import { isDatabaseUnavailable } from '@osinum/db'
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json'
@@ -23,6 +24,12 @@ export const Forbidden = defineError('OSI_FORBIDDEN', 'You are not allowed to do
 export const NotFound = defineError('OSI_NOT_FOUND', '%s not found', 404)
 export const Conflict = defineError('OSI_CONFLICT', '%s', 409)
 export const Unprocessable = defineError('OSI_UNPROCESSABLE', '%s', 422)
+/** A dependency (the database) cannot be reached now: 503 with Retry-After, the client retries. */
+export const Unavailable = defineError('OSI_UNAVAILABLE', 'The service is temporarily unavailable', 503)
+export const UriTooLong = defineError('OSI_URI_TOO_LONG', 'The URL is longer than %s characters', 414)
+
+/** Seconds a client is asked to wait (Retry-After) when the database is unreachable. */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5
 
 /** Field-level problem (422 or 400) listing each offending field. */
 export class FieldsError extends Error {
@@ -32,7 +39,13 @@ export class FieldsError extends Error {
     readonly errors: Array<{ field: string; message: string }>,
     options: { status?: number; code?: string; detail?: string } = {},
   ) {
-    super(options.detail ?? errors.map((e) => `${e.field}: ${e.message}`).join('; '))
+    super(
+      options.detail ??
+        `${errors
+          .slice(0, 3)
+          .map((e) => `${e.field}: ${e.message}`)
+          .join('; ')}${errors.length > 3 ? `; and ${errors.length - 3} more` : ''}`,
+    )
     this.statusCode = options.status ?? 422
     this.code = options.code ?? 'OSI_VALIDATION'
   }
@@ -45,6 +58,9 @@ const FASTIFY_CODES: Record<string, string> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'OSI_INVALID_JSON',
   FST_ERR_VALIDATION: 'OSI_VALIDATION',
   FST_ERR_NOT_FOUND: 'OSI_NOT_FOUND',
+  FST_ERR_BAD_URL: 'OSI_BAD_URL',
+  FST_ERR_MAX_PARAM_LENGTH: 'OSI_URI_TOO_LONG',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'OSI_BAD_REQUEST',
 }
 
 const TITLES: Record<number, string> = {
@@ -53,9 +69,12 @@ const TITLES: Record<number, string> = {
   403: 'Forbidden',
   404: 'Not Found',
   405: 'Method Not Allowed',
+  408: 'Request Timeout',
   409: 'Conflict',
   413: 'Payload Too Large',
+  414: 'URI Too Long',
   415: 'Unsupported Media Type',
+  431: 'Request Header Fields Too Large',
   422: 'Unprocessable Content',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
@@ -73,6 +92,34 @@ function fieldOf(e: { instancePath?: string; params?: Record<string, unknown> },
   const leaf = missing ?? additional
   const full = [path, leaf].filter(Boolean).join('.')
   return location ? `${location}${full ? `.${full}` : ''}` : full
+}
+
+const MAX_LISTED_ERRORS = 20
+const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text)
+
+/** An RFC 9457 body, bounded: a few KB at most whatever the error carried. */
+export function problemBody(
+  status: number,
+  code: string,
+  detail?: string,
+  instance?: string,
+  errors?: Array<{ field: string; message: string }>,
+) {
+  const listed = errors?.slice(0, MAX_LISTED_ERRORS).map((e) => ({
+    field: clip(String(e.field), 200),
+    message: clip(String(e.message), 300),
+  }))
+  const omitted = errors && errors.length > MAX_LISTED_ERRORS ? errors.length - MAX_LISTED_ERRORS : 0
+  return {
+    type: problemType(code),
+    title: TITLES[status] ?? 'Error',
+    status,
+    code,
+    ...(detail ? { detail: clip(detail, 500) } : {}),
+    ...(instance ? { instance: clip(instance, 200) } : {}),
+    ...(listed ? { errors: listed } : {}),
+    ...(omitted ? { errorsOmitted: omitted } : {}),
+  }
 }
 
 /** The one error handler: everything leaves as RFC 9457 problem+json; 5xx details are hidden. */
@@ -93,47 +140,41 @@ export function problemErrorHandler(
       field: fieldOf(v as never, error.validationContext),
       message: v.message ?? 'is invalid',
     }))
-    detail = `Invalid request: ${errors.map((e) => `${e.field} ${e.message}`).join('; ')}`
+    detail = `Invalid request: ${errors
+      .slice(0, 3)
+      .map((e) => `${e.field} ${e.message}`)
+      .join('; ')}${errors.length > 3 ? '; …' : ''}`
   } else if (error instanceof FieldsError) {
     errors = error.errors
+  } else if (status >= 500 && isDatabaseUnavailable(error)) {
+    // An outage, failover or restart of the database: the client retries, nothing is broken.
+    status = 503
+    code = 'OSI_UNAVAILABLE'
   }
   if (status === 429) code = 'OSI_RATE_LIMITED'
   if (!code) code = status >= 500 ? 'OSI_INTERNAL' : `OSI_HTTP_${status}`
   if (status >= 500) {
-    request.log.error({ err: error }, 'request failed')
+    if (code === 'OSI_UNAVAILABLE') request.log.warn({ err: error }, 'request failed: database unavailable')
+    else request.log.error({ err: error }, 'request failed')
     detail = status === 503 ? 'The service is temporarily unavailable' : 'An unexpected error occurred'
     if (code !== 'OSI_UNAVAILABLE' && !/^OSI_[A-Z]+_UNAVAILABLE$/.test(code)) code = 'OSI_INTERNAL'
     errors = undefined
   } else {
-    request.log.info({ code, status }, error.message)
+    request.log.info({ code, status }, clip(error.message ?? '', 300))
   }
   if (status === 401) reply.header('WWW-Authenticate', 'Bearer')
-  const retryAfter = reply.getHeader('retry-after')
-  if (retryAfter) reply.header('retry-after', retryAfter)
+  if (status === 503 && !reply.getHeader('retry-after'))
+    reply.header('retry-after', String(UNAVAILABLE_RETRY_AFTER_SECONDS))
   return reply
     .code(status)
     .type(PROBLEM_CONTENT_TYPE)
-    .send({
-      type: problemType(code),
-      title: TITLES[status] ?? 'Error',
-      status,
-      code,
-      ...(detail ? { detail } : {}),
-      instance: request.url.split('?')[0],
-      ...(errors ? { errors } : {}),
-    })
+    .send(problemBody(status, code, detail, (request.url ?? '').split('?')[0], errors))
 }
 
 export function notFoundHandler(request: FastifyRequest, reply: FastifyReply) {
+  const path = request.url.split('?')[0]
   return reply
     .code(404)
     .type(PROBLEM_CONTENT_TYPE)
-    .send({
-      type: problemType('OSI_NOT_FOUND'),
-      title: 'Not Found',
-      status: 404,
-      code: 'OSI_NOT_FOUND',
-      detail: `No route ${request.method} ${request.url.split('?')[0]}`,
-      instance: request.url.split('?')[0],
-    })
+    .send(problemBody(404, 'OSI_NOT_FOUND', `No route ${request.method} ${path}`, path))
 }

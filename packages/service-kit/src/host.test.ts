@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { openDatabase } from '@osinum/db'
 import { NatsTransport } from '@osinum/events'
 import { type PrivateServer, startPrivateNats, startPrivatePostgres, uniqueName } from '@osinum/testing'
+import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { BaseConfig, ConfigError, loadConfig } from './config.js'
 import type { Host } from './host.js'
@@ -44,7 +45,7 @@ describe('configuration', () => {
   })
 })
 
-describe('readiness follows the database and the bus (private servers)', () => {
+describe('readiness follows the database, not the bus (private servers)', () => {
   let pg: PrivateServer
   let nats: PrivateServer
   let host: Host
@@ -56,7 +57,12 @@ describe('readiness follows the database and the bus (private servers)', () => {
       title: 'demo',
       description: 'demo',
       migrations: kitTablesMigrations,
-      plugin: async () => {},
+      plugin: async (app, deps) => {
+        app.get('/v1/demo/now', { config: { access: 'public' } }, async () => {
+          const { rows } = await sql<{ now: Date }>`select now() as now`.execute(deps.db)
+          return { now: rows[0]!.now.toISOString() }
+        })
+      },
     })
     host = await createTestHost({
       modules: [demo],
@@ -77,17 +83,31 @@ describe('readiness follows the database and the bus (private servers)', () => {
     return { status: res.statusCode, checks: res.json().checks as Record<string, boolean> }
   }
 
-  it('turns 503 while NATS is down and 200 when it returns', async () => {
+  const healthz = async () => {
+    const res = await host.app.inject({ method: 'GET', url: '/healthz' })
+    return { status: res.statusCode, body: res.json() }
+  }
+  const busGauge = async () => {
+    const res = await host.app.inject({ method: 'GET', url: '/metrics' })
+    return /^osinum_event_bus_connected (\d)/m.exec(res.body)?.[1]
+  }
+
+  it('stays ready while NATS is down (writes still work), showing the bus in /healthz and the gauge', async () => {
     expect((await readyz()).status).toBe(200)
+    expect(await busGauge()).toBe('1')
     await nats.stop()
-    const down = await waitFor(async () => {
-      const r = await readyz()
-      return r.status === 503 ? r : undefined
+    const degraded = await waitFor(async () => {
+      const h = await healthz()
+      return h.body.status === 'degraded' ? h : undefined
     })
-    expect(down.checks.events).toBe(false)
-    expect(down.checks.database).toBe(true)
+    expect(degraded.status).toBe(200)
+    expect(degraded.body.checks.events).toMatchObject({ ok: false, critical: false })
+    expect(degraded.body.checks.database).toMatchObject({ ok: true, critical: true })
+    expect(await readyz()).toMatchObject({ status: 200 })
+    await waitFor(async () => (await busGauge()) === '0')
     await nats.start()
-    await waitFor(async () => (await readyz()).status === 200, 30_000)
+    await waitFor(async () => (await healthz()).body.status === 'ok', 30_000)
+    await waitFor(async () => (await busGauge()) === '1', 30_000)
   })
 
   it('turns 503 while PostgreSQL is down and 200 when it returns', async () => {
@@ -97,8 +117,15 @@ describe('readiness follows the database and the bus (private servers)', () => {
       return r.status === 503 ? r : undefined
     })
     expect(down.checks.database).toBe(false)
+    // Requests meanwhile: 503 problem+json with Retry-After, not a 500 nor a hang.
+    const during = await host.app.inject({ method: 'GET', url: '/v1/demo/now' })
+    expect(during.statusCode).toBe(503)
+    expect(during.headers['content-type']).toContain('application/problem+json')
+    expect(during.headers['retry-after']).toBe('5')
+    expect(during.json()).toMatchObject({ code: 'OSI_UNAVAILABLE' })
     await pg.start()
     await waitFor(async () => (await readyz()).status === 200, 30_000)
+    expect((await host.app.inject({ method: 'GET', url: '/v1/demo/now' })).statusCode).toBe(200)
   })
 
   it('turns 503 when shutting down', async () => {

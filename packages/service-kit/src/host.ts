@@ -1,4 +1,3 @@
-import { AjvCompiler } from '@fastify/ajv-compiler'
 import type { ServiceName } from '@osinum/contracts'
 import { type DatabaseHandle, migrateSchema, openDatabase, schemaDb } from '@osinum/db'
 import {
@@ -13,7 +12,9 @@ import { createRemoteJWKSet } from 'jose'
 import { Registry } from 'prom-client'
 import type { BaseConfig } from './config.js'
 import { serviceKit } from './kit.js'
+import { boundedServerOptions, boundedValidator } from './limits.js'
 import { loggerOptions } from './logger.js'
+import { watchDependencies } from './plugins/dependencies.js'
 import { consumeRevocations, RevocationList } from './revocations.js'
 import type { CommandContext, ServiceDeps, ServiceModule } from './service.js'
 
@@ -68,24 +69,6 @@ export async function openTransport(
 }
 
 /**
- * Query strings, params and headers arrive as text and are coerced to their schema's types; JSON
- * bodies are not: a coercing validator would turn a `null` into `false` or `""` inside a nullable
- * union before trying the null branch, silently changing what the client sent.
- */
-function partAwareValidator() {
-  const factory = AjvCompiler()
-  return (externalSchemas: unknown, options: { customOptions: Record<string, unknown> }) => {
-    const coercing = factory(externalSchemas as never, options as never)
-    const strict = factory(
-      externalSchemas as never,
-      { ...options, customOptions: { ...options.customOptions, coerceTypes: false } } as never,
-    )
-    return (route: { httpPart?: string }) =>
-      route.httpPart === 'body' ? strict(route as never) : coercing(route as never)
-  }
-}
-
-/**
  * Builds an HTTP process hosting one service (stand-alone) or all five (embedded): one Fastify
  * instance with the kit, each service plugin in its own encapsulated context and schema.
  */
@@ -123,8 +106,8 @@ export async function createHost(options: HostOptions): Promise<Host> {
     ajv: {
       customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true },
     },
-    schemaController: { compilersFactory: { buildValidator: partAwareValidator() as never } },
-    routerOptions: { maxParamLength: 200 },
+    schemaController: { compilersFactory: { buildValidator: boundedValidator() as never } },
+    ...boundedServerOptions(),
   })
   await app.register(serviceKit, {
     config,
@@ -142,8 +125,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
         timeoutDuration: 3_000,
       }),
     )
-  app.readiness.add('database', () => database.ping())
-  app.readiness.add('events', () => transport!.ping())
+  watchDependencies(app, database, transport)
   // Tokens identity revoked are refused by every service within moments (docs/security.md).
   const revocations = new RevocationList({
     listen: database.listen,
@@ -175,12 +157,21 @@ export async function createHost(options: HostOptions): Promise<Host> {
     revocations.addSource(schema, db)
     const deps: ServiceDeps = { config, db, schema, events, embedded: options.embedded ?? false }
     services.set(module.name, { module, deps, events })
-    await app.register(async (scope) => {
-      scope.addHook('onRoute', (route) => {
-        route.config = { ...(route.config ?? {}), service: module.name } as typeof route.config
+    try {
+      await app.register(async (scope) => {
+        scope.addHook('onRoute', (route) => {
+          route.config = { ...(route.config ?? {}), service: module.name } as typeof route.config
+        })
+        await scope.register(module.plugin, deps)
       })
-      await scope.register(module.plugin, deps)
-    })
+    } catch (error) {
+      // A service that cannot start (a wrong key secret…) must not leave the bus connection and
+      // the pool open: they kept the process alive (`grant-admin` printed its error and hung).
+      await app.close().catch(() => {})
+      if (ownsTransport) await transport.close().catch(() => {})
+      if (ownsDatabase) await database.close().catch(() => {})
+      throw error
+    }
   }
 
   let closed = false

@@ -45,7 +45,9 @@ export {
   type Counter,
   createCounter,
   createGauge,
+  createHistogram,
   type Gauge,
+  type Histogram,
   type Metrics,
   type Registry,
 } from './plugins/metrics.js'

@@ -290,11 +290,21 @@ describe('service kit', () => {
     expect(res.body).toMatch(/osinum_outbox_backlog\{service="catalogue"\} 0/)
   })
 
-  it('answers liveness without checking anything and readiness with its checks', async () => {
+  it('answers liveness without checking anything, readiness with the database and health with every check', async () => {
     expect((await host.app.inject({ method: 'GET', url: '/livez' })).json()).toEqual({ status: 'ok' })
     const ready = await host.app.inject({ method: 'GET', url: '/readyz' })
     expect(ready.statusCode).toBe(200)
-    expect(ready.json().checks).toEqual({ shutdown: true, database: true, events: true, revocations: true })
+    expect(ready.json().checks).toEqual({ shutdown: true, database: true, revocations: true })
+    const health = await host.app.inject({ method: 'GET', url: '/healthz' })
+    expect(health.json()).toEqual({
+      status: 'ok',
+      checks: {
+        shutdown: { ok: true, critical: true },
+        database: { ok: true, critical: true },
+        events: { ok: true, critical: false },
+        revocations: { ok: true, critical: true },
+      },
+    })
   })
 })
 

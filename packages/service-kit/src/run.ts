@@ -1,3 +1,4 @@
+import { isDatabaseUnavailable } from '@osinum/db'
 import closeWithGrace from 'close-with-grace'
 import { type TObject, Type } from 'typebox'
 import { BaseConfig, ConfigError, loadConfig } from './config.js'
@@ -32,11 +33,38 @@ export async function runService(module: ServiceModule): Promise<Host> {
   return host
 }
 
+/**
+ * Signals stop the process gracefully; so does an error nobody handled — except one that only
+ * says the database is unreachable (a stray terminated connection, a rejected query nobody
+ * awaited): an outage is not a reason to exit, everything reconnects by itself.
+ */
 export function installGracefulShutdown(host: Host, after?: () => Promise<void>): void {
-  closeWithGrace({ delay: 15_000 }, async ({ signal, err }) => {
-    if (err) host.app.log.error({ err }, 'shutting down after an error')
-    else host.app.log.info({ signal }, 'shutting down')
-    await host.close()
-    await after?.()
-  })
+  const grace = closeWithGrace(
+    { delay: 15_000, skip: ['uncaughtException', 'unhandledRejection'] },
+    async ({ signal }) => {
+      if (signal) host.app.log.info({ signal }, 'shutting down')
+      await host.close()
+      await after?.()
+    },
+  )
+  let failing = false
+  const onError = (kind: string) => (error: unknown) => {
+    if (isDatabaseUnavailable(error)) {
+      host.app.log.warn({ err: error }, `${kind} from a database outage, ignored: the process keeps serving`)
+      return
+    }
+    if (failing) return
+    failing = true
+    host.app.log.error({ err: error }, 'shutting down after an error')
+    grace.uninstall()
+    setTimeout(() => process.exit(1), 15_000).unref()
+    void (async () => {
+      await host.close()
+      await after?.()
+    })()
+      .catch(() => {})
+      .finally(() => process.exit(1))
+  }
+  process.on('uncaughtException', onError('uncaught exception'))
+  process.on('unhandledRejection', onError('unhandled rejection'))
 }

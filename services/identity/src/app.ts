@@ -2,10 +2,11 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { createGauge, type ServiceDeps } from '@osinum/service-kit'
 import type { Kysely } from 'kysely'
 import type { IdentityConfig } from './config.js'
-import { Background, type Ctx } from './domain/context.js'
+import type { Ctx } from './domain/context.js'
 import type { Database } from './domain/db.js'
 import { KeyStore } from './domain/keys.js'
 import { OidcLogin } from './domain/oidc.js'
+import { defineUserJobs } from './domain/users.js'
 import { assignmentRoutes } from './routes/assignments/index.js'
 import { auditRoutes } from './routes/audit/index.js'
 import { authRoutes } from './routes/auth/index.js'
@@ -58,11 +59,10 @@ export const app: FastifyPluginAsyncTypebox<ServiceDeps<IdentityConfig>> = async
     db: deps.db as Kysely<Database>,
     config: deps.config,
     keys,
-    background: new Background(log),
     log,
   }
   const oidc = new OidcLogin(ctx)
-  fastify.addHook('onClose', () => ctx.background.drain())
+  defineUserJobs(ctx, deps.events)
 
   const options = { ctx, oidc, gdpr: { events: deps.events, schema: deps.schema } }
   await fastify.register(wellKnownRoutes, options)

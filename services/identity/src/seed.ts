@@ -7,7 +7,7 @@ import type { IdentityConfig } from './config.js'
 import { loadActor } from './domain/actor.js'
 import { assignAdvisor } from './domain/assignments.js'
 import { claimOrganisation, decideClaim } from './domain/claims.js'
-import { Background, type Ctx } from './domain/context.js'
+import type { Ctx } from './domain/context.js'
 import { type Database, json } from './domain/db.js'
 import { createOperator } from './domain/operators.js'
 import { grantMembership, setConsent } from './domain/organisations.js'
@@ -50,7 +50,7 @@ export async function seed(deps: CommandContext<IdentityConfig>): Promise<void> 
     warn: () => {},
     error: (obj: object, msg?: string) => deps.log(`${msg} ${JSON.stringify(obj)}`),
   }
-  const ctx: Ctx = { db, config: deps.config, keys: keyStoreFor(deps), background: new Background(log), log }
+  const ctx: Ctx = { db, config: deps.config, keys: keyStoreFor(deps), log }
 
   const existing = new Set(
     (

@@ -1,6 +1,12 @@
 import { join } from 'node:path'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { ConfigError, createCounter, handlePersonalData, type ServiceDeps } from '@osinum/service-kit'
+import {
+  ConfigError,
+  createCounter,
+  createHistogram,
+  handlePersonalData,
+  type ServiceDeps,
+} from '@osinum/service-kit'
 import { registerConsumers } from './consumers/index.js'
 import type { Db } from './domain/db.js'
 import { pruneDigestItems, runDigests } from './domain/digests.js'
@@ -53,6 +59,13 @@ export const app: FastifyPluginAsyncTypebox<ServiceDeps> = async (fastify, deps)
 
   const emailSender = new EmailSender({
     db,
+    schema: deps.schema,
+    sendingLeaseMs: config.EMAIL_SENDING_LEASE_MS,
+    recordLatency: createHistogram(fastify, {
+      name: 'osinum_email_record_seconds',
+      help: 'Time from the SMTP server accepting an email to its row committed as sent (a crash inside it sends the email twice)',
+      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
+    }),
     transport,
     // PGlite is one connection: one loop is all it can use.
     workers: deps.embedded ? 1 : config.EMAIL_WORKERS,

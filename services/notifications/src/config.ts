@@ -53,6 +53,12 @@ export const NotificationsConfig = Type.Object({
     description: 'First retry delay of a temporary SMTP failure; doubles each attempt',
   }),
   EMAIL_RETRY_MAX_MS: Type.Integer({ minimum: 1, default: 3_600_000 }),
+  EMAIL_SENDING_LEASE_MS: Type.Integer({
+    minimum: 1_000,
+    default: 300_000,
+    description:
+      'How long an email being sent is reserved; past it, a sender that died mid-send is assumed and it is sent again',
+  }),
   WEBHOOK_ALLOW_INSECURE: Type.Boolean({
     default: false,
     description: 'Allow http:// loopback webhook targets and private addresses (tests only)',

@@ -7,10 +7,11 @@ import {
   Gauge,
   type GaugeConfiguration,
   Histogram,
+  type HistogramConfiguration,
   Registry,
 } from 'prom-client'
 
-export type { Counter, Gauge, Registry }
+export type { Counter, Gauge, Histogram, Registry }
 
 /** `fastify.metrics`: the registry served at `/metrics` (one per process, shared by embedded services). */
 export interface Metrics {
@@ -86,5 +87,17 @@ export function createGauge<L extends string = never>(
   return (
     (registry.getSingleMetric(config.name) as Gauge<L> | undefined) ??
     new Gauge<L>({ ...config, registers: [registry] })
+  )
+}
+
+/** A histogram on the process registry served at `/metrics` (the one already registered under that name, if any). */
+export function createHistogram<L extends string = never>(
+  app: FastifyInstance,
+  config: Omit<HistogramConfiguration<L>, 'registers'>,
+): Histogram<L> {
+  const { registry } = app.metrics
+  return (
+    (registry.getSingleMetric(config.name) as Histogram<L> | undefined) ??
+    new Histogram<L>({ ...config, registers: [registry] })
   )
 }

@@ -85,6 +85,26 @@ type SillEntry = Static<typeof SillEntry>
 type CdlSoftware = Static<typeof CdlSoftware>
 const CdlExport = Type.Object({ softwares: Type.Array(Type.Unknown()) })
 
+/**
+ * Refuses a file with invalid entries. The report is bounded like every problem: the problems of
+ * the first invalid entries (20 listed by the kit), and how many entries are invalid in all (a
+ * 5 MB file of wrong entries answered a 4.3 MB list).
+ */
+function invalidEntries(schema: TSchema, entries: unknown[], name: string): void {
+  const problems: Array<{ field: string; message: string }> = []
+  let invalid = 0
+  for (const [i, entry] of entries.entries()) {
+    if (Value.Check(schema, entry)) continue
+    invalid++
+    if (problems.length < 20) problems.push(...problemsOf(schema, entry, `${name}[${i}]`))
+  }
+  if (invalid)
+    throw new FieldsError(problems, {
+      code: 'OSI_CATALOGUE_IMPORT_INVALID',
+      detail: `${invalid} of ${entries.length} ${name} are invalid; the first problems are listed`,
+    })
+}
+
 /** Problems of one value against a schema, as `{ field, message }` with a readable path. */
 function problemsOf(schema: TSchema, value: unknown, prefix: string) {
   const seen = new Set<string>()
@@ -319,15 +339,13 @@ export function parseImport(
       throw new ImportUnsupported(
         'This is the SILL v2 format (/api/v2/catalogi.json), not supported yet: import the v1 dump /api/catalogi.json',
       )
-    const problems = entries.flatMap((e, i) => problemsOf(SillEntry, e, `entries[${i}]`))
-    if (problems.length) throw new FieldsError(problems, { code: 'OSI_CATALOGUE_IMPORT_INVALID' })
+    invalidEntries(SillEntry, entries, 'entries')
     return { format: chosen, candidates: fromSill(entries as SillEntry[], warnings), warnings }
   }
   const top = problemsOf(CdlExport, body, '')
   if (top.length) throw new FieldsError(top, { code: 'OSI_CATALOGUE_IMPORT_INVALID' })
   const softwares = (body as { softwares: unknown[] }).softwares
-  const problems = softwares.flatMap((s, i) => problemsOf(CdlSoftware, s, `softwares[${i}]`))
-  if (problems.length) throw new FieldsError(problems, { code: 'OSI_CATALOGUE_IMPORT_INVALID' })
+  invalidEntries(CdlSoftware, softwares, 'softwares')
   return { format: chosen, candidates: fromComptoir(softwares as CdlSoftware[], warnings), warnings }
 }
 

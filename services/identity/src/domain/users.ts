@@ -1,5 +1,5 @@
 import { IdentityEvents } from '@osinum/contracts'
-import { recordEvent } from '@osinum/events'
+import { enqueueJob, recordEvent, type ServiceEvents } from '@osinum/events'
 import { NotFound } from '@osinum/service-kit'
 import { v7 as uuidv7 } from 'uuid'
 import { audit } from './audit.js'
@@ -65,13 +65,14 @@ export async function createUser(
   return user
 }
 
-const LINK_PATHS: Record<Exclude<OneTimeTokenKind, 'oidc-exchange'>, string> = {
+/** The single-use links sent by email (an OIDC exchange code is a one-time token too, but no link). */
+type LinkKind = Exclude<OneTimeTokenKind, 'oidc-exchange'>
+
+const LINK_PATHS: Record<LinkKind, string> = {
   'magic-link': '/v1/auth/magic-link/verify',
   'email-verification': '/v1/auth/email/verify',
   'password-reset': '/v1/auth/password-reset/confirm',
 }
-
-type LinkKind = Exclude<OneTimeTokenKind, 'oidc-exchange'>
 
 function linkUrl(ctx: Ctx, kind: LinkKind, token: string): string {
   const base =
@@ -158,40 +159,76 @@ async function markVerified(trx: Db, user: User): Promise<User> {
     .executeTakeFirstOrThrow()
 }
 
+/** Jobs identity runs after answering 202 (durable: committed before the answer). */
+interface RegisterJob {
+  email: string
+  displayName: string | null
+}
+interface LinkJob {
+  email: string
+  kind: LinkKind
+}
+interface LoginFailedJob {
+  email: string
+  ip: string | null
+}
+
 /**
- * Registration. The answer is the same whether the email is new or not: a new address gets an
- * account and a verification link; a known one gets a sign-in link instead. No password here:
- * it is set once signed in (a password chosen before the address is proven would let someone
- * pre-register another person's email and keep a way in).
+ * Declares identity's jobs. The requests that answer the same whether the address exists or not
+ * (register, magic link, password reset, verification, a failed login's audit) only record a job
+ * (one INSERT, the same for every address) before answering; the lookups and writes for a real
+ * account happen here, retried until done, also across a restart or a database outage.
  */
-export function register(ctx: Ctx, input: { email: string; displayName?: string | undefined }): void {
-  ctx.background.run('register', async () => {
-    await ctx.db.transaction().execute(async (trx) => {
-      const existing = await findUserByEmail(trx, input.email)
-      if (existing) {
-        await issueLink(ctx, trx, existing, existing.email_verified_at ? 'magic-link' : 'email-verification')
-        return
-      }
-      const user = await createUser(trx, { email: input.email, displayName: input.displayName ?? null })
-      await issueLink(ctx, trx, user, 'email-verification')
+export function defineUserJobs(ctx: Ctx, events: ServiceEvents): void {
+  events.job<RegisterJob>('register', async ({ trx, payload }) => {
+    const existing = await findUserByEmail(trx as Db, payload.email)
+    if (existing) {
+      await issueLink(
+        ctx,
+        trx as Db,
+        existing,
+        existing.email_verified_at ? 'magic-link' : 'email-verification',
+      )
+      return
+    }
+    const user = await createUser(trx as Db, { email: payload.email, displayName: payload.displayName })
+    await issueLink(ctx, trx as Db, user, 'email-verification')
+  })
+  events.job<LinkJob>('link', async ({ trx, payload }) => {
+    const user = await findUserByEmail(trx as Db, payload.email)
+    if (!user) return
+    if (payload.kind === 'email-verification' && user.email_verified_at) return
+    await issueLink(ctx, trx as Db, user, payload.kind)
+  })
+  events.job<LoginFailedJob>('login-failed', async ({ trx, payload }) => {
+    const user = await findUserByEmail(trx as Db, payload.email)
+    if (!user) return
+    await audit(trx as Db, {
+      actorId: user.id,
+      action: 'login.failed',
+      targetType: 'user',
+      targetId: user.id,
+      ip: payload.ip,
     })
   })
 }
 
-/** Sends a link of `kind` to the account with this email, if any; the caller answers the same either way. */
-export function requestLink(
+/**
+ * Registration. The answer is the same whether the email is new or not: a new address gets an
+ * account and a verification link; a known one gets a sign-in link instead (the `register` job).
+ * No password here: it is set once signed in (a password chosen before the address is proven
+ * would let someone pre-register another person's email and keep a way in).
+ */
+export async function register(
   ctx: Ctx,
-  email: string,
-  kind: 'magic-link' | 'password-reset' | 'email-verification',
-): void {
-  ctx.background.run(kind, async () => {
-    await ctx.db.transaction().execute(async (trx) => {
-      const user = await findUserByEmail(trx, email)
-      if (!user) return
-      if (kind === 'email-verification' && user.email_verified_at) return
-      await issueLink(ctx, trx, user, kind)
-    })
-  })
+  input: { email: string; displayName?: string | undefined },
+): Promise<void> {
+  await enqueueJob(ctx.db, 'register', { email: input.email, displayName: input.displayName ?? null })
+}
+
+/** Sends a link of `kind` to the account with this email, if any; the caller answers the same either way. */
+export async function requestLink(ctx: Ctx, email: string, kind: LinkKind): Promise<void> {
+  await enqueueJob(ctx.db, 'link', { email, kind })
 }
 
 /** A magic link or a verification link signs the person in (both prove they own the address). */
@@ -217,16 +254,8 @@ export async function signInWithPassword(
   // Unknown email, no password or a wrong one: same work (one argon2 verification), same answer.
   const ok = await verifyPassword(user?.password_hash ?? null, input.password)
   if (!user || !ok) {
-    if (user)
-      ctx.background.run('audit', () =>
-        audit(ctx.db, {
-          actorId: user.id,
-          action: 'login.failed',
-          targetType: 'user',
-          targetId: user.id,
-          ip: meta.ip,
-        }),
-      )
+    // Recorded for every address alike (same work): the job audits it if the account exists.
+    await enqueueJob(ctx.db, 'login-failed', { email: input.email, ip: meta.ip })
     throw new InvalidCredentials()
   }
   if (!user.email_verified_at) throw new EmailNotVerified()

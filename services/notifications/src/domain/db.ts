@@ -72,7 +72,7 @@ export interface NotificationsTable {
   created_at: Timestamp
 }
 
-export type DeliveryStatus = 'pending' | 'sent' | 'failed'
+export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'failed'
 export type Channel = 'email' | 'in-app'
 
 /** A rendered email, stored until it is sent (then removed: it may carry a login link). */

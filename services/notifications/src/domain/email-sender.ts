@@ -1,12 +1,15 @@
 import { NotificationsEvents } from '@osinum/contracts'
+import { isDatabaseUnavailable, qualified } from '@osinum/db'
 import { type EventLogger, recordEvent } from '@osinum/events'
-import type { Counter } from '@osinum/service-kit'
+import type { Counter, Histogram } from '@osinum/service-kit'
 import { sql } from 'kysely'
 import type { Db, StoredEmail, Trx } from './db.js'
 import type { MailTransport } from './mail-transport.js'
 
 export interface EmailSenderOptions {
   db: Db
+  /** The service's schema (the claim is raw SQL, which `withSchema` does not rewrite). */
+  schema: string
   transport: MailTransport
   /** Concurrent loops, each claiming its own batch (FOR UPDATE SKIP LOCKED). */
   workers: number
@@ -17,6 +20,13 @@ export interface EmailSenderOptions {
   retryMaxMs: number
   log: EventLogger
   counter?: Counter<'outcome'>
+  /**
+   * How long a claimed email stays `sending` before another pass may send it again (its sender
+   * died mid-send): longer than one SMTP attempt can take (nodemailer's timeouts add up to 50 s).
+   */
+  sendingLeaseMs?: number
+  /** Seconds from the SMTP server's acceptance to the commit of the row: the crash window. */
+  recordLatency?: Histogram<never>
 }
 
 export interface SendFailure {
@@ -56,16 +66,20 @@ export const backoffMs = (attempt: number, base: number, max: number) =>
   Math.min(max, base * 2 ** Math.max(0, attempt - 1))
 
 /**
- * The email sender: an outbox-like loop over `deliveries` (pending → sent | failed). Each pass
- * claims due rows with FOR UPDATE SKIP LOCKED, sends them, and marks them in the SAME transaction,
- * together with the NotificationDelivered/NotificationFailed event. Replicas and workers never
- * claim the same row.
+ * The email sender: an outbox-like loop over `deliveries` (pending → sending → sent | failed).
+ *  1. A short transaction claims due rows (FOR UPDATE SKIP LOCKED) and commits them as `sending`
+ *     with a lease: replicas and workers never claim the same row.
+ *  2. Each message goes to the SMTP server; as soon as it answers, its own small transaction
+ *     marks the row `sent` (or retried/failed) with its NotificationDelivered/Failed event. If the
+ *     database is unreachable then, the outcome is kept in memory and recorded once it returns.
+ *  3. A `sending` row whose lease ran out belonged to a process that died mid-send: it is sent
+ *     again, with the same Message-ID (logged as a resend).
  *
- * At-least-once boundary: SMTP has no transaction. If the process dies (or the database becomes
- * unreachable) after the server answered 250 but before the commit, the row is still pending and
- * the email is sent again later — with the same Message-ID, which many mail clients collapse.
- * That window is one batch of sends; nothing else can produce a second email (see the UNIQUE
- * constraint on deliveries).
+ * At-least-once boundary: SMTP has no transaction. A second email is possible only if the process
+ * dies between the server's 250 and the commit of that one row (one round trip to PostgreSQL,
+ * measured by `osinum_email_record_seconds`; see docs/reliability.md). A death before the 250
+ * delays the email by the lease, never loses it; nothing else can produce a second email (see the
+ * UNIQUE constraint on deliveries).
  */
 export class EmailSender {
   private stopped = true
@@ -143,92 +157,109 @@ export class EmailSender {
 
   /** One pass: claim, send, mark; returns how many rows it handled. Exposed for tests and benches. */
   async runOnce(): Promise<number> {
-    const outcomes: Array<'sent' | 'retried' | 'failed'> = []
-    await this.o.db.transaction().execute(async (trx) => {
-      const rows = await trx
-        .selectFrom('deliveries')
-        .select(['id', 'notification_id', 'cause_event_id', 'category', 'attempts', 'message'])
-        .where('channel', '=', 'email')
-        .where('status', '=', 'pending')
-        .where('next_attempt_at', '<=', sql<Date>`now()`)
-        .orderBy('next_attempt_at')
-        .orderBy('id')
-        .limit(this.o.batchSize)
-        .forUpdate()
-        .skipLocked()
-        .execute()
-      if (rows.length === 0) return
-      const results = await Promise.all(
-        rows.map(async (r) => {
-          if (!r.message)
-            return { ok: false as const, failure: { permanent: true, error: 'no message to send' } }
-          try {
-            await this.o.transport.send(r.message as StoredEmail)
-            return { ok: true as const }
-          } catch (error) {
-            return { ok: false as const, failure: classifySendError(error) }
-          }
-        }),
+    const lease = (this.o.sendingLeaseMs ?? 300_000) / 1000
+    // A pending row that is due, or a sending one whose sender died (lease over).
+    const { rows } = await sql<ClaimedRow>`
+      with claimed as (
+        select id, status as previous from ${qualified(this.o.schema, 'deliveries')}
+        where channel = 'email' and status in ('pending', 'sending') and next_attempt_at <= now()
+        order by next_attempt_at, id
+        limit ${this.o.batchSize}
+        for update skip locked
       )
-      // Sent rows are marked in one statement; each gets its NotificationDelivered event.
-      const sent = rows.filter((_, i) => results[i]!.ok)
-      if (sent.length)
-        await trx
-          .updateTable('deliveries')
-          .set((eb) => ({
-            status: 'sent',
-            attempts: eb('attempts', '+', 1),
-            last_error: null,
-            next_attempt_at: null,
-            sent_at: sql<Date>`now()`,
-            updated_at: sql<Date>`now()`,
-            // The rendered message (which may hold a login link) is not kept.
-            message: null,
-          }))
-          .where(
-            'id',
-            'in',
-            sent.map((r) => r.id),
-          )
-          .execute()
-      for (const [i, r] of rows.entries()) {
-        const result = results[i]!
-        const attempts = r.attempts + 1
-        const data = {
-          notificationId: r.notification_id,
-          channel: 'email' as const,
-          category: r.category,
-          causeEventId: r.cause_event_id,
-          attempts,
-        }
-        if (result.ok) {
-          await recordEvent(trx, NotificationsEvents.NotificationDelivered, r.notification_id, data)
-          outcomes.push('sent')
-        } else if (!result.failure.permanent && attempts < this.o.maxAttempts) {
-          const delay = backoffMs(attempts, this.o.retryBaseMs, this.o.retryMaxMs)
-          await mark(trx, r.id, {
-            status: 'pending',
-            attempts,
-            error: result.failure.error,
-            retryInMs: delay,
-          })
-          outcomes.push('retried')
-        } else {
-          await mark(trx, r.id, { status: 'failed', attempts, error: result.failure.error })
-          await recordEvent(trx, NotificationsEvents.NotificationFailed, r.notification_id, {
-            ...data,
-            error: redactAddresses(result.failure.error),
-          })
-          outcomes.push('failed')
-        }
-      }
-    })
+      update ${qualified(this.o.schema, 'deliveries')} d
+      set status = 'sending', next_attempt_at = now() + make_interval(secs => ${lease}), updated_at = now()
+      from claimed where d.id = claimed.id
+      returning d.id, d.notification_id, d.cause_event_id, d.category, d.attempts, d.message, claimed.previous`.execute(
+      this.o.db,
+    )
+    if (rows.length === 0) return 0
+    const resent = rows.filter((r) => r.previous === 'sending').length
+    if (resent)
+      this.o.log.warn(
+        { resent },
+        'email sender: resending emails whose sender stopped mid-send (same Message-ID)',
+      )
+    const outcomes = await Promise.all(rows.map((r) => this.deliver(r)))
     for (const outcome of outcomes) this.o.counter?.inc({ outcome })
     const retried = outcomes.filter((o) => o === 'retried').length
     const failed = outcomes.filter((o) => o === 'failed').length
     if (retried || failed) this.o.log.warn({ retried, failed }, 'email sender: some emails were not accepted')
     return outcomes.length
   }
+
+  /** Sends one claimed row and records the outcome at once, holding it while the database is down. */
+  private async deliver(r: ClaimedRow): Promise<'sent' | 'retried' | 'failed'> {
+    let result: { ok: true } | { ok: false; failure: SendFailure }
+    if (!r.message) result = { ok: false, failure: { permanent: true, error: 'no message to send' } }
+    else {
+      try {
+        await this.o.transport.send(r.message as StoredEmail)
+        result = { ok: true }
+      } catch (error) {
+        result = { ok: false, failure: classifySendError(error) }
+      }
+    }
+    const accepted = performance.now()
+    const attempts = r.attempts + 1
+    const outcome: 'sent' | 'retried' | 'failed' = result.ok
+      ? 'sent'
+      : !result.failure.permanent && attempts < this.o.maxAttempts
+        ? 'retried'
+        : 'failed'
+    const data = {
+      notificationId: r.notification_id,
+      channel: 'email' as const,
+      category: r.category,
+      causeEventId: r.cause_event_id,
+      attempts,
+    }
+    const record = () =>
+      this.o.db.transaction().execute(async (trx) => {
+        if (result.ok) {
+          // Gone meanwhile (the person was erased): nothing to record.
+          if ((await mark(trx, r.id, { status: 'sent', attempts })) === 0) return
+          await recordEvent(trx, NotificationsEvents.NotificationDelivered, r.notification_id, data)
+        } else if (outcome === 'retried') {
+          await mark(trx, r.id, {
+            status: 'pending',
+            attempts,
+            error: result.failure.error,
+            retryInMs: backoffMs(attempts, this.o.retryBaseMs, this.o.retryMaxMs),
+          })
+        } else {
+          if ((await mark(trx, r.id, { status: 'failed', attempts, error: result.failure.error })) === 0)
+            return
+          await recordEvent(trx, NotificationsEvents.NotificationFailed, r.notification_id, {
+            ...data,
+            error: redactAddresses(result.failure.error),
+          })
+        }
+      })
+    // What the SMTP server said is known only here: while the database cannot record it, keep it
+    // (a resend after the lease would be a second email) unless the sender is stopping.
+    for (let wait = 250; ; wait = Math.min(5_000, wait * 2)) {
+      try {
+        await record()
+        break
+      } catch (error) {
+        if (!isDatabaseUnavailable(error) || this.stopped) throw error
+        await new Promise((resolve) => setTimeout(resolve, wait))
+      }
+    }
+    if (result.ok) this.o.recordLatency?.observe((performance.now() - accepted) / 1000)
+    return outcome
+  }
+}
+
+interface ClaimedRow {
+  id: string
+  notification_id: string
+  cause_event_id: string
+  category: string
+  attempts: number
+  message: unknown
+  previous: 'pending' | 'sending'
 }
 
 async function mark(
@@ -239,23 +270,24 @@ async function mark(
     attempts: number
     error?: string
     retryInMs?: number
-    sent?: boolean
   },
-): Promise<void> {
-  await trx
+): Promise<number> {
+  const result = await trx
     .updateTable('deliveries')
     .set({
       status: change.status,
       attempts: change.attempts,
       last_error: change.error ?? null,
       updated_at: sql<Date>`now()`,
+      ...(change.status === 'sent' ? { sent_at: sql<Date>`now()` } : {}),
       next_attempt_at:
         change.status === 'pending'
           ? sql<Date>`now() + make_interval(secs => ${(change.retryInMs ?? 0) / 1000})`
           : null,
-      // Given up: the rendered message (which may hold a login link) is not kept.
+      // Sent or given up: the rendered message (which may hold a login link) is not kept.
       ...(change.status === 'pending' ? {} : { message: null }),
     })
     .where('id', '=', id)
-    .execute()
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows)
 }

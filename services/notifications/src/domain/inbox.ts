@@ -146,7 +146,7 @@ export interface DeliveryView {
   channel: Channel
   category: string
   recipient: string
-  status: DeliveryStatus
+  status: Exclude<DeliveryStatus, 'sending'>
   attempts: number
   lastError: string | null
   nextAttemptAt: string | null
@@ -161,7 +161,8 @@ export function deliveryView(d: Delivery): DeliveryView {
     channel: d.channel,
     category: d.category,
     recipient: d.recipient,
-    status: d.status,
+    // Being sent is still pending for the reader (the API's statuses).
+    status: d.status === 'sending' ? 'pending' : d.status,
     attempts: d.attempts,
     lastError: d.last_error,
     nextAttemptAt: d.status === 'pending' ? iso(d.next_attempt_at) : null,

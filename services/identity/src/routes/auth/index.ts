@@ -47,7 +47,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (fastif
       },
     },
     async (request, reply) => {
-      register(ctx, request.body)
+      await register(ctx, request.body)
       return reply.code(202).send(accepted('Un lien de confirmation vient d’être envoyé à cette adresse.'))
     },
   )
@@ -65,7 +65,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (fastif
       },
     },
     async (request, reply) => {
-      requestLink(ctx, request.body.email, 'email-verification')
+      await requestLink(ctx, request.body.email, 'email-verification')
       return reply.code(202).send(accepted(SENT))
     },
   )
@@ -106,7 +106,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (fastif
       },
     },
     async (request, reply) => {
-      requestLink(ctx, request.body.email, 'magic-link')
+      await requestLink(ctx, request.body.email, 'magic-link')
       return reply.code(202).send(accepted(SENT))
     },
   )
@@ -164,7 +164,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (fastif
       },
     },
     async (request, reply) => {
-      requestLink(ctx, request.body.email, 'password-reset')
+      await requestLink(ctx, request.body.email, 'password-reset')
       return reply.code(202).send(accepted(SENT))
     },
   )
