@@ -1,5 +1,5 @@
 export { runCli } from './cli.js'
-export { BaseConfig, ConfigError, loadConfig } from './config.js'
+export { BaseConfig, ConfigError, HttpConfig, loadConfig } from './config.js'
 export {
   Conflict,
   type DomainErrorConstructor,
@@ -14,7 +14,15 @@ export {
   Unauthorized,
   Unprocessable,
 } from './errors.js'
-export { createHost, type Host, type HostedService, type HostOptions, openTransport } from './host.js'
+export {
+  createHost,
+  createStatelessHost,
+  type Host,
+  type HostedService,
+  type HostOptions,
+  openTransport,
+  type StatelessHost,
+} from './host.js'
 export { type KitOptions, serviceKit } from './kit.js'
 export { loggerOptions, REDACT_PATHS } from './logger.js'
 export {
@@ -34,5 +42,13 @@ export {
   type Metrics,
   type Registry,
 } from './plugins/metrics.js'
-export { installGracefulShutdown, runService, serviceConfigSchema } from './run.js'
-export { type CommandContext, defineService, type ServiceDeps, type ServiceModule } from './service.js'
+export { installGracefulShutdown, runService, runStatelessService, serviceConfigSchema } from './run.js'
+export {
+  type CommandContext,
+  defineService,
+  defineStatelessModule,
+  type ServiceDeps,
+  type ServiceModule,
+  type StatelessDeps,
+  type StatelessModule,
+} from './service.js'

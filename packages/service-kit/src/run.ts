@@ -1,8 +1,8 @@
 import closeWithGrace from 'close-with-grace'
 import { type TObject, Type } from 'typebox'
-import { BaseConfig, ConfigError, loadConfig } from './config.js'
-import { createHost, type Host } from './host.js'
-import type { ServiceModule } from './service.js'
+import { BaseConfig, ConfigError, HttpConfig, loadConfig } from './config.js'
+import { createHost, createStatelessHost, type Host, type StatelessHost } from './host.js'
+import type { ServiceModule, StatelessModule } from './service.js'
 
 /** The configuration schema of a service: BaseConfig plus its own variables. */
 export function serviceConfigSchema(module: ServiceModule): TObject {
@@ -32,7 +32,27 @@ export async function runService(module: ServiceModule): Promise<Host> {
   return host
 }
 
-export function installGracefulShutdown(host: Host, after?: () => Promise<void>): void {
+/** Stand-alone server of a module that owns no data: validated config (no database, no bus), graceful shutdown. */
+export async function runStatelessService(module: StatelessModule): Promise<StatelessHost> {
+  let host: StatelessHost
+  try {
+    const config = loadConfig(
+      Type.Object({ ...HttpConfig.properties, ...(module.config?.properties ?? {}) }),
+    ) as Readonly<HttpConfig>
+    host = await createStatelessHost({ modules: [module], config })
+    await host.app.ready()
+    await host.app.listen({ port: config.PORT, host: config.HOST })
+  } catch (error) {
+    fail(error)
+  }
+  installGracefulShutdown(host)
+  return host
+}
+
+export function installGracefulShutdown(
+  host: Pick<Host, 'app' | 'close'>,
+  after?: () => Promise<void>,
+): void {
   closeWithGrace({ delay: 15_000 }, async ({ signal, err }) => {
     if (err) host.app.log.error({ err }, 'shutting down after an error')
     else host.app.log.info({ signal }, 'shutting down')

@@ -6,7 +6,8 @@ export type ReadinessCheck = () => Promise<void>
 declare module 'fastify' {
   interface FastifyInstance {
     readiness: {
-      add(name: string, check: ReadinessCheck): void
+      /** `required: false`: reported in `checks` (a health detail) without making /readyz answer 503. */
+      add(name: string, check: ReadinessCheck, options?: { required?: boolean }): void
       /** After this, /readyz answers 503 (graceful shutdown). */
       markShuttingDown(): void
       readonly shuttingDown: boolean
@@ -18,10 +19,12 @@ declare module 'fastify' {
 export const healthPlugin = fp(
   async (app: FastifyInstance) => {
     const checks = new Map<string, ReadinessCheck>()
+    const optional = new Set<string>()
     let shuttingDown = false
     app.decorate('readiness', {
-      add: (name: string, check: ReadinessCheck) => {
+      add: (name: string, check: ReadinessCheck, options?: { required?: boolean }) => {
         checks.set(name, check)
+        if (options?.required === false) optional.add(name)
       },
       markShuttingDown: () => {
         shuttingDown = true
@@ -69,7 +72,7 @@ export const healthPlugin = fp(
             }
           }),
         )
-        const ok = Object.values(results).every(Boolean)
+        const ok = Object.entries(results).every(([name, passed]) => passed || optional.has(name))
         return reply.code(ok ? 200 : 503).send({ status: ok ? 'ok' : 'unavailable', checks: results })
       },
     )
