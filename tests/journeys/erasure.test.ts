@@ -74,7 +74,7 @@ describeWithNats('journey 2: erasing an account', () => {
 
     // Leave traces in every service: a diagnostic, a training registration, a community post.
     await answerAndSubmitDiagnostic(p, erased, commune.id)
-    await p.mail.waitFor(email, (m) => m.text.includes('/report'))
+    await p.mail.waitFor(email, (m) => m.text.includes('/resultats'))
     const trainings = (await p.inject({ method: 'GET', url: '/v1/trainings?limit=100' })).json() as {
       items: Array<{ slug: string }>
     }
@@ -131,7 +131,7 @@ describeWithNats('journey 2: erasing an account', () => {
     // The colleague's next diagnostic is mailed to the colleague only.
     const fresh = await refresh(p, colleague)
     await answerAndSubmitDiagnostic(p, fresh, commune.id)
-    await p.mail.waitFor('secretariat@mairie-bourganeuf.example', (m) => m.text.includes('/report'))
+    await p.mail.waitFor('secretariat@mairie-bourganeuf.example', (m) => m.text.includes('/resultats'))
     await new Promise((r) => setTimeout(r, 2_000))
     expect(p.mail.to(email)).toHaveLength(mailsBefore)
     expect(DEMO.password).toBeDefined()

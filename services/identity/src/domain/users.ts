@@ -1,4 +1,4 @@
-import { IdentityEvents } from '@osinum/contracts'
+import { IdentityEvents, PAGES } from '@osinum/contracts'
 import { recordEvent } from '@osinum/events'
 import { NotFound } from '@osinum/service-kit'
 import { v7 as uuidv7 } from 'uuid'
@@ -64,10 +64,11 @@ export async function createUser(
   return user
 }
 
+/** Email links open web pages (whose button or form POSTs the token), never an API route. */
 const LINK_PATHS: Record<OneTimeTokenKind, string> = {
-  'magic-link': '/v1/auth/magic-link/verify',
-  'email-verification': '/v1/auth/email/verify',
-  'password-reset': '/v1/auth/password-reset/confirm',
+  'magic-link': PAGES.magicLink,
+  'email-verification': PAGES.verifyEmail,
+  'password-reset': PAGES.resetPassword,
 }
 
 function linkUrl(ctx: Ctx, kind: OneTimeTokenKind, token: string): string {
