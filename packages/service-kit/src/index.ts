@@ -33,6 +33,8 @@ export {
   type Principal,
   principalFromClaims,
 } from './plugins/auth.js'
+// Brings the `fastify.readiness` type augmentation to every importer of the kit.
+export type { ReadinessCheck } from './plugins/health.js'
 // Also brings the `fastify.metrics` type augmentation to every importer of the kit.
 export {
   type Counter,

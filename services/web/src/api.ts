@@ -1,0 +1,90 @@
+import { createClient, type Problem } from '@osinum/client'
+import type { FastifyInstance } from 'fastify'
+
+/** The typed client of the REST API, as one request of a page uses it. */
+export type Api = ReturnType<typeof createClient>
+export type { Problem }
+
+/** The API did not answer (down, timed out, 502/503/504): pages answer 503 « service momentanément indisponible ». */
+export class ApiUnavailable extends Error {
+  override name = 'ApiUnavailable'
+}
+
+/**
+ * How the web pages reach the API. Stand-alone: HTTP to `API_URL`. Embedded: `app.inject` into
+ * the same Fastify instance (no socket, no port to know, the same routing, hooks, auth and error
+ * handling as an HTTP call); the browser's address is passed on either way so that per-IP rate
+ * limits (sign-in) apply to the person, not to the web server.
+ */
+export type ApiTransport = (request: Request, clientIp: string) => Promise<Response>
+
+export function httpTransport(baseUrl: string, timeoutMs: number): ApiTransport {
+  const base = baseUrl.replace(/\/+$/, '')
+  return async (request, clientIp) => {
+    const url = new URL(request.url)
+    const headers = new Headers(request.headers)
+    headers.set('x-forwarded-for', clientIp)
+    const body = request.body ? await request.arrayBuffer() : undefined
+    return fetch(`${base}${url.pathname}${url.search}`, {
+      method: request.method,
+      headers,
+      body,
+      redirect: 'manual',
+      signal: AbortSignal.timeout(timeoutMs),
+    })
+  }
+}
+
+/** Responses that may not carry a body (the Response constructor refuses one). */
+const NO_BODY = new Set([101, 204, 205, 304])
+
+export function injectTransport(app: FastifyInstance): ApiTransport {
+  return async (request, clientIp) => {
+    const url = new URL(request.url)
+    const body = request.body ? Buffer.from(await request.arrayBuffer()) : undefined
+    const res = await app.inject({
+      method: request.method as 'GET',
+      url: url.pathname + url.search,
+      headers: Object.fromEntries(request.headers),
+      ...(body ? { payload: body } : {}),
+      remoteAddress: clientIp,
+    })
+    const headers = new Headers()
+    for (const [name, value] of Object.entries(res.headers)) {
+      if (value === undefined) continue
+      for (const v of Array.isArray(value) ? value : [String(value)]) headers.append(name, v)
+    }
+    return new Response(NO_BODY.has(res.statusCode) ? null : res.rawPayload, {
+      status: res.statusCode,
+      headers,
+    })
+  }
+}
+
+/** A client for one page request: the person's access token (if signed in) and address. */
+export function apiClient(transport: ApiTransport, options: { clientIp: string; accessToken?: string }): Api {
+  const client = createClient({
+    baseUrl: 'http://api.internal',
+    fetch: async (request: Request) => {
+      let response: Response
+      try {
+        response = await transport(request, options.clientIp)
+      } catch (error) {
+        throw new ApiUnavailable(`API call failed: ${(error as Error).message}`)
+      }
+      if (response.status === 502 || response.status === 503 || response.status === 504)
+        throw new ApiUnavailable(`API answered ${response.status}`)
+      return response
+    },
+  })
+  if (options.accessToken) {
+    const token = options.accessToken
+    client.use({
+      onRequest({ request }) {
+        request.headers.set('authorization', `Bearer ${token}`)
+        return request
+      },
+    })
+  }
+  return client
+}
