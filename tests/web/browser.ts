@@ -1,0 +1,137 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import AxeBuilder from '@axe-core/playwright'
+import { buildPlatform } from '@osinum/platform'
+import type { Host } from '@osinum/service-kit'
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
+import { expect } from 'vitest'
+
+/** Debian's Chromium (CI installs it in .ci/run); no browser is ever downloaded. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+export const hasChromium = existsSync(CHROMIUM)
+if (!hasChromium)
+  process.stderr.write(
+    `[osinum tests] no Chromium at ${CHROMIUM}: browser tests are skipped (apt-get install -y chromium)\n`,
+  )
+
+/** Screenshots and other artefacts of the browser tests (git-ignored). */
+export const ARTEFACTS = join(import.meta.dirname, 'artefacts')
+
+export interface WebPlatform {
+  host: Host
+  base: string
+  browser: Browser
+  /** A fresh browser profile (cookies, storage), with or without JavaScript. */
+  context(options?: { javaScript?: boolean }): Promise<BrowserContext>
+  /** The newest link of the newest mail to `to` that contains `fragment` (dev mailbox). */
+  mailLink(to: string, fragment: string): Promise<string>
+  close(): Promise<void>
+}
+
+/** The embedded platform on a free port (PGlite in memory, demo data) and one headless Chromium. */
+export async function startWebPlatform(): Promise<WebPlatform> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'osinum-web-'))
+  const { host, config } = await buildPlatform({
+    env: {
+      DATABASE_URL: 'pglite://memory',
+      NATS_URL: 'memory:',
+      OSINUM_DATA_DIR: dataDir,
+      PORT: '0',
+      LOG_LEVEL: 'warn',
+      // The journeys sign in many times from one address.
+      AUTH_RATE_LIMIT_PER_IP: '1000',
+      AUTH_RATE_LIMIT_PER_EMAIL: '1000',
+      RATE_LIMIT_MAX: '100000',
+    },
+    logger: false,
+  })
+  await host.startEvents()
+  await host.app.listen({ port: config.PORT, host: '127.0.0.1' })
+  const base = `http://localhost:${config.PORT}`
+  // Playwright gives each launched browser a fresh temporary profile (--user-data-dir).
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  })
+  return {
+    host,
+    base,
+    browser,
+    async context({ javaScript = true } = {}) {
+      const context = await browser.newContext({
+        baseURL: base,
+        javaScriptEnabled: javaScript,
+        locale: 'fr-FR',
+      })
+      context.setDefaultTimeout(10_000)
+      return context
+    },
+    async mailLink(to, fragment) {
+      const deadline = Date.now() + 20_000
+      for (;;) {
+        const res = await host.app.inject({ url: `/v1/dev/mailbox?to=${encodeURIComponent(to)}` })
+        const items = (res.json() as { items: Array<{ links: string[] }> }).items ?? []
+        const link = items.flatMap((m) => m.links).find((l) => l.includes(fragment))
+        if (link) return link
+        if (Date.now() > deadline) throw new Error(`no mail to ${to} with a link containing ${fragment}`)
+        await new Promise((r) => setTimeout(r, 200))
+      }
+    },
+    async close() {
+      await browser.close()
+      await host.close()
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** Pages visited, for the report: each is checked once per JS mode. */
+const JWT = /eyJ[\w-]{10,}\.[\w-]{10,}\.[\w-]{10,}/
+
+/**
+ * What every page visited must satisfy: French, a title saying where one is, no serious or
+ * critical axe-core violation, no token in the HTML; screenshots at 1280 and 360 px. axe-core
+ * runs in the page, so not in a context without JavaScript: there the same pages (they have no
+ * script at all, so the same DOM) were checked by the run with JavaScript.
+ */
+export async function checkPage(
+  page: Page,
+  name: string,
+  options: { screenshot?: boolean; axe?: boolean } = {},
+) {
+  const html = await page.content()
+  expect(html, `${name}: lang="fr"`).toContain('<html lang="fr">')
+  expect(await page.title(), `${name}: title`).toMatch(/ — osinum · /)
+  expect(html, `${name}: no token in the page`).not.toMatch(JWT)
+  if (options.axe === false) return
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze()
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+  expect(
+    serious.map(
+      (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    ),
+    `${name}: axe-core`,
+  ).toEqual([])
+  if (options.screenshot !== false) {
+    mkdirSync(join(ARTEFACTS, 'screenshots'), { recursive: true })
+    const size = page.viewportSize() ?? { width: 1280, height: 800 }
+    for (const width of [1280, 360]) {
+      await page.setViewportSize({ width, height: 800 })
+      await page.screenshot({ path: join(ARTEFACTS, 'screenshots', `${name}-${width}.png`), fullPage: true })
+    }
+    await page.setViewportSize(size)
+  }
+}
