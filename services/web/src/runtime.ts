@@ -71,6 +71,7 @@ export function createRuntime(options: {
       email: me?.email ?? '',
       name: me?.displayName ?? null,
       hasPassword: me?.hasPassword ?? false,
+      staff: (me?.platformRoles ?? []).length > 0,
       orgs,
       op,
     }

@@ -18,6 +18,8 @@ export interface SignedIn {
   email: string
   name: string | null
   hasPassword: boolean
+  /** Has a platform role (admin, editor, advisor): sees staff-only choices. */
+  staff: boolean
   orgs: Array<{ id: string; name: string; referent: boolean }>
   /** Operator of the person's first collectivité (theming). */
   op: string | null

@@ -31,7 +31,7 @@ ${postForm(
 ${prefs.categories.map(
   (
     c,
-  ) => html`<div class="checkbox"><input type="checkbox" id="email-${c.category}" name="email-${c.category}" value="oui"${c.email ? ' checked' : ''}${c.locked ? ' disabled' : ''} aria-describedby="email-${c.category}-hint">
+  ) => html`<input type="hidden" name="shown-${c.category}" value="oui"><div class="checkbox"><input type="checkbox" id="email-${c.category}" name="email-${c.category}" value="oui"${c.email ? ' checked' : ''}${c.locked ? ' disabled' : ''} aria-describedby="email-${c.category}-hint">
 <label for="email-${c.category}">${c.label}</label><p class="hint" id="email-${c.category}-hint">${c.description}</p></div>`,
 )}
 </fieldset>

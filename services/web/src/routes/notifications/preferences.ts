@@ -12,7 +12,14 @@ export default async function preferencesRoutes(app: FastifyInstance) {
   app.get('/preferences', async (request, reply) => {
     const api = await request.server.web.api(request)
     const { data } = await api.GET('/v1/notification-preferences')
-    return render(request, reply, (ctx) => preferencesPage(ctx, data as Preferences, FREQUENCIES))
+    const prefs = data as Preferences
+    // Moderation emails concern editors only.
+    const staff = request.session.get('auth')?.staff ?? false
+    const shown = {
+      ...prefs,
+      categories: prefs.categories.filter((c) => staff || c.category !== 'moderation'),
+    }
+    return render(request, reply, (ctx) => preferencesPage(ctx, shown, FREQUENCIES))
   })
 
   app.post('/preferences', async (request, reply) => {
@@ -21,7 +28,7 @@ export default async function preferencesRoutes(app: FastifyInstance) {
     const body = (request.body ?? {}) as Record<string, string>
     const categories = Object.fromEntries(
       ((current as Preferences | undefined)?.categories ?? [])
-        .filter((c) => !c.locked)
+        .filter((c) => !c.locked && body[`shown-${c.category}`] === 'oui')
         .map((c) => [c.category, { email: body[`email-${c.category}`] === 'oui' }]),
     )
     const frequency = bodyText(request, 'frequency')
