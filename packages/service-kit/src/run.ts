@@ -4,9 +4,10 @@ import { BaseConfig, ConfigError, HttpConfig, loadConfig } from './config.js'
 import { createHost, createStatelessHost, type Host, type StatelessHost } from './host.js'
 import type { ServiceModule, StatelessModule } from './service.js'
 
-/** The configuration schema of a service: BaseConfig plus its own variables. */
-export function serviceConfigSchema(module: ServiceModule): TObject {
-  return Type.Object({ ...BaseConfig.properties, ...(module.config?.properties ?? {}) })
+/** The configuration schema of a service: BaseConfig (HttpConfig for a stateless module) plus its own variables. */
+export function serviceConfigSchema(module: ServiceModule | StatelessModule): TObject {
+  const base = 'migrations' in module ? BaseConfig : HttpConfig
+  return Type.Object({ ...base.properties, ...(module.config?.properties ?? {}) })
 }
 
 function fail(error: unknown): never {
@@ -36,9 +37,7 @@ export async function runService(module: ServiceModule): Promise<Host> {
 export async function runStatelessService(module: StatelessModule): Promise<StatelessHost> {
   let host: StatelessHost
   try {
-    const config = loadConfig(
-      Type.Object({ ...HttpConfig.properties, ...(module.config?.properties ?? {}) }),
-    ) as Readonly<HttpConfig>
+    const config = loadConfig(serviceConfigSchema(module)) as Readonly<HttpConfig>
     host = await createStatelessHost({ modules: [module], config })
     await host.app.ready()
     await host.app.listen({ port: config.PORT, host: config.HOST })
