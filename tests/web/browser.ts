@@ -10,10 +10,14 @@ import { expect } from 'vitest'
 /** Debian's Chromium (CI installs it in .ci/run); no browser is ever downloaded. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 export const hasChromium = existsSync(CHROMIUM)
-if (!hasChromium)
+if (!hasChromium) {
+  // CI installs it (.ci/run): there, a missing browser is a failure, not a skip.
+  if (process.env.CI)
+    throw new Error(`no Chromium at ${CHROMIUM}: .ci/run installs it (apt-get install -y chromium)`)
   process.stderr.write(
     `[osinum tests] no Chromium at ${CHROMIUM}: browser tests are skipped (apt-get install -y chromium)\n`,
   )
+}
 
 /** Screenshots and other artefacts of the browser tests (git-ignored). */
 export const ARTEFACTS = join(import.meta.dirname, 'artefacts')
