@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { html, raw } from './html.js'
+import { html, raw } from './index.js'
 
 describe('html templates', () => {
   it('escapes every interpolated value, so a name typed by someone can never become markup', () => {
