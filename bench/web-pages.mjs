@@ -6,16 +6,16 @@
 // Targets (issue 12): every page < 100 KB on a first visit, EcoIndex A or B; a page ≤ 1.5× its API calls.
 // Run after `npx tsc -b`: node bench/web-pages.mjs   (BENCH_DURATION seconds per scenario, default 10)
 import { spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { CHROMIUM, hasChromium, launchChromium } from '@osinum/testing/browser'
 import autocannon from 'autocannon'
 import { computeEcoIndex, getEcoIndexGrade } from 'ecoindex'
 
 const CONNECTIONS = 32
 const DURATION = Number(process.env.BENCH_DURATION ?? 10)
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
 if (process.argv[2] === '--load') {
   const { url, headers, duration } = JSON.parse(process.argv[3])
@@ -85,21 +85,8 @@ const SIGNED_IN = [
 
 const rows = []
 let sessionCookie
-if (existsSync(CHROMIUM)) {
-  const { chromium } = await import('playwright-core')
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  })
+if (hasChromium()) {
+  const browser = await launchChromium()
   /** A first visit: a fresh browser context (empty cache), every response of the page counted. */
   async function measure(name, url, cookies = []) {
     const context = await browser.newContext({ baseURL: base })

@@ -1,16 +1,16 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
 import { buildPlatform } from '@osinum/platform'
 import type { Host } from '@osinum/service-kit'
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
+import { CHROMIUM, hasChromium, launchChromium } from '@osinum/testing/browser'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { expect } from 'vitest'
 
-/** Debian's Chromium (CI installs it in .ci/run); no browser is ever downloaded. */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-export const hasChromium = existsSync(CHROMIUM)
-if (!hasChromium) {
+export { hasChromium }
+
+if (!hasChromium()) {
   // CI installs it (.ci/run): there, a missing browser is a failure, not a skip.
   if (process.env.CI)
     throw new Error(`no Chromium at ${CHROMIUM}: .ci/run installs it (apt-get install -y chromium)`)
@@ -53,21 +53,7 @@ export async function startWebPlatform(): Promise<WebPlatform> {
   await host.startEvents()
   await host.app.listen({ port: config.PORT, host: '127.0.0.1' })
   const base = `http://localhost:${config.PORT}`
-  // Playwright gives each launched browser a fresh temporary profile (--user-data-dir).
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  })
+  const browser = await launchChromium()
   return {
     host,
     base,

@@ -6,7 +6,7 @@ import { checkPage, hasChromium, startWebPlatform, type WebPlatform } from './br
  * The journeys of a commune's people in a real browser (Debian's Chromium), against the embedded
  * platform: with JavaScript, then the same without it (the pages need none).
  */
-describe.skipIf(!hasChromium)('web pages in a browser', { timeout: 180_000 }, () => {
+describe.skipIf(!hasChromium())('web pages in a browser', { timeout: 180_000 }, () => {
   let p: WebPlatform
   beforeAll(async () => {
     p = await startWebPlatform()
