@@ -6,9 +6,7 @@
 // Targets (issue 12): every page < 100 KB on a first visit, EcoIndex A or B; a page ≤ 1.5× its API calls.
 // Run after `npx tsc -b`: node bench/web-pages.mjs   (BENCH_DURATION seconds per scenario, default 10)
 import { spawn } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
-import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { CHROMIUM, hasChromium, launchChromium } from '@osinum/testing/browser'
 import autocannon from 'autocannon'
@@ -45,23 +43,11 @@ function load(url, headers = {}) {
   })
 }
 
-const { buildPlatform } = await import('@osinum/platform')
-const dataDir = mkdtempSync(path.join(os.tmpdir(), 'osinum-bench-web-'))
-const { host, config } = await buildPlatform({
-  env: {
-    DATABASE_URL: 'pglite://memory',
-    NATS_URL: 'memory:',
-    OSINUM_DATA_DIR: dataDir,
-    PORT: '0',
-    LOG_LEVEL: 'silent',
-    RATE_LIMIT_MAX: '10000000',
-    AUTH_RATE_LIMIT_PER_IP: '1000',
-  },
-  logger: false,
+const { startListeningPlatform } = await import('@osinum/platform')
+const platform = await startListeningPlatform({
+  env: { LOG_LEVEL: 'silent', RATE_LIMIT_MAX: '10000000', AUTH_RATE_LIMIT_PER_IP: '1000' },
 })
-await host.startEvents()
-await host.app.listen({ port: config.PORT, host: '127.0.0.1' })
-const base = `http://127.0.0.1:${config.PORT}`
+const { base } = platform
 
 const PUBLIC = [
   ['accueil', '/'],
@@ -176,5 +162,4 @@ const api = results['its API call GET /v1/operators']
 console.log(
   `\nhome / its API call: p50 ${(home.p50 / api.p50).toFixed(2)}×, p99 ${(home.p99 / api.p99).toFixed(2)}× (target ≤ 1.5×)`,
 )
-await host.close()
-rmSync(dataDir, { recursive: true, force: true })
+await platform.close()

@@ -1,8 +1,7 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
-import { buildPlatform } from '@osinum/platform'
+import { startListeningPlatform } from '@osinum/platform'
 import type { Host } from '@osinum/service-kit'
 import { CHROMIUM, hasChromium, launchChromium } from '@osinum/testing/browser'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
@@ -35,24 +34,17 @@ export interface WebPlatform {
 
 /** The embedded platform on a free port (PGlite in memory, demo data) and one headless Chromium. */
 export async function startWebPlatform(): Promise<WebPlatform> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'osinum-web-'))
-  const { host, config } = await buildPlatform({
+  const platform = await startListeningPlatform({
     env: {
-      DATABASE_URL: 'pglite://memory',
-      NATS_URL: 'memory:',
-      OSINUM_DATA_DIR: dataDir,
-      PORT: '0',
-      LOG_LEVEL: 'warn',
       // The journeys sign in many times from one address.
       AUTH_RATE_LIMIT_PER_IP: '1000',
       AUTH_RATE_LIMIT_PER_EMAIL: '1000',
       RATE_LIMIT_MAX: '100000',
     },
-    logger: false,
   })
-  await host.startEvents()
-  await host.app.listen({ port: config.PORT, host: '127.0.0.1' })
-  const base = `http://localhost:${config.PORT}`
+  const { host } = platform
+  // Links in emails use PUBLIC_URL (localhost): the browser goes there too.
+  const base = platform.config.PUBLIC_URL as string
   const browser = await launchChromium()
   return {
     host,
@@ -80,8 +72,7 @@ export async function startWebPlatform(): Promise<WebPlatform> {
     },
     async close() {
       await browser.close()
-      await host.close()
-      rmSync(dataDir, { recursive: true, force: true })
+      await platform.close()
     },
   }
 }

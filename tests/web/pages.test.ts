@@ -35,7 +35,14 @@ describe('web pages on the embedded platform', () => {
   let host: Host
   beforeAll(async () => {
     ;({ host } = await buildPlatform({
-      env: { DATABASE_URL: 'pglite://memory', NATS_URL: 'memory:', LOG_LEVEL: 'silent', PORT: '3000' },
+      env: {
+        DATABASE_URL: 'pglite://memory',
+        NATS_URL: 'memory:',
+        LOG_LEVEL: 'silent',
+        PORT: '3000',
+        // Shorter than the pages' refresh margin (60 s): every signed-in page refreshes its tokens.
+        ACCESS_TOKEN_TTL_SECONDS: '30',
+      },
       logger: false,
     }))
   })
@@ -54,6 +61,34 @@ describe('web pages on the embedded platform', () => {
     expect(res.body).toMatch(/id="email-error"[^>]*>.*Indiquez une adresse e-mail valide/)
     expect(res.body).not.toContain('OSI_')
     expect(res.body).not.toContain('"status"')
+  })
+
+  it('refreshes the tokens transparently, and sends to the sign-in page a person whose session ended elsewhere', async () => {
+    const signIn = async () => {
+      const v = visitor(host.app.inject.bind(host.app))
+      const form = await v.get('/connexion')
+      const res = await v.post(
+        '/connexion',
+        { 'login-email': 'maire@commune-a.demo.osinum.example', password: 'osinum-demo-2026' },
+        form.body,
+      )
+      expect(res.headers.location).toBe('/tableau-de-bord')
+      return v
+    }
+    const laptop = await signIn()
+    const phone = await signIn()
+    for (let i = 0; i < 3; i++) expect((await laptop.get('/compte')).statusCode).toBe(200)
+    const sessions = await phone.get('/compte/sessions')
+    expect((await phone.post('/compte/sessions/toutes', {}, sessions.body)).headers.location).toBe(
+      '/connexion',
+    )
+    const after = await laptop.get('/compte')
+    expect(after.statusCode).toBe(303)
+    expect(after.headers.location).toBe('/connexion?retour=%2Fcompte')
+    expect((await laptop.get('/connexion')).body).toContain('Votre session a pris fin')
+    expect((await laptop.get('/tableau-de-bord')).headers.location).toBe(
+      '/connexion?retour=%2Ftableau-de-bord',
+    )
   })
 
   it('refuses a form posted without its CSRF token, or with another session’s', async () => {

@@ -107,3 +107,46 @@ export async function buildPlatform(
   }
   return { host, config }
 }
+
+export interface ListeningPlatform {
+  host: Host
+  config: Record<string, any>
+  /** http://127.0.0.1:<port> */
+  base: string
+  /** Stops the platform and removes its temporary data folder. */
+  close(): Promise<void>
+}
+
+/**
+ * A throw-away embedded platform listening on a free loopback port, for browser tests and
+ * benchmarks: PGlite in memory, a temporary data folder (dev mailbox), demo data, events running.
+ */
+export async function startListeningPlatform(
+  options: { env?: Record<string, string>; logger?: boolean } = {},
+): Promise<ListeningPlatform> {
+  const { mkdtempSync, rmSync } = await import('node:fs')
+  const { tmpdir } = await import('node:os')
+  const dataDir = mkdtempSync(join(tmpdir(), 'osinum-'))
+  const { host, config } = await buildPlatform({
+    env: {
+      DATABASE_URL: 'pglite://memory',
+      NATS_URL: 'memory:',
+      OSINUM_DATA_DIR: dataDir,
+      PORT: '0',
+      LOG_LEVEL: 'warn',
+      ...options.env,
+    },
+    logger: options.logger ?? false,
+  })
+  await host.startEvents()
+  await host.app.listen({ port: config.PORT, host: '127.0.0.1' })
+  return {
+    host,
+    config,
+    base: `http://127.0.0.1:${config.PORT}`,
+    async close() {
+      await host.close()
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}

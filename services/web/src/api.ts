@@ -10,6 +10,11 @@ export class ApiUnavailable extends Error {
   override name = 'ApiUnavailable'
 }
 
+/** The API no longer honours the person's session (revoked, expired): pages send them to sign in again. */
+export class SignedOut extends Error {
+  override name = 'SignedOut'
+}
+
 /**
  * How the web pages reach the API. Stand-alone: HTTP to `API_URL`. Embedded: `app.inject` into
  * the same Fastify instance (no socket, no port to know, the same routing, hooks, auth and error
@@ -74,6 +79,7 @@ export function apiClient(transport: ApiTransport, options: { clientIp: string; 
       }
       if (response.status === 502 || response.status === 503 || response.status === 504)
         throw new ApiUnavailable(`API answered ${response.status}`)
+      if (response.status === 401 && options.accessToken) throw new SignedOut('the API refused the access token')
       return response
     },
   })

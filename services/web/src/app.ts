@@ -4,12 +4,13 @@ import formbody from '@fastify/formbody'
 import secureSession from '@fastify/secure-session'
 import { notFoundHandler } from '@osinum/service-kit'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { type ApiTransport, ApiUnavailable } from './api.js'
+import { type ApiTransport, ApiUnavailable, SignedOut } from './api.js'
 import { assetRoutes } from './assets.js'
 import { errorPage } from './errors.html.js'
 import { pageRoutes } from './routes/index.js'
 import { createRuntime, type WebRuntime } from './runtime.js'
-import { render } from './view.js'
+import { flash } from './session.js'
+import { redirect, render } from './view.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -65,6 +66,12 @@ export async function webApp(app: FastifyInstance, options: WebAppOptions) {
     if (error instanceof ApiUnavailable) {
       request.log.warn({ err: error }, 'API unavailable')
       return renderError(request, reply, 503)
+    }
+    if (error instanceof SignedOut) {
+      request.session.set('auth', undefined)
+      flash(request, 'Votre session a pris fin. Connectez-vous à nouveau.', 'info')
+      const back = request.method === 'GET' ? `?retour=${encodeURIComponent(request.url)}` : ''
+      return redirect(reply, `/connexion${back}`)
     }
     const status = error.statusCode ?? 500
     if (error.code?.startsWith('FST_CSRF')) return renderError(request, reply, 403, 'csrf')

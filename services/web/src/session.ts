@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify'
-import { type Api, type ApiTransport, apiClient } from './api.js'
+import { type Api, type ApiTransport, apiClient, SignedOut } from './api.js'
 
 /**
  * What the encrypted session cookie holds (`@fastify/secure-session`: XSalsa20-Poly1305, httpOnly,
@@ -54,14 +54,17 @@ const REFRESH_MARGIN_MS = 60_000
  * token; identity treats a reused refresh token as theft and ends the session. One refresh per
  * token in this process, its result shared for a minute.
  */
-const inFlight = new Map<string, Promise<TokenPair | undefined>>()
+const inFlight = new Map<string, Promise<TokenPair | 'refused' | undefined>>()
 
+/** A new pair; 'refused' when identity ended the session; undefined when it could not answer now. */
 function refreshOnce(transport: ApiTransport, clientIp: string, refreshToken: string) {
   let pending = inFlight.get(refreshToken)
   if (!pending) {
     pending = apiClient(transport, { clientIp })
       .POST('/v1/auth/refresh', { body: { refreshToken } })
-      .then(({ data }) => data as TokenPair | undefined)
+      .then(({ data, response }) =>
+        data ? (data as TokenPair) : response.status === 401 || response.status === 400 ? 'refused' : undefined,
+      )
     inFlight.set(refreshToken, pending)
     const forget = () => setTimeout(() => inFlight.delete(refreshToken), 60_000).unref()
     pending.then(forget, forget)
@@ -89,19 +92,22 @@ export function storeTokens(
 
 /**
  * The API client of this request: with the person's access token, refreshed transparently when it
- * is about to expire; a session the API no longer honours (revoked, expired) is forgotten.
+ * is about to expire. A session the API no longer honours (revoked, expired) is forgotten and
+ * `SignedOut` thrown: the page sends the person to the sign-in page.
  */
 export async function apiOf(request: FastifyRequest, transport: ApiTransport, force = false): Promise<Api> {
   const clientIp = request.ip
   let auth = signedIn(request)
   if (auth && (force || auth.exp - Date.now() < REFRESH_MARGIN_MS)) {
     const pair = await refreshOnce(transport, clientIp, auth.rt)
+    if (pair === 'refused') {
+      request.session.set('auth', undefined)
+      throw new SignedOut('the session ended')
+    }
+    // Not refreshed now (rate limit…): the current access token may still be valid.
     if (pair) {
       storeTokens(request, pair, auth)
       auth = signedIn(request)
-    } else {
-      request.session.set('auth', undefined)
-      auth = undefined
     }
   }
   return apiClient(transport, { clientIp, accessToken: auth?.at })
