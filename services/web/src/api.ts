@@ -79,7 +79,8 @@ export function apiClient(transport: ApiTransport, options: { clientIp: string; 
       }
       if (response.status === 502 || response.status === 503 || response.status === 504)
         throw new ApiUnavailable(`API answered ${response.status}`)
-      if (response.status === 401 && options.accessToken) throw new SignedOut('the API refused the access token')
+      if (response.status === 401 && options.accessToken)
+        throw new SignedOut('the API refused the access token')
       return response
     },
   })

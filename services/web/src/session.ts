@@ -63,7 +63,11 @@ function refreshOnce(transport: ApiTransport, clientIp: string, refreshToken: st
     pending = apiClient(transport, { clientIp })
       .POST('/v1/auth/refresh', { body: { refreshToken } })
       .then(({ data, response }) =>
-        data ? (data as TokenPair) : response.status === 401 || response.status === 400 ? 'refused' : undefined,
+        data
+          ? (data as TokenPair)
+          : response.status === 401 || response.status === 400
+            ? 'refused'
+            : undefined,
       )
     inFlight.set(refreshToken, pending)
     const forget = () => setTimeout(() => inFlight.delete(refreshToken), 60_000).unref()

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify'
 import { bodyText, queryText } from '../../forms.js'
 import { pageProblem } from '../../problems.js'
-import { flash, type TokenPair } from '../../session.js'
+import { flash } from '../../session.js'
 import { redirect, render } from '../../view.js'
+import { signInLinkRoutes } from './email-link.js'
 import { registeredPage, registerPage, verifyEmailPage } from './register.html.js'
-import { invalidLinkPage } from './sign-in.html.js'
 import { afterSignIn } from './sign-in.js'
 
 const FIELDS = {
@@ -51,25 +51,14 @@ export default async function registerRoutes(app: FastifyInstance) {
     return redirect(reply, `/inscription/envoye?email=${encodeURIComponent(email)}`)
   })
 
-  app.get('/inscription/confirmer', async (request, reply) => {
-    const token = queryText(request, 'token')
-    if (!token) return redirect(reply, '/inscription')
-    return render(request, reply, (ctx) => verifyEmailPage(ctx, token))
-  })
-
-  app.post('/inscription/confirmer', async (request, reply) => {
-    const { data, error } = await request.server.web
-      .publicApi(request)
-      .POST('/v1/auth/email/verify', { body: { token: bodyText(request, 'token') } })
-    if (!data)
-      return render(request, reply, (ctx) =>
-        invalidLinkPage(ctx, pageProblem(error).message, {
-          href: '/connexion',
-          label: 'Recevoir un lien de connexion',
-        }),
-      )
-    await request.server.web.signIn(request, data as TokenPair)
-    flash(request, 'Votre adresse e-mail est confirmée. Bienvenue sur osinum !')
-    return redirect(reply, afterSignIn(request))
+  signInLinkRoutes(app, {
+    path: '/inscription/confirmer',
+    page: verifyEmailPage,
+    spend: (api, token) => api.POST('/v1/auth/email/verify', { body: { token } }),
+    retry: { href: '/connexion', label: 'Recevoir un lien de connexion' },
+    next: (request) => {
+      flash(request, 'Votre adresse e-mail est confirmée. Bienvenue sur osinum !')
+      return afterSignIn(request)
+    },
   })
 }

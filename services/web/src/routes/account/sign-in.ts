@@ -3,7 +3,8 @@ import { bodyText, queryText, safeReturn } from '../../forms.js'
 import { pageProblem } from '../../problems.js'
 import type { TokenPair } from '../../session.js'
 import { redirect, render } from '../../view.js'
-import { invalidLinkPage, linkSentPage, magicLinkPage, signInPage } from './sign-in.html.js'
+import { signInLinkRoutes } from './email-link.js'
+import { linkSentPage, magicLinkPage, signInPage } from './sign-in.html.js'
 
 const EMAIL_REQUIRED = {
   field: 'email',
@@ -77,25 +78,12 @@ export default async function signInRoutes(app: FastifyInstance) {
   )
 
   // The emailed link opens this page (GET changes nothing); its button POSTs the token.
-  app.get('/connexion/lien', async (request, reply) => {
-    const token = queryText(request, 'token')
-    if (!token) return redirect(reply, '/connexion')
-    return render(request, reply, (ctx) => magicLinkPage(ctx, token))
-  })
-
-  app.post('/connexion/lien/confirmer', async (request, reply) => {
-    const token = bodyText(request, 'token')
-    const { data, error } = await request.server.web
-      .publicApi(request)
-      .POST('/v1/auth/magic-link/verify', { body: { token } })
-    if (!data)
-      return render(request, reply, (ctx) =>
-        invalidLinkPage(ctx, pageProblem(error).message, {
-          href: '/connexion',
-          label: 'Recevoir un nouveau lien',
-        }),
-      )
-    await request.server.web.signIn(request, data as TokenPair)
-    return redirect(reply, afterSignIn(request))
+  signInLinkRoutes(app, {
+    path: '/connexion/lien',
+    action: '/connexion/lien/confirmer',
+    page: magicLinkPage,
+    spend: (api, token) => api.POST('/v1/auth/magic-link/verify', { body: { token } }),
+    retry: { href: '/connexion', label: 'Recevoir un nouveau lien' },
+    next: (request) => afterSignIn(request),
   })
 }
