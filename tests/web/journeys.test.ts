@@ -166,6 +166,8 @@ describe.skipIf(!hasChromium())('web pages in a browser', { timeout: 180_000 }, 
         await check(page, 'compte')
         await page.goto('/compte/sessions')
         await check(page, 'sessions')
+        // The devices are named from the browser's User-Agent, which the pages pass on to the API.
+        expect(await page.locator('.session-list').textContent()).toContain('Chrome sur Linux')
         const before = await page.locator('.session-list > li').count()
         expect(before).toBeGreaterThanOrEqual(2)
         await page.getByRole('button', { name: 'Fermer cette session' }).first().click()

@@ -66,8 +66,19 @@ export function injectTransport(app: FastifyInstance): ApiTransport {
   }
 }
 
-/** A client for one page request: the person's access token (if signed in) and address. */
-export function apiClient(transport: ApiTransport, options: { clientIp: string; accessToken?: string }): Api {
+/** Who is behind a page request, as the API should see them (rate limits, the sessions' devices). */
+export interface Visitor {
+  clientIp: string
+  userAgent?: string
+}
+
+export const visitorOf = (request: { ip: string; headers: Record<string, unknown> }): Visitor => ({
+  clientIp: request.ip,
+  userAgent: typeof request.headers['user-agent'] === 'string' ? request.headers['user-agent'] : undefined,
+})
+
+/** A client for one page request: the person's access token (if signed in), address and browser. */
+export function apiClient(transport: ApiTransport, options: Visitor & { accessToken?: string }): Api {
   const client = createClient({
     baseUrl: 'http://api.internal',
     fetch: async (request: Request) => {
@@ -84,14 +95,14 @@ export function apiClient(transport: ApiTransport, options: { clientIp: string; 
       return response
     },
   })
-  if (options.accessToken) {
-    const token = options.accessToken
+  const { accessToken, userAgent } = options
+  if (accessToken || userAgent)
     client.use({
       onRequest({ request }) {
-        request.headers.set('authorization', `Bearer ${token}`)
+        if (accessToken) request.headers.set('authorization', `Bearer ${accessToken}`)
+        if (userAgent) request.headers.set('user-agent', userAgent)
         return request
       },
     })
-  }
   return client
 }

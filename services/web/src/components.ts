@@ -109,7 +109,10 @@ export const notice = (text: Content, kind: 'success' | 'info' | 'warning' = 'in
 /** Formats a date for people (« 3 décembre 2026 à 14 h 05 », Paris time). */
 export function frenchDate(iso: string, withTime = true): string {
   const d = new Date(iso)
-  const date = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' }).format(d)
+  // « 1er décembre », as French writes the first day of a month.
+  const date = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' })
+    .format(d)
+    .replace(/^1 /, '1er ')
   if (!withTime) return date
   const time = new Intl.DateTimeFormat('fr-FR', {
     hour: '2-digit',

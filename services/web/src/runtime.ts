@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify'
-import { type Api, type ApiTransport, apiClient } from './api.js'
+import { type Api, type ApiTransport, apiClient, visitorOf } from './api.js'
 import { apiOf, type SignedIn, signedIn, storeTokens, type TokenPair } from './session.js'
 import { type Theme, themeOf } from './theme.js'
 
@@ -42,7 +42,7 @@ export function createRuntime(options: {
   /** Operators' branding (public), cached; a failed reload keeps the last list (pages stay up). */
   async function loadOperators(request: FastifyRequest): Promise<Operator[]> {
     if (Date.now() - operators.at < OPERATORS_TTL_MS) return operators.list
-    operators.loading ??= apiClient(transport, { clientIp: request.ip })
+    operators.loading ??= apiClient(transport, visitorOf(request))
       .GET('/v1/operators', { params: { query: { limit: 100 } } })
       .then(({ data }) => {
         operators = { at: Date.now(), list: (data?.items ?? []) as Operator[] }
@@ -82,7 +82,7 @@ export function createRuntime(options: {
     publicUrl: options.publicUrl,
     operatorId: options.operatorId,
     api: (request) => apiOf(request, transport),
-    publicApi: (request) => apiClient(transport, { clientIp: request.ip }),
+    publicApi: (request) => apiClient(transport, visitorOf(request)),
     async operatorOf(request) {
       const list = await loadOperators(request)
       const wanted = signedIn(request)?.op ?? options.operatorId
@@ -93,7 +93,7 @@ export function createRuntime(options: {
       return { operator, theme: themeOf(operator?.primaryColor) }
     },
     async signIn(request, pair) {
-      const api = apiClient(transport, { clientIp: request.ip, accessToken: pair.accessToken })
+      const api = apiClient(transport, { ...visitorOf(request), accessToken: pair.accessToken })
       // A new session: a new CSRF secret too.
       request.session.set('_csrf', undefined)
       storeTokens(request, pair, await snapshot(api))
@@ -102,7 +102,7 @@ export function createRuntime(options: {
       await apiOf(request, transport, true)
       const auth = signedIn(request)
       if (!auth) return
-      const api = apiClient(transport, { clientIp: request.ip, accessToken: auth.at })
+      const api = apiClient(transport, { ...visitorOf(request), accessToken: auth.at })
       request.session.set('auth', { ...auth, ...(await snapshot(api)) })
     },
   }

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify'
-import { type Api, type ApiTransport, apiClient, SignedOut } from './api.js'
+import { type Api, type ApiTransport, apiClient, SignedOut, type Visitor, visitorOf } from './api.js'
 
 /**
  * What the encrypted session cookie holds (`@fastify/secure-session`: XSalsa20-Poly1305, httpOnly,
@@ -57,10 +57,10 @@ const REFRESH_MARGIN_MS = 60_000
 const inFlight = new Map<string, Promise<TokenPair | 'refused' | undefined>>()
 
 /** A new pair; 'refused' when identity ended the session; undefined when it could not answer now. */
-function refreshOnce(transport: ApiTransport, clientIp: string, refreshToken: string) {
+function refreshOnce(transport: ApiTransport, visitor: Visitor, refreshToken: string) {
   let pending = inFlight.get(refreshToken)
   if (!pending) {
-    pending = apiClient(transport, { clientIp })
+    pending = apiClient(transport, visitor)
       .POST('/v1/auth/refresh', { body: { refreshToken } })
       .then(({ data, response }) =>
         data
@@ -100,10 +100,10 @@ export function storeTokens(
  * `SignedOut` thrown: the page sends the person to the sign-in page.
  */
 export async function apiOf(request: FastifyRequest, transport: ApiTransport, force = false): Promise<Api> {
-  const clientIp = request.ip
+  const visitor = visitorOf(request)
   let auth = signedIn(request)
   if (auth && (force || auth.exp - Date.now() < REFRESH_MARGIN_MS)) {
-    const pair = await refreshOnce(transport, clientIp, auth.rt)
+    const pair = await refreshOnce(transport, visitor, auth.rt)
     if (pair === 'refused') {
       request.session.set('auth', undefined)
       throw new SignedOut('the session ended')
@@ -114,7 +114,7 @@ export async function apiOf(request: FastifyRequest, transport: ApiTransport, fo
       auth = signedIn(request)
     }
   }
-  return apiClient(transport, { clientIp, accessToken: auth?.at })
+  return apiClient(transport, { ...visitor, accessToken: auth?.at })
 }
 
 export function flash(request: FastifyRequest, text: string, kind: Flash['kind'] = 'success') {
