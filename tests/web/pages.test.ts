@@ -115,8 +115,17 @@ describe('web pages on the embedded platform', () => {
     ).toEqual([])
   })
 
+  it('themes the pages with the instance’s only operator: its name in titles, its colour (contrast-checked)', async () => {
+    const home = await host.app.inject({ url: '/connexion' })
+    expect(home.body).toContain('<title>Se connecter — osinum · Numérique Limousin (démo)</title>')
+    // The demo operator's #1d4ed8 already reaches 4.5:1 with white: kept as is.
+    expect(home.body).toMatch(/<style nonce="[^"]+">:root\{--primary:#1d4ed8;/)
+  })
+
   it('serves pages with a CSP that allows no inline script, and a stylesheet cached for a year', async () => {
     const home = await host.app.inject({ url: '/' })
+    // Links on a page never leak a token of its URL to other sites.
+    expect(home.headers['referrer-policy']).toBe('no-referrer')
     const csp = home.headers['content-security-policy'] as string
     expect(csp).toContain("script-src 'self'")
     expect(csp).not.toContain('unsafe-inline')

@@ -17,8 +17,7 @@ const MESSAGES: Record<string, string> = {
   OSI_IDENTITY_INVALID_CREDENTIALS: 'L’adresse e-mail ou le mot de passe est incorrect.',
   OSI_IDENTITY_EMAIL_NOT_VERIFIED:
     'Votre adresse e-mail n’est pas encore confirmée : ouvrez le lien reçu par e-mail, ou demandez-en un nouveau.',
-  OSI_IDENTITY_INVALID_LINK:
-    'Ce lien a déjà servi ou il est trop ancien. Demandez-en un nouveau.',
+  OSI_IDENTITY_INVALID_LINK: 'Ce lien a déjà servi ou il est trop ancien. Demandez-en un nouveau.',
   OSI_IDENTITY_INVALID_INVITATION:
     'Cette invitation ne fonctionne plus : elle a déjà servi, a été retirée ou est trop ancienne. Demandez une nouvelle invitation.',
   OSI_IDENTITY_INVALID_REFRESH_TOKEN: 'Votre session a pris fin. Connectez-vous à nouveau.',
