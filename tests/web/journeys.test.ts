@@ -79,6 +79,8 @@ describe.skipIf(!hasChromium())('web pages in a browser', { timeout: 180_000 }, 
         await page.getByLabel(/Agent de la commune/).check()
         await page.getByRole('button', { name: 'Envoyer l’invitation' }).click()
         expect(await page.locator('.notice').textContent()).toContain(`Invitation envoyée à ${secretary}`)
+        expect(await page.locator('main').textContent()).toContain('Invitations pas encore acceptées')
+        expect(await page.locator('main').textContent()).toContain(secretary)
 
         // The session cookie: httpOnly, SameSite=Lax (Secure needs https: plain-http localhost here).
         const cookies = await context.cookies()

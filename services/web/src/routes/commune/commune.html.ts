@@ -1,4 +1,12 @@
-import { errorSummary, field, type PageContext, postForm, radios, type View } from '../../components.js'
+import {
+  errorSummary,
+  field,
+  frenchDate,
+  type PageContext,
+  postForm,
+  radios,
+  type View,
+} from '../../components.js'
 import { html } from '../../html.js'
 import type { PageProblem } from '../../problems.js'
 
@@ -109,9 +117,25 @@ export function registeredMessage(name: string, status?: string): string {
   return `${name} est inscrite sur osinum. Vous pouvez maintenant inviter vos collègues.`
 }
 
+export interface PendingInvitation {
+  email: string | null
+  role: string
+  expiresAt: string
+}
+
+function pendingList(pending: PendingInvitation[]) {
+  if (!pending.length) return html``
+  return html`<h2>Invitations pas encore acceptées</h2>
+<ul class="plain-list">${pending.map(
+    (i) =>
+      html`<li><strong>${i.email ?? 'Adresse effacée'}</strong> (${i.role === 'elected' ? 'élu ou élue' : 'agent'}) — le lien fonctionne jusqu’au ${frenchDate(i.expiresAt, false)}</li>`,
+  )}</ul>`
+}
+
 export function invitePage(
   ctx: PageContext,
   input: {
+    pending?: PendingInvitation[]
     orgs: Array<{ id: string; name: string }>
     email?: string
     role?: string
@@ -147,6 +171,7 @@ ${radios({ name: 'role', legend: 'Votre collègue est', options: ROLE_OPTIONS, v
         'Envoyer l’invitation',
       )
     : html`<p>Seule la personne référente d’une commune peut inviter. Demandez-lui d’inviter votre collègue.</p>`
-}`,
+}
+${pendingList(input.pending ?? [])}`,
   }
 }

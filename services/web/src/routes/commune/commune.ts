@@ -9,6 +9,7 @@ import {
   confirmCommunePage,
   invitePage,
   type OfficialCommune,
+  type PendingInvitation,
   registeredMessage,
 } from './commune.html.js'
 
@@ -79,9 +80,21 @@ export default async function communeRoutes(app: FastifyInstance) {
   const referentOrgs = (request: FastifyRequest) =>
     (request.session.get('auth')?.orgs ?? []).filter((o) => o.referent)
 
-  app.get('/commune/inviter', async (request, reply) =>
-    render(request, reply, (ctx) => invitePage(ctx, { orgs: referentOrgs(request) })),
-  )
+  /** Invitations sent and not accepted yet, of the collectivités the person is referent of. */
+  async function pendingInvitations(request: FastifyRequest): Promise<PendingInvitation[]> {
+    const api = await request.server.web.api(request)
+    const lists = await Promise.all(
+      referentOrgs(request).map((o) =>
+        api.GET('/v1/invitations', { params: { query: { organisationId: o.id, limit: 50 } } }),
+      ),
+    )
+    return lists.flatMap(({ data }) => (data?.items ?? []).filter((i) => i.status === 'pending'))
+  }
+
+  app.get('/commune/inviter', async (request, reply) => {
+    const pending = await pendingInvitations(request)
+    return render(request, reply, (ctx) => invitePage(ctx, { orgs: referentOrgs(request), pending }))
+  })
 
   app.post('/commune/inviter', async (request, reply) => {
     const orgs = referentOrgs(request)
