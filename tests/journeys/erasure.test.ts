@@ -108,7 +108,7 @@ function erasureJourney(natsUrl: string | undefined) {
 
     // Diagnostics: a submitted diagnostic, a support request and its message, an action item and its comment.
     await answerAndSubmitDiagnostic(p, erased, commune.id)
-    await p.mail.waitFor(email, (m) => m.text.includes('/report'))
+    await p.mail.waitFor(email, (m) => m.text.includes('/resultats'))
     const request = await call(erased, 'POST', '/v1/support-requests', {
       organisationId: commune.id,
       topic: `Messagerie : aide pour ${name}`,
@@ -239,7 +239,7 @@ function erasureJourney(natsUrl: string | undefined) {
     // The colleague's next diagnostic is mailed to the colleague only.
     const fresh = await refresh(p, colleague)
     await answerAndSubmitDiagnostic(p, fresh, commune.id)
-    await p.mail.waitFor('secretariat@mairie-bourganeuf.example', (m) => m.text.includes('/report'))
+    await p.mail.waitFor('secretariat@mairie-bourganeuf.example', (m) => m.text.includes('/resultats'))
     await new Promise((r) => setTimeout(r, 2_000))
     expect(p.mail.to(email)).toHaveLength(mailsBefore)
   })

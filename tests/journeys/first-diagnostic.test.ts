@@ -24,10 +24,10 @@ describeWithNats('journey 1: from a magic link to the results of a first diagnos
     const diagnosticId = await answerAndSubmitDiagnostic(p, tokens, commune.id)
 
     const resultsMail = await p.mail.waitFor(email, (m) =>
-      m.text.includes(`/v1/diagnostics/${diagnosticId}/report`),
+      m.text.includes(`/diagnostic/${diagnosticId}/resultats`),
     )
     expect(resultsMail.html).toContain('Felletin')
-    expect(linkIn(resultsMail, `/v1/diagnostics/${diagnosticId}/report`)).toMatch(/report/)
+    expect(linkIn(resultsMail, `/diagnostic/${diagnosticId}/resultats`)).not.toMatch(/\/v1\//)
 
     const results = (
       await p.inject({

@@ -24,12 +24,12 @@ describeWithNats('journey 4: NATS stops during the first diagnostic journey and 
     await nats.stop()
     const submit = answerAndSubmitDiagnostic(p, tokens, commune.id).catch((e) => e)
     await new Promise((r) => setTimeout(r, 3_000))
-    expect(p.mail.to(email).some((m) => m.text.includes('/report'))).toBe(false)
+    expect(p.mail.to(email).some((m) => m.text.includes('/resultats'))).toBe(false)
     await nats.start()
 
     const diagnosticId = await submit
     expect(typeof diagnosticId).toBe('string')
-    await p.mail.waitFor(email, (m) => m.text.includes(`/v1/diagnostics/${diagnosticId}/report`), 90_000)
+    await p.mail.waitFor(email, (m) => m.text.includes(`/diagnostic/${diagnosticId}/resultats`), 90_000)
     // Give redeliveries a chance to show up, then check nothing was sent twice.
     await new Promise((r) => setTimeout(r, 3_000))
     const counts = expectEachMailOnce(p, [email])

@@ -1,4 +1,4 @@
-import { DEMO } from '@osinum/contracts'
+import { DEMO, PAGES } from '@osinum/contracts'
 import { waitFor } from '@osinum/service-kit/testing'
 import { expect } from 'vitest'
 import { bearer, linkIn, type Platform } from './harness.js'
@@ -17,17 +17,28 @@ export async function signUpByMagicLink(p: Platform, email: string, displayName:
     payload: { email, displayName },
   })
   expect(registered.statusCode).toBe(202)
-  const verification = await p.mail.waitFor(email, (m) => m.text.includes('/v1/auth/email/verify'))
-  const verified = await p.inject({ method: 'GET', url: linkIn(verification, '/v1/auth/email/verify') })
+  // Email links open web pages, whose button POSTs the token to the API.
+  const verification = await p.mail.waitFor(email, (m) => m.text.includes(PAGES.verifyEmail))
+  const verified = await p.inject({
+    method: 'POST',
+    url: '/v1/auth/email/verify',
+    payload: { token: tokenIn(linkIn(verification, PAGES.verifyEmail)) },
+  })
   expect(verified.statusCode).toBe(200)
 
   const asked = await p.inject({ method: 'POST', url: '/v1/auth/magic-link', payload: { email } })
   expect(asked.statusCode).toBeLessThan(300)
-  const magic = await p.mail.waitFor(email, (m) => m.text.includes('/v1/auth/magic-link/verify'))
-  const signedIn = await p.inject({ method: 'GET', url: linkIn(magic, '/v1/auth/magic-link/verify') })
+  const magic = await p.mail.waitFor(email, (m) => m.text.includes(PAGES.magicLink))
+  const signedIn = await p.inject({
+    method: 'POST',
+    url: '/v1/auth/magic-link/verify',
+    payload: { token: tokenIn(linkIn(magic, PAGES.magicLink)) },
+  })
   expect(signedIn.statusCode).toBe(200)
   return signedIn.json() as Tokens
 }
+
+const tokenIn = (pathAndQuery: string) => new URL(`http://x${pathAndQuery}`).searchParams.get('token') ?? ''
 
 export async function refresh(p: Platform, tokens: Tokens): Promise<Tokens> {
   const res = await p.inject({

@@ -42,7 +42,7 @@ describeWithNats('one trace from a diagnostic submission to the notification ema
         return { traceId: span.spanContext().traceId, diagnosticId: id }
       },
     )
-    await p.mail.waitFor(email, (m) => m.text.includes(`/v1/diagnostics/${diagnosticId}/report`))
+    await p.mail.waitFor(email, (m) => m.text.includes(`/diagnostic/${diagnosticId}/resultats`))
     const consumer = await waitFor(() =>
       exporter
         .getFinishedSpans()

@@ -72,7 +72,7 @@ describeWithNats('journey 3: a full training session', () => {
     expect((a.json() as { status: string }).status).toBe('registered')
     expect((b.json() as { status: string }).status).toBe('waiting')
     // Let the "you are on the waiting list" mail arrive before the cancellation.
-    await p.mail.waitFor('seconde@mairie-b.example', (m) => !m.text.includes('/v1/auth/'))
+    await p.mail.waitFor('seconde@mairie-b.example', (m) => m.text.includes('/formations/'))
     const before = p.mail.to('seconde@mairie-b.example').length
 
     const cancelled = await p.inject({

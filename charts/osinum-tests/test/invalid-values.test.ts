@@ -175,7 +175,7 @@ const TEMPLATE_ONLY: Case[] = [
       [
         'services',
         Object.fromEntries(
-          ['identity', 'diagnostics', 'catalogue', 'resources', 'notifications'].map((s) => [
+          ['identity', 'diagnostics', 'catalogue', 'resources', 'notifications', 'web'].map((s) => [
             s,
             { enabled: false },
           ]),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { byName, componentName, minimalValues, ofKind, productionValues, render } from '../src/helm.js'
-import { SERVICES } from '../src/paths.js'
+import { DATA_SERVICES, SERVICES } from '../src/paths.js'
 
 const INGRESS_CONTROLLER = {
   namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'ingress-nginx' } },
@@ -77,7 +77,15 @@ describe('NetworkPolicy', () => {
     },
   )
 
-  it.each(SERVICES)(
+  it('web: egress only to DNS, the API URL (443, 80) and OTLP — no database, no bus', () => {
+    const egress: any[] = byName(objects, 'NetworkPolicy', componentName('web')).spec.egress
+    for (const rule of egress) expect(rule.ports?.length, JSON.stringify(rule)).toBeGreaterThan(0)
+    expect(egress.flatMap(portsOf).sort()).toEqual(
+      ['UDP/53', 'TCP/53', 'TCP/443', 'TCP/80', 'TCP/4317', 'TCP/4318'].sort(),
+    )
+  })
+
+  it.each(DATA_SERVICES)(
     '%s: egress only to DNS, PostgreSQL, NATS, OTLP, identity JWKS (and SMTP/webhooks for notifications)',
     (service) => {
       const np = byName(objects, 'NetworkPolicy', componentName(service))

@@ -20,6 +20,11 @@ const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'tr
 const NOT_ROUTED = ['/v1/dev']
 
 /** Kubernetes `Prefix` / Gateway API `PathPrefix` matching: element-wise on `/`-separated segments. */
+/** `/` is an Exact route (the home page): a Prefix `/` would send /metrics, /livez… to web. */
+function routeMatches(r: { prefix: string; exact?: boolean }, path: string): boolean {
+  return r.exact ? r.prefix === path : prefixMatches(r.prefix, path)
+}
+
 function prefixMatches(prefix: string, path: string): boolean {
   const p = prefix.split('/').filter(Boolean)
   const s = path.split('/').filter(Boolean)
@@ -27,8 +32,11 @@ function prefixMatches(prefix: string, path: string): boolean {
 }
 
 /** The backend of the longest matching prefix, as the Ingress controller / Gateway would choose it. */
-function route(routes: { prefix: string; backend: string }[], path: string): string | undefined {
-  const candidates = routes.filter((r) => prefixMatches(r.prefix, path))
+function route(
+  routes: { prefix: string; backend: string; exact?: boolean }[],
+  path: string,
+): string | undefined {
+  const candidates = routes.filter((r) => routeMatches(r, path))
   candidates.sort((a, b) => b.prefix.length - a.prefix.length)
   return candidates[0]?.backend
 }
@@ -42,9 +50,9 @@ function ingressRoutes(objects: K8sObject[]) {
   return ingress[0]!.spec.rules.map((rule: any) => ({
     host: rule.host as string | undefined,
     routes: rule.http.paths.map((p: any) => {
-      expect(p.pathType).toBe('Prefix')
+      expect(p.pathType).toBe(p.path === '/' ? 'Exact' : 'Prefix')
       expect(p.backend.service.port).toEqual({ name: 'http' })
-      return { prefix: p.path as string, backend: p.backend.service.name as string }
+      return { prefix: p.path as string, backend: p.backend.service.name as string, exact: p.path === '/' }
     }),
   }))
 }
@@ -53,10 +61,14 @@ function httpRouteRoutes(objects: K8sObject[]) {
   const [httpRoute] = ofKind(objects, 'HTTPRoute')
   return httpRoute!.spec.rules.flatMap((rule: any) =>
     rule.matches.map((m: any) => {
-      expect(m.path.type).toBe('PathPrefix')
+      expect(m.path.type).toBe(m.path.value === '/' ? 'Exact' : 'PathPrefix')
       expect(rule.backendRefs).toHaveLength(1)
       expect(rule.backendRefs[0].port).toBe(80)
-      return { prefix: m.path.value as string, backend: rule.backendRefs[0].name as string }
+      return {
+        prefix: m.path.value as string,
+        backend: rule.backendRefs[0].name as string,
+        exact: m.path.value === '/',
+      }
     }),
   )
 }
@@ -124,6 +136,22 @@ describe('routing by path prefix', () => {
       expect(route(routes, '/v1/tools')).toBe(componentName('catalogue'))
       expect(route(routes, '/v1/trainings/1/sessions')).toBe(componentName('resources'))
       expect(route(routes, '/v1/unsubscribe')).toBe(componentName('notifications'))
+      // the pages: home (exact), their prefixes, and the URL scheme of the pages to come
+      expect(route(routes, '/')).toBe(componentName('web'))
+      for (const page of [
+        '/connexion/lien',
+        '/inscription/confirmer',
+        '/mot-de-passe/nouveau',
+        '/invitation',
+        '/desinscription',
+        '/preferences',
+        '/diagnostic/x/resultats',
+        '/catalogue/visio',
+        '/aide/demandes/x',
+        '/assets/site-1.css',
+      ])
+        expect(route(routes, page), page).toBe(componentName('web'))
+      expect(route(routes, '/v1/notifications')).toBe(componentName('notifications'))
       expect(route(routes, '/metrics')).toBeUndefined()
       expect(route(routes, '/livez')).toBeUndefined()
       expect(route(routes, '/v1/dev/mailbox')).toBeUndefined()

@@ -12,6 +12,7 @@ const REQUIRED_NON_SECRET = {
       smtp: { existingSecret: 'osinum-smtp' },
       unsubscribeSecret: { existingSecret: 'osinum-unsubscribe' },
     },
+    web: { sessionSecret: { existingSecret: 'osinum-web-session' } },
   },
 }
 
@@ -22,6 +23,7 @@ const SECRET_ENV = [
   'OIDC_CLIENT_SECRET',
   'SIGNING_KEYS',
   'UNSUBSCRIBE_SECRET',
+  'WEB_SESSION_SECRET',
   'NATS_TOKEN',
   'NATS_PASSWORD',
 ]
@@ -70,6 +72,13 @@ describe('secrets', () => {
         },
       ]),
     )
+    // web: the session key, and neither database nor bus
+    expect(envOf('web')).toEqual([
+      {
+        name: 'WEB_SESSION_SECRET',
+        valueFrom: { secretKeyRef: { name: 'osinum-web-session', key: 'WEB_SESSION_SECRET' } },
+      },
+    ])
     expect(envOf('notifications')).toEqual(
       expect.arrayContaining([
         { name: 'SMTP_URL', valueFrom: { secretKeyRef: { name: 'osinum-smtp', key: 'SMTP_URL' } } },
@@ -99,11 +108,15 @@ describe('secrets', () => {
             smtp: { url: 'smtp://relay.example:587' },
             unsubscribeSecret: { value: 'an-unsubscribe-hmac-key-of-40-characters' },
           },
+          web: { sessionSecret: { value: 'a-web-session-key-of-at-least-32-characters' } },
         },
       },
     })
     const secrets = ofKind(objects, 'Secret').filter((s) => !s.metadata.annotations?.['helm.sh/hook'])
-    expect(secrets).toHaveLength(5)
+    // the five data services (PGPASSWORD…) and web (its session key only)
+    expect(secrets).toHaveLength(6)
+    const web = byName(objects, 'Secret', componentName('web'))
+    expect(Object.keys(web.data)).toEqual(['WEB_SESSION_SECRET'])
     const notifications = byName(objects, 'Secret', componentName('notifications'))
     const decoded = Object.fromEntries(
       Object.entries(notifications.data as Record<string, string>).map(([k, v]) => [

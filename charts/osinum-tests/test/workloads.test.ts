@@ -9,7 +9,7 @@ import {
   productionValues,
   render,
 } from '../src/helm.js'
-import { SERVICES } from '../src/paths.js'
+import { DATA_SERVICES, SERVICES } from '../src/paths.js'
 
 const FULL_SECURITY_CONTEXT = {
   runAsNonRoot: true,
@@ -75,7 +75,21 @@ describe.each(ciValuesFiles().map((f) => [f.split('/').pop(), f]))(
       expect(d.spec.selector.matchLabels).toEqual(svc.spec.selector)
     })
 
-    it.each(SERVICES)('%s: ConfigMap carries the service configuration', (service) => {
+    it('web: ConfigMap carries the API URL, and no database, bus or migration setting', () => {
+      const cm = byName(objects, 'ConfigMap', componentName('web'))
+      expect(cm.data).toMatchObject({ PORT: '3000', HOST: '0.0.0.0', OTEL_SERVICE_NAME: 'web' })
+      expect(cm.data.API_URL).toBe(cm.data.PUBLIC_URL)
+      for (const key of [
+        'DATABASE_URL',
+        'DATABASE_SCHEMA',
+        'NATS_URL',
+        'EVENTS_NAMESPACE',
+        'MIGRATE_ON_START',
+      ])
+        expect(cm.data[key], key).toBeUndefined()
+    })
+
+    it.each(DATA_SERVICES)('%s: ConfigMap carries the service configuration', (service) => {
       const cm = byName(objects, 'ConfigMap', componentName(service))
       expect(cm.data).toMatchObject({
         PORT: '3000',
@@ -151,8 +165,8 @@ describe('replicas, HPA and PDB', () => {
 
   it('production: 3 replicas, HPA and PDB for every service', () => {
     const objects = render({ files: [productionValues] })
-    expect(ofKind(objects, 'HorizontalPodAutoscaler')).toHaveLength(5)
-    expect(ofKind(objects, 'PodDisruptionBudget')).toHaveLength(5)
+    expect(ofKind(objects, 'HorizontalPodAutoscaler')).toHaveLength(SERVICES.length)
+    expect(ofKind(objects, 'PodDisruptionBudget')).toHaveLength(SERVICES.length)
     for (const h of ofKind(objects, 'HorizontalPodAutoscaler'))
       expect(h.spec.minReplicas).toBeGreaterThanOrEqual(3)
   })
@@ -171,7 +185,7 @@ describe('ServiceMonitor', () => {
     expect(ofKind(render({ files: [minimalValues] }), 'ServiceMonitor')).toEqual([])
     const objects = render({ files: [productionValues] })
     const monitors = ofKind(objects, 'ServiceMonitor')
-    expect(monitors).toHaveLength(5)
+    expect(monitors).toHaveLength(SERVICES.length)
     for (const sm of monitors) {
       const svc = byName(objects, 'Service', sm.metadata.name)
       expect(sm.spec.selector.matchLabels).toEqual(svc.spec.selector)
@@ -187,7 +201,7 @@ describe('migration Jobs', () => {
   const check = (objects: K8sObject[]) => {
     const jobs = ofKind(objects, 'Job')
     expect(jobs.map((j) => j.metadata.name).sort()).toEqual(
-      SERVICES.map((s) => `${componentName(s)}-migrate`).sort(),
+      DATA_SERVICES.map((s) => `${componentName(s)}-migrate`).sort(),
     )
     for (const job of jobs) {
       expect(job.metadata.annotations).toMatchObject({

@@ -140,9 +140,16 @@ Configuration values.
 {{- define "osinum.natsCaPath" -}}/etc/osinum/nats-ca/{{ .Values.nats.tls.caSecret.key }}{{- end -}}
 {{- define "osinum.natsCredsPath" -}}/etc/osinum/nats-credentials/{{ .Values.nats.auth.credentialsKey }}{{- end -}}
 
+{{/* True for a service without database nor event bus (web: the pages, which reach the API over HTTP). */}}
+{{- define "osinum.stateless" -}}
+{{- if eq .name "web" -}}true{{- end -}}
+{{- end -}}
+
 {{/* True when the service gets DATABASE_URL from an existing Secret. */}}
 {{- define "osinum.dbFromSecret" -}}
+{{- if not (include "osinum.stateless" .) -}}
 {{- if or .svc.database.existingSecret .ctx.Values.postgresql.existingSecret -}}true{{- end -}}
+{{- end -}}
 {{- end -}}
 
 {{/* DATABASE_URL built from postgresql.host/port/database/user and tls (never contains a password: PGPASSWORD carries it). */}}
@@ -174,6 +181,13 @@ LOG_LEVEL: {{ $v.config.logLevel | quote }}
 PUBLIC_URL: {{ $publicUrl | quote }}
 CORS_ORIGINS: {{ include "osinum.corsOrigins" $ctx | quote }}
 TRUST_PROXY: {{ $v.config.trustProxy | toString | quote }}
+{{- if include "osinum.stateless" . }}
+{{- /* web: no database, no bus; the API through its public URL (or services.web.apiUrl) */}}
+API_URL: {{ default $publicUrl .svc.apiUrl | quote }}
+{{- with .svc.operatorId }}
+WEB_OPERATOR_ID: {{ . | quote }}
+{{- end }}
+{{- else }}
 {{- if ne $v.nats.auth.type "url" }}
 NATS_URL: {{ required "nats.url is required" $v.nats.url | quote }}
 {{- end }}
@@ -185,6 +199,7 @@ DATABASE_URL: {{ include "osinum.databaseUrl" $ctx | quote }}
 DATABASE_POOL_SIZE: {{ $v.postgresql.poolSize | toString | quote }}
 {{- /* the migration Jobs migrate before the rollout; the servers do not */}}
 MIGRATE_ON_START: {{ not $v.migrations.enabled | toString | quote }}
+{{- end }}
 JWKS_URL: {{ include "osinum.jwksUrl" $ctx | quote }}
 JWT_ISSUER: {{ default $publicUrl $v.config.jwtIssuer | quote }}
 JWT_AUDIENCE: {{ $v.config.jwtAudience | quote }}
@@ -192,11 +207,13 @@ OTEL_SERVICE_NAME: {{ .name | quote }}
 {{- with $v.telemetry.otlpEndpoint }}
 OTEL_EXPORTER_OTLP_ENDPOINT: {{ . | quote }}
 {{- end }}
+{{- if not (include "osinum.stateless" .) }}
 {{- if and $v.nats.tls.enabled $v.nats.tls.caSecret.name }}
 NATS_TLS_CA_FILE: {{ include "osinum.natsCaPath" $ctx | quote }}
 {{- end }}
 {{- if eq $v.nats.auth.type "credentials" }}
 NATS_CREDS_FILE: {{ include "osinum.natsCredsPath" $ctx | quote }}
+{{- end }}
 {{- end }}
 {{- if eq .name "identity" }}
 {{- with $v.config.oidc.issuer }}
@@ -219,8 +236,11 @@ Never filled from the chart defaults: every default is "".
 */}}
 {{- define "osinum.secretData" -}}
 {{- $v := .ctx.Values -}}
-{{- if and (not (include "osinum.dbFromSecret" .)) (not $v.postgresql.passwordSecret.name) $v.postgresql.password }}
+{{- if and (not (include "osinum.stateless" .)) (not (include "osinum.dbFromSecret" .)) (not $v.postgresql.passwordSecret.name) $v.postgresql.password }}
 PGPASSWORD: {{ $v.postgresql.password | b64enc | quote }}
+{{- end }}
+{{- if and (eq .name "web") (not .svc.sessionSecret.existingSecret) .svc.sessionSecret.value }}
+WEB_SESSION_SECRET: {{ .svc.sessionSecret.value | b64enc | quote }}
 {{- end }}
 {{- if and (eq .name "identity") $v.config.oidc.issuer (not $v.config.oidc.clientSecret.existingSecret) $v.config.oidc.clientSecret.value }}
 OIDC_CLIENT_SECRET: {{ $v.config.oidc.clientSecret.value | b64enc | quote }}
@@ -238,6 +258,15 @@ UNSUBSCRIBE_SECRET: {{ .svc.unsubscribeSecret.value | b64enc | quote }}
 {{/* Environment variables read from existing Secrets (secretKeyRef), as a YAML list (may be empty). */}}
 {{- define "osinum.secretEnv" -}}
 {{- $v := .ctx.Values -}}
+{{- if include "osinum.stateless" . }}
+{{- with .svc.sessionSecret.existingSecret }}
+- name: WEB_SESSION_SECRET
+  valueFrom:
+    secretKeyRef:
+      name: {{ . | quote }}
+      key: {{ $.svc.sessionSecret.existingSecretKey | quote }}
+{{- end }}
+{{- else }}
 {{- if .svc.database.existingSecret }}
 - name: DATABASE_URL
   valueFrom:
@@ -263,6 +292,7 @@ UNSUBSCRIBE_SECRET: {{ .svc.unsubscribeSecret.value | b64enc | quote }}
     secretKeyRef:
       name: {{ $v.nats.existingSecret | quote }}
       key: {{ $v.nats.auth.urlKey | quote }}
+{{- end }}
 {{- end }}
 {{- if eq .name "identity" }}
 {{- if eq .svc.signingKeys.source "secret" }}
@@ -392,7 +422,11 @@ Rendered once, from validate.yaml.
 {{- range $name, $svc := $v.services -}}
 {{- if $svc.enabled -}}
 {{- $anyEnabled = true -}}
-{{- if and (not $svc.database.existingSecret) (not $v.postgresql.existingSecret) -}}
+{{- if eq $name "web" -}}
+{{- if not (or $svc.sessionSecret.existingSecret $svc.sessionSecret.value) -}}
+{{- fail "services.web.sessionSecret.existingSecret (or services.web.sessionSecret.value) is required: it encrypts the session cookie of the web pages (openssl rand -base64 48)" -}}
+{{- end -}}
+{{- else if and (not $svc.database.existingSecret) (not $v.postgresql.existingSecret) -}}
 {{- $_ := required (printf "postgresql.existingSecret, services.%s.database.existingSecret or postgresql.host is required: the services need a PostgreSQL connection" $name) $v.postgresql.host -}}
 {{- end -}}
 {{- if and $svc.autoscaling.enabled (lt (int $svc.autoscaling.maxReplicas) (int $svc.autoscaling.minReplicas)) -}}

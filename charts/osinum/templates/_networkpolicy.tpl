@@ -41,3 +41,11 @@ cidrs and no selectors leaves out `to`, i.e. the port is allowed to any destinat
 {{- end -}}
 {{- include "osinum.egressRule" (dict "peers" (dict "cidrs" .Values.networkPolicy.webhooks.cidrs) "ports" $ports) -}}
 {{- end -}}
+
+{{- define "osinum.egressWebApi" -}}
+{{- $ports := list -}}
+{{- range .Values.networkPolicy.webApi.ports -}}
+{{- $ports = append $ports (dict "protocol" "TCP" "port" (int .)) -}}
+{{- end -}}
+{{- include "osinum.egressRule" (dict "peers" .Values.networkPolicy.webApi "ports" $ports) -}}
+{{- end -}}

@@ -1,1 +1,9 @@
-export { buildPlatform, embeddedEnv, MODULES, PlatformConfig, type PlatformOptions } from './platform.js'
+export {
+  buildPlatform,
+  embeddedEnv,
+  type ListeningPlatform,
+  MODULES,
+  PlatformConfig,
+  type PlatformOptions,
+  startListeningPlatform,
+} from './platform.js'

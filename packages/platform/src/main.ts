@@ -16,6 +16,7 @@ try {
       '',
       `osinum is ready in ${((performance.now() - started) / 1000).toFixed(1)} s — embedded mode (PGlite in ${config.OSINUM_DATA_DIR}, in-process events).`,
       'Embedded mode is for trying, demos and development; production runs each service on PostgreSQL and NATS (docs/operations.md).',
+      `  Web pages:  ${base}/`,
       `  API docs:   ${base}/docs`,
       `  OpenAPI:    ${base}/openapi.json`,
       `  Health:     ${base}/readyz`,

@@ -58,6 +58,20 @@ export const BaseConfig = Type.Object({
 })
 export type BaseConfig = Static<typeof BaseConfig>
 
+/** BaseConfig without the data variables: what a stateless module's process reads (no database, no bus). */
+export const HttpConfig = Type.Omit(BaseConfig, [
+  'DATABASE_URL',
+  'DATABASE_SCHEMA',
+  'DATABASE_POOL_SIZE',
+  'MIGRATE_ON_START',
+  'NATS_URL',
+  'NATS_CREDS_FILE',
+  'NATS_STREAM_REPLICAS',
+  'NATS_TLS_CA_FILE',
+  'EVENTS_NAMESPACE',
+])
+export type HttpConfig = Static<typeof HttpConfig>
+
 export class ConfigError extends Error {
   override name = 'ConfigError'
 }

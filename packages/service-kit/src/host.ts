@@ -10,13 +10,13 @@ import {
 import Fastify, { type FastifyInstance } from 'fastify'
 import { createRemoteJWKSet } from 'jose'
 import { Registry } from 'prom-client'
-import type { BaseConfig } from './config.js'
+import type { BaseConfig, HttpConfig } from './config.js'
 import { serviceKit } from './kit.js'
 import { boundedServerOptions, boundedValidator } from './limits.js'
 import { loggerOptions } from './logger.js'
 import { watchDependencies } from './plugins/dependencies.js'
 import { consumeRevocations, RevocationList } from './revocations.js'
-import type { CommandContext, ServiceDeps, ServiceModule } from './service.js'
+import type { CommandContext, ServiceDeps, ServiceModule, StatelessModule } from './service.js'
 
 export interface HostOptions {
   modules: ServiceModule[]
@@ -29,6 +29,8 @@ export interface HostOptions {
   /** Reuse an open database / transport (embedded platform, tests). */
   database?: DatabaseHandle
   transport?: EventTransport
+  /** Modules without data (the web front-end), registered after the services in the same instance. */
+  stateless?: StatelessModule[]
   embedded?: boolean
   /** Logger override (tests pass `false`). */
   logger?: boolean
@@ -68,6 +70,21 @@ export async function openTransport(
   })
 }
 
+function fastifyOptions(config: Readonly<HttpConfig>, processName: string, logger?: boolean) {
+  return {
+    logger: logger === false ? false : loggerOptions(config.LOG_LEVEL, processName),
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    trustProxy: config.TRUST_PROXY,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => crypto.randomUUID(),
+    ajv: {
+      customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true },
+    },
+    schemaController: { compilersFactory: { buildValidator: boundedValidator() as never } },
+    ...boundedServerOptions(),
+  } as const
+}
+
 /**
  * Builds an HTTP process hosting one service (stand-alone) or all five (embedded): one Fastify
  * instance with the kit, each service plugin in its own encapsulated context and schema.
@@ -97,18 +114,7 @@ export async function createHost(options: HostOptions): Promise<Host> {
     throw error
   }
   const registry = new Registry()
-  const app = Fastify({
-    logger: options.logger === false ? false : loggerOptions(config.LOG_LEVEL, processName),
-    bodyLimit: config.BODY_LIMIT_BYTES,
-    trustProxy: config.TRUST_PROXY,
-    requestIdHeader: 'x-request-id',
-    genReqId: () => crypto.randomUUID(),
-    ajv: {
-      customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true },
-    },
-    schemaController: { compilersFactory: { buildValidator: boundedValidator() as never } },
-    ...boundedServerOptions(),
-  })
+  const app = Fastify(fastifyOptions(config, processName, options.logger))
   await app.register(serviceKit, {
     config,
     title: options.title ?? (modules.length === 1 ? modules[0]!.title : 'osinum'),
@@ -174,6 +180,8 @@ export async function createHost(options: HostOptions): Promise<Host> {
     }
   }
 
+  for (const module of options.stateless ?? []) await registerStateless(app, module, config, options.embedded)
+
   let closed = false
   const host: Host = {
     app,
@@ -202,4 +210,50 @@ export async function createHost(options: HostOptions): Promise<Host> {
     },
   }
   return host
+}
+
+async function registerStateless(
+  app: FastifyInstance,
+  module: StatelessModule,
+  config: Readonly<HttpConfig & Record<string, unknown>>,
+  embedded = false,
+) {
+  await app.register(async (scope) => {
+    scope.addHook('onRoute', (route) => {
+      route.config = { ...(route.config ?? {}), service: module.name } as typeof route.config
+    })
+    await scope.register(module.plugin, { config, embedded })
+  })
+}
+
+export interface StatelessHost {
+  app: FastifyInstance
+  /** Graceful stop: readiness 503, then HTTP closed. */
+  close(): Promise<void>
+}
+
+/**
+ * A process of modules that own no data (stand-alone web front-end): the kit (errors, security
+ * headers, health, metrics, logs) without database nor event bus.
+ */
+export async function createStatelessHost(options: {
+  modules: StatelessModule[]
+  config: Readonly<HttpConfig & Record<string, unknown>>
+  logger?: boolean
+}): Promise<StatelessHost> {
+  const { config, modules } = options
+  const first = modules[0]!
+  const app = Fastify(fastifyOptions(config, modules.length === 1 ? first.name : 'front', options.logger))
+  await app.register(serviceKit, { config, title: first.title, description: first.description })
+  for (const module of modules) await registerStateless(app, module, config)
+  let closed = false
+  return {
+    app,
+    async close() {
+      if (closed) return
+      closed = true
+      app.readiness.markShuttingDown()
+      await app.close()
+    },
+  }
 }

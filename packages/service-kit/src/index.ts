@@ -1,5 +1,5 @@
 export { runCli } from './cli.js'
-export { BaseConfig, ConfigError, loadConfig } from './config.js'
+export { BaseConfig, ConfigError, HttpConfig, loadConfig } from './config.js'
 export {
   Conflict,
   type DomainErrorConstructor,
@@ -14,7 +14,15 @@ export {
   Unauthorized,
   Unprocessable,
 } from './errors.js'
-export { createHost, type Host, type HostedService, type HostOptions, openTransport } from './host.js'
+export {
+  createHost,
+  createStatelessHost,
+  type Host,
+  type HostedService,
+  type HostOptions,
+  openTransport,
+  type StatelessHost,
+} from './host.js'
 export { type KitOptions, serviceKit } from './kit.js'
 export { loggerOptions, REDACT_PATHS } from './logger.js'
 export {
@@ -40,6 +48,8 @@ export {
   type RevocationCheck,
   TokenRevoked,
 } from './plugins/auth.js'
+// Brings the `fastify.readiness` type augmentation to every importer of the kit.
+export type { ReadinessCheck } from './plugins/health.js'
 // Also brings the `fastify.metrics` type augmentation to every importer of the kit.
 export {
   type Counter,
@@ -60,5 +70,13 @@ export {
   revocationsMigration,
   type TokenFacts,
 } from './revocations.js'
-export { installGracefulShutdown, runService, serviceConfigSchema } from './run.js'
-export { type CommandContext, defineService, type ServiceDeps, type ServiceModule } from './service.js'
+export { installGracefulShutdown, runService, runStatelessService, serviceConfigSchema } from './run.js'
+export {
+  type CommandContext,
+  defineService,
+  defineStatelessModule,
+  type ServiceDeps,
+  type ServiceModule,
+  type StatelessDeps,
+  type StatelessModule,
+} from './service.js'

@@ -1,13 +1,14 @@
 import { isDatabaseUnavailable } from '@osinum/db'
 import closeWithGrace from 'close-with-grace'
 import { type TObject, Type } from 'typebox'
-import { BaseConfig, ConfigError, loadConfig } from './config.js'
-import { createHost, type Host } from './host.js'
-import type { ServiceModule } from './service.js'
+import { BaseConfig, ConfigError, HttpConfig, loadConfig } from './config.js'
+import { createHost, createStatelessHost, type Host, type StatelessHost } from './host.js'
+import type { ServiceModule, StatelessModule } from './service.js'
 
-/** The configuration schema of a service: BaseConfig plus its own variables. */
-export function serviceConfigSchema(module: ServiceModule): TObject {
-  return Type.Object({ ...BaseConfig.properties, ...(module.config?.properties ?? {}) })
+/** The configuration schema of a service: BaseConfig (HttpConfig for a stateless module) plus its own variables. */
+export function serviceConfigSchema(module: ServiceModule | StatelessModule): TObject {
+  const base = 'migrations' in module ? BaseConfig : HttpConfig
+  return Type.Object({ ...base.properties, ...(module.config?.properties ?? {}) })
 }
 
 function fail(error: unknown): never {
@@ -33,12 +34,30 @@ export async function runService(module: ServiceModule): Promise<Host> {
   return host
 }
 
+/** Stand-alone server of a module that owns no data: validated config (no database, no bus), graceful shutdown. */
+export async function runStatelessService(module: StatelessModule): Promise<StatelessHost> {
+  let host: StatelessHost
+  try {
+    const config = loadConfig(serviceConfigSchema(module)) as Readonly<HttpConfig>
+    host = await createStatelessHost({ modules: [module], config })
+    await host.app.ready()
+    await host.app.listen({ port: config.PORT, host: config.HOST })
+  } catch (error) {
+    fail(error)
+  }
+  installGracefulShutdown(host)
+  return host
+}
+
 /**
  * Signals stop the process gracefully; so does an error nobody handled — except one that only
  * says the database is unreachable (a stray terminated connection, a rejected query nobody
  * awaited): an outage is not a reason to exit, everything reconnects by itself.
  */
-export function installGracefulShutdown(host: Host, after?: () => Promise<void>): void {
+export function installGracefulShutdown(
+  host: Pick<Host, 'app' | 'close'>,
+  after?: () => Promise<void>,
+): void {
   const grace = closeWithGrace(
     { delay: 15_000, skip: ['uncaughtException', 'unhandledRejection'] },
     async ({ signal }) => {

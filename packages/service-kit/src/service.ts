@@ -4,7 +4,7 @@ import type { ServiceEvents } from '@osinum/events'
 import type { FastifyPluginAsync } from 'fastify'
 import type { Kysely } from 'kysely'
 import type { TObject } from 'typebox'
-import type { BaseConfig } from './config.js'
+import type { BaseConfig, HttpConfig } from './config.js'
 
 /** What a service plugin receives from its host (stand-alone server or embedded platform). */
 export interface ServiceDeps<C = Record<string, unknown>> {
@@ -39,3 +39,24 @@ export interface ServiceModule<C = any> {
 }
 
 export const defineService = <C>(module: ServiceModule<C>): ServiceModule<C> => module
+
+/**
+ * A module that owns no data: no schema, no migrations, no event bus (the web front-end, which
+ * reaches the platform through the REST API only). A stand-alone process of stateless modules
+ * needs neither `DATABASE_URL` nor `NATS_URL` (`HttpConfig`); embedded, they share the host.
+ */
+export interface StatelessModule<C = any> {
+  name: string
+  title: string
+  description: string
+  /** Variables this module adds to HttpConfig. */
+  config?: TObject
+  plugin: FastifyPluginAsync<StatelessDeps<C>>
+}
+
+export interface StatelessDeps<C = Record<string, unknown>> {
+  config: Readonly<HttpConfig & C>
+  embedded: boolean
+}
+
+export const defineStatelessModule = <C>(module: StatelessModule<C>): StatelessModule<C> => module

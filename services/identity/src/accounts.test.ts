@@ -28,7 +28,7 @@ describe('accounts: registration, links, passwords, sessions', () => {
       IdentityEvents.EmailVerificationRequested,
       (d) => d.email === 'nouvelle@mairie.example',
     )
-    expect(verification.data.url).toMatch(/^http:\/\/osinum\.test\/v1\/auth\/email\/verify\?token=osv_/)
+    expect(verification.data.url).toMatch(/^http:\/\/osinum\.test\/inscription\/confirmer\?token=osv_/)
     const registered = await h.waitForEvent(
       IdentityEvents.UserRegistered,
       (d) => d.email === 'nouvelle@mairie.example',
@@ -106,7 +106,7 @@ describe('accounts: registration, links, passwords, sessions', () => {
       return waitFor(async () => (await mine())[before])
     }
     const event = await ask()
-    expect(event.data.url).toMatch(/^http:\/\/osinum\.test\/v1\/auth\/magic-link\/verify\?token=osm_/)
+    expect(event.data.url).toMatch(/^http:\/\/osinum\.test\/connexion\/lien\?token=osm_/)
     const token = tokenOf(event.data.url)
     expect(new Date(event.data.expiresAt).getTime() - Date.now()).toBeGreaterThan(14 * 60_000)
     expect(new Date(event.data.expiresAt).getTime() - Date.now()).toBeLessThanOrEqual(15 * 60_000)
@@ -262,7 +262,7 @@ describe('accounts: registration, links, passwords, sessions', () => {
       IdentityEvents.PasswordResetRequested,
       (d) => d.email === 'reset@mairie.example',
     )
-    expect(event.data.url).toMatch(/\/v1\/auth\/password-reset\/confirm\?token=osp_/)
+    expect(event.data.url).toMatch(/\/mot-de-passe\/nouveau\?token=osp_/)
     const token = tokenOf(event.data.url)
     const confirm = await h.inject({
       method: 'POST',

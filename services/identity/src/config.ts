@@ -44,10 +44,16 @@ export const IdentityConfig = Type.Object({
   EMAIL_VERIFICATION_TTL_SECONDS: Type.Integer({ minimum: 1, default: 24 * 3600 }),
   PASSWORD_RESET_TTL_SECONDS: Type.Integer({ minimum: 1, default: 3600 }),
   INVITATION_TTL_SECONDS: Type.Integer({ minimum: 1, default: 7 * 24 * 3600 }),
-  MAGIC_LINK_URL: Url('Front-end page receiving ?token= of a magic link (default: the API verify route)'),
-  EMAIL_VERIFICATION_URL: Url('Front-end page receiving ?token= of an email verification'),
-  PASSWORD_RESET_URL: Url('Front-end page receiving ?token= of a password reset'),
-  INVITATION_URL: Url('Front-end page receiving ?token= of an invitation'),
+  MAGIC_LINK_URL: Url(
+    'Page receiving ?token= of a magic link (default: PUBLIC_URL/connexion/lien, the web page)',
+  ),
+  EMAIL_VERIFICATION_URL: Url(
+    'Page receiving ?token= of an email verification (default: PUBLIC_URL/inscription/confirmer)',
+  ),
+  PASSWORD_RESET_URL: Url(
+    'Page receiving ?token= of a password reset (default: PUBLIC_URL/mot-de-passe/nouveau)',
+  ),
+  INVITATION_URL: Url('Page receiving ?token= of an invitation (default: PUBLIC_URL/invitation)'),
   AUTH_RATE_LIMIT_PER_IP: Type.Integer({
     minimum: 1,
     default: 30,

@@ -44,7 +44,7 @@ describe('invitations to a collectivité', () => {
     })
     const data = await linkFor('secretariat@anzeme.example')
     expect(data).toMatchObject({ organisationName: 'Anzême', role: 'agent', invitedBy: 'Bernard Maire' })
-    expect(data.url).toMatch(/^http:\/\/osinum\.test\/v1\/invitations\/accept\?token=osi_/)
+    expect(data.url).toMatch(/^http:\/\/osinum\.test\/invitation\?token=osi_/)
     const days = (new Date(data.expiresAt).getTime() - Date.now()) / 86_400_000
     expect(days).toBeGreaterThan(6.99)
     expect(days).toBeLessThanOrEqual(7)

@@ -83,7 +83,7 @@ describe('digests of new resources and tools', () => {
     const event = await publishResource('Guide des logiciels libres', ['open-source'])
     const [mail] = await mailTo(smtp, eager.email)
     expect(mail!.parsed.subject).toBe('Nouvelle ressource : Guide des logiciels libres')
-    expect(mail!.parsed.text).toContain(`${PUBLIC_URL}/v1/resources/guide-des-logiciels-libres`)
+    expect(mail!.parsed.text).toContain(`${PUBLIC_URL}/ressources/guide-des-logiciels-libres`)
     expect(headerText(mail!, 'List-Unsubscribe')).toMatch(
       /^<https:\/\/osinum\.example\.fr\/v1\/unsubscribe\?token=u1\.[^>]+>$/,
     )
@@ -152,7 +152,7 @@ describe('digests of new resources and tools', () => {
     const text = digest!.parsed.text ?? ''
     expect(text).toContain('Guide des logiciels libres')
     expect(text).toContain('CryptPad')
-    expect(text).toContain(`${PUBLIC_URL}/v1/tools/cryptpad`)
+    expect(text).toContain(`${PUBLIC_URL}/catalogue/cryptpad`)
     const unsubscribe = headerText(digest!, 'List-Unsubscribe')!.slice(1, -1)
     expect(headerText(digest!, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click')
     await mailTo(smtp, follower.email)

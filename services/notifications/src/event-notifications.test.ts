@@ -144,17 +144,20 @@ describe('notifications caused by other services’ events', () => {
       expect(text).toContain('Messagerie : 72 / 100')
       expect(text).toContain('- Mettre en place une sauvegarde 3-2-1 (Sécurité)')
       expect(text).toContain('- Utiliser une adresse de messagerie professionnelle')
-      expect(text).toContain(`https://osinum.example.fr/v1/diagnostics/${diagnosticId}/report.pdf`)
+      expect(text).toContain(`https://osinum.example.fr/diagnostic/${diagnosticId}/resultats`)
       expect(mail!.parsed.html).toContain(
-        `href="https://osinum.example.fr/v1/diagnostics/${diagnosticId}/report.pdf"`,
+        `href="https://osinum.example.fr/diagnostic/${diagnosticId}/resultats"`,
       )
-      // An optional category: one-click unsubscribe headers.
+      // Links of the footer open web pages; the one-click header targets the API (mail clients POST there).
+      expect(text).toContain('https://osinum.example.fr/preferences')
+      expect(text).toMatch(/https:\/\/osinum\.example\.fr\/desinscription\?token=u1\./)
+      expect(text).not.toContain('/v1/')
       expect(headerText(mail!, 'List-Unsubscribe')).toMatch(
         /^<https:\/\/osinum\.example\.fr\/v1\/unsubscribe\?token=u1\./,
       )
       const box = await inbox(p.id)
       expect(box.items.find((n) => n.kind === 'diagnostic-submitted')?.link).toBe(
-        `https://osinum.example.fr/v1/diagnostics/${diagnosticId}/report.pdf`,
+        `https://osinum.example.fr/diagnostic/${diagnosticId}/resultats`,
       )
     }
     expect(smtp.to(voisin.email)).toHaveLength(0)
@@ -297,7 +300,7 @@ describe('notifications caused by other services’ events', () => {
     await publishTestEvent(s.host, DiagnosticsEvents.SupportRequested, requestId, data)
     const [toAdvisor] = await mailTo(smtp, advisor.email)
     expect(toAdvisor!.parsed.subject).toBe('Nouvelle demande d’accompagnement de Saint-Martin-de-Test')
-    expect(toAdvisor!.parsed.text).toContain(`https://osinum.example.fr/v1/support-requests/${requestId}`)
+    expect(toAdvisor!.parsed.text).toContain(`https://osinum.example.fr/aide/demandes/${requestId}`)
     const [toMember] = (await mailTo(smtp, maire.email, 2)).filter((m) =>
       m.parsed.subject?.includes('demande d’accompagnement'),
     )
@@ -338,7 +341,7 @@ describe('notifications caused by other services’ events', () => {
           .find((m) => m.parsed.subject === 'Rappel : action en retard — Activer la double authentification'),
       )
       expect(mail.parsed.text).toContain('20 novembre 2026')
-      expect(mail.parsed.text).toContain(`https://osinum.example.fr/v1/action-items/${itemId}`)
+      expect(mail.parsed.text).toContain(`https://osinum.example.fr/aide/actions/${itemId}`)
     }
   })
 

@@ -1,4 +1,4 @@
-import { IdentityEvents, type MembershipRole } from '@osinum/contracts'
+import { IdentityEvents, type MembershipRole, PAGES } from '@osinum/contracts'
 import { recordEvent } from '@osinum/events'
 import { Forbidden, NotFound } from '@osinum/service-kit'
 import { v7 as uuidv7 } from 'uuid'
@@ -15,7 +15,7 @@ import { createUser, findUserByEmail } from './users.js'
 
 function invitationUrl(ctx: Ctx, token: string): string {
   const url = new URL(
-    ctx.config.INVITATION_URL ?? `${ctx.config.PUBLIC_URL.replace(/\/$/, '')}/v1/invitations/accept`,
+    ctx.config.INVITATION_URL ?? `${ctx.config.PUBLIC_URL.replace(/\/$/, '')}${PAGES.invitation}`,
   )
   url.searchParams.set('token', token)
   return url.toString()

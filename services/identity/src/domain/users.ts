@@ -1,4 +1,4 @@
-import { IdentityEvents } from '@osinum/contracts'
+import { IdentityEvents, PAGES } from '@osinum/contracts'
 import { enqueueJob, recordEvent, type ServiceEvents } from '@osinum/events'
 import { NotFound } from '@osinum/service-kit'
 import { v7 as uuidv7 } from 'uuid'
@@ -68,10 +68,11 @@ export async function createUser(
 /** The single-use links sent by email (an OIDC exchange code is a one-time token too, but no link). */
 type LinkKind = Exclude<OneTimeTokenKind, 'oidc-exchange'>
 
+/** Email links open web pages (whose button or form POSTs the token), never an API route. */
 const LINK_PATHS: Record<LinkKind, string> = {
-  'magic-link': '/v1/auth/magic-link/verify',
-  'email-verification': '/v1/auth/email/verify',
-  'password-reset': '/v1/auth/password-reset/confirm',
+  'magic-link': PAGES.magicLink,
+  'email-verification': PAGES.verifyEmail,
+  'password-reset': PAGES.resetPassword,
 }
 
 function linkUrl(ctx: Ctx, kind: LinkKind, token: string): string {

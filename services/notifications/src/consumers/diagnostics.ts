@@ -48,7 +48,7 @@ export function diagnosticsConsumers(rt: Runtime): void {
         themeScores: d.themeScores,
         lensScores: d.lensScores,
         topMeasures: d.topMeasures,
-        reportUrl: rt.links.report(d.reportPath),
+        reportUrl: rt.links.results(d.diagnosticId),
       })
       await notifyUsers(trx, rt, {
         causeEventId: event.id,

@@ -1,6 +1,8 @@
+import { PAGES } from '@osinum/contracts'
+
 /**
- * Links put in notifications. They point at the API resources of the other services (there is no
- * web front-end in this repository); a front-end maps them to its own pages.
+ * Links put in notifications: web pages (`PAGES` of the contracts, served by `services/web`),
+ * never API routes. A page of a later issue keeps its path, so links sent today work once it exists.
  */
 export function links(publicUrl: string) {
   const base = publicUrl.replace(/\/+$/, '')
@@ -8,17 +10,24 @@ export function links(publicUrl: string) {
   return {
     base,
     path,
-    report: (reportPath: string) => path(reportPath),
-    supportRequest: (id: string) => `${base}/v1/support-requests/${id}`,
-    actionItem: (id: string) => `${base}/v1/action-items/${id}`,
-    resource: (slug: string) => `${base}/v1/resources/${encodeURIComponent(slug)}`,
-    tool: (slug: string) => `${base}/v1/tools/${encodeURIComponent(slug)}`,
-    training: (slug: string) => `${base}/v1/trainings/${encodeURIComponent(slug)}`,
-    review: (reviewId: string) => `${base}/v1/reviews/${reviewId}`,
-    /** The editors' queue of reports (resources service). */
-    contentReports: () => `${base}/v1/resources/reports`,
-    notification: (id: string) => `${base}/v1/notifications/${id}`,
-    claim: (id: string) => `${base}/v1/organisation-claims/${id}`,
+    /** The results page of a diagnostic (its PDF report is a download from there). */
+    results: (diagnosticId: string) => path(PAGES.results(diagnosticId)),
+    supportRequest: (id: string) => path(PAGES.supportRequest(id)),
+    actionItem: (id: string) => path(PAGES.actionItem(id)),
+    resource: (slug: string) => path(PAGES.resource(slug)),
+    tool: (slug: string) => path(PAGES.tool(slug)),
+    training: (slug: string) => path(PAGES.training(slug)),
+    review: (reviewId: string) => path(PAGES.staffReview(reviewId)),
+    /** The editors' queue of reports (back-office). */
+    contentReports: () => path(PAGES.staffContentReports),
+    notification: (id: string) => path(PAGES.notification(id)),
+    /** A claim to speak for a collectivité: the claimant follows it, a verified referent decides it. */
+    claim: (id: string) => path(PAGES.claim(id)),
+    preferences: () => path(PAGES.preferences),
+    /** The page behind an email's unsubscribe link (a button POSTs the token). */
+    unsubscribePage: (token: string) => `${path(PAGES.unsubscribe)}?token=${encodeURIComponent(token)}`,
+    /** RFC 8058 one-click target of the List-Unsubscribe header (mail clients POST there). */
+    unsubscribeOneClick: (token: string) => `${base}/v1/unsubscribe?token=${encodeURIComponent(token)}`,
   }
 }
 export type Links = ReturnType<typeof links>

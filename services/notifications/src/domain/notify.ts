@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import { v7 as uuidv7 } from 'uuid'
 import { CATEGORIES, type Category } from './categories.js'
 import { json, type Relay, type StoredEmail, type Trx } from './db.js'
+import { links } from './links.js'
 import { greeting } from './messages.js'
 import type { Channels } from './preferences.js'
 import { type EmailContent, oneLine, renderEmail } from './templates.js'
@@ -37,7 +38,7 @@ export interface NotifyInput {
 }
 
 export const inboxLink = (rt: NotifyRuntime, notificationId: string) =>
-  `${rt.publicUrl}/v1/notifications/${notificationId}`
+  links(rt.publicUrl).notification(notificationId)
 
 /**
  * Records one notification for one recipient, in the consumer's transaction: the in-app entry
@@ -95,19 +96,17 @@ export async function notify(trx: Trx, rt: NotifyRuntime, input: NotifyInput): P
 
   if (wantsEmail) {
     const deliveryId = uuidv7()
-    const unsubscribeUrl =
+    const unsubscribeToken =
       !CATEGORIES[category].locked && recipient.userId
-        ? `${rt.publicUrl}/v1/unsubscribe?token=${signUnsubscribeToken(rt.secret.value, recipient.userId, category)}`
+        ? signUnsubscribeToken(rt.secret.value, recipient.userId, category)
         : undefined
+    const link = links(rt.publicUrl)
     const rendered = renderEmail(
       content,
       {
         reason: input.reason,
-        preferencesUrl:
-          recipient.userId && !CATEGORIES[category].locked
-            ? `${rt.publicUrl}/v1/notification-preferences`
-            : undefined,
-        unsubscribeUrl,
+        preferencesUrl: recipient.userId && !CATEGORIES[category].locked ? link.preferences() : undefined,
+        unsubscribeUrl: unsubscribeToken ? link.unsubscribePage(unsubscribeToken) : undefined,
       },
       greeting(recipient.name),
     )
@@ -115,8 +114,8 @@ export async function notify(trx: Trx, rt: NotifyRuntime, input: NotifyInput): P
       'Auto-Submitted': 'auto-generated',
       'X-Osinum-Category': category,
     }
-    if (unsubscribeUrl) {
-      headers['List-Unsubscribe'] = `<${unsubscribeUrl}>`
+    if (unsubscribeToken) {
+      headers['List-Unsubscribe'] = `<${link.unsubscribeOneClick(unsubscribeToken)}>`
       headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click'
     }
     const domain = rt.mailFromAddress.split('@')[1] || 'osinum.invalid'

@@ -4,45 +4,9 @@
  * concatenates HTML by hand, so a name or a title can never inject markup.
  */
 
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-  '`': '&#96;',
-}
+import { escapeHtml, html, SafeHtml } from '@osinum/html'
 
-export function escapeHtml(value: unknown): string {
-  return String(value ?? '').replace(/[&<>"'`]/g, (c) => ESCAPES[c]!)
-}
-
-/** HTML built by the `html` tag: the only value `html` interpolates without escaping. */
-export class SafeHtml {
-  constructor(readonly value: string) {}
-  toString(): string {
-    return this.value
-  }
-}
-
-/**
- * Template tag that escapes every interpolated value by default. Arrays are joined; nested
- * `html` results are kept as they are (they were escaped when built).
- */
-export function html(strings: TemplateStringsArray, ...values: unknown[]): SafeHtml {
-  let out = strings[0] ?? ''
-  values.forEach((value, i) => {
-    out += interpolate(value) + (strings[i + 1] ?? '')
-  })
-  return new SafeHtml(out)
-}
-
-function interpolate(value: unknown): string {
-  if (value instanceof SafeHtml) return value.value
-  if (Array.isArray(value)) return value.map(interpolate).join('')
-  if (value === null || value === undefined || value === false) return ''
-  return escapeHtml(value)
-}
+export { escapeHtml, html, SafeHtml }
 
 /** An absolute http(s) URL, or null: anything else (javascript:, data:…) never becomes a link. */
 export function safeUrl(url: string | null | undefined): string | null {

@@ -1,0 +1,165 @@
+// The web pages, as a first-time visitor's browser loads them (Debian's Chromium): bytes
+// transferred (HTML + CSS + JS + images, headers included, uncompressed: an upper bound behind a
+// compressing ingress), requests, DOM elements, EcoIndex score and grade (npm `ecoindex`,
+// CC BY-NC-ND: a devDependency of bench/ only, never shipped); then latency p50/p99 under 32
+// connections (autocannon, in a child process) of the home page and of the API call behind it.
+// Targets (issue 12): every page < 100 KB on a first visit, EcoIndex A or B; a page ≤ 1.5× its API calls.
+// Run after `npx tsc -b`: node bench/web-pages.mjs   (BENCH_DURATION seconds per scenario, default 10)
+import { spawn } from 'node:child_process'
+import os from 'node:os'
+import { fileURLToPath } from 'node:url'
+import { CHROMIUM, hasChromium, launchChromium } from '@osinum/testing/browser'
+import autocannon from 'autocannon'
+import { computeEcoIndex, getEcoIndexGrade } from 'ecoindex'
+
+const CONNECTIONS = 32
+const DURATION = Number(process.env.BENCH_DURATION ?? 10)
+
+if (process.argv[2] === '--load') {
+  const { url, headers, duration } = JSON.parse(process.argv[3])
+  const warm = await autocannon({ url, headers, connections: CONNECTIONS, duration: 2 })
+  if (warm.non2xx) throw new Error(`${url}: ${warm.non2xx} non-2xx answers`)
+  const r = await autocannon({ url, headers, connections: CONNECTIONS, duration })
+  process.stdout.write(
+    JSON.stringify({ rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx }),
+  )
+  process.exit(0)
+}
+
+function load(url, headers = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [fileURLToPath(import.meta.url), '--load', JSON.stringify({ url, headers, duration: DURATION })],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    )
+    let out = ''
+    child.stdout.on('data', (d) => {
+      out += d
+    })
+    child.on('exit', (code) =>
+      code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`load exited ${code}`)),
+    )
+  })
+}
+
+const { startListeningPlatform } = await import('@osinum/platform')
+const platform = await startListeningPlatform({
+  env: { LOG_LEVEL: 'silent', RATE_LIMIT_MAX: '10000000', AUTH_RATE_LIMIT_PER_IP: '1000' },
+})
+const { base } = platform
+
+const PUBLIC = [
+  ['accueil', '/'],
+  ['connexion', '/connexion'],
+  ['inscription', '/inscription'],
+  ['mot de passe oublié', '/mot-de-passe/oublie'],
+  ['accessibilité', '/accessibilite'],
+  ['mentions légales', '/mentions-legales'],
+  ['données personnelles', '/donnees-personnelles'],
+  ['page introuvable', '/n-existe-pas'],
+]
+const SIGNED_IN = [
+  ['tableau de bord', '/tableau-de-bord'],
+  ['votre commune', '/commune'],
+  ['recherche de commune', '/commune?q=creuse'],
+  ['inviter un collègue', '/commune/inviter'],
+  ['mon compte', '/compte'],
+  ['appareils connectés', '/compte/sessions'],
+  ['préférences', '/preferences'],
+]
+
+const rows = []
+let sessionCookie
+if (hasChromium()) {
+  const browser = await launchChromium()
+  /** A first visit: a fresh browser context (empty cache), every response of the page counted. */
+  async function measure(name, url, cookies = []) {
+    const context = await browser.newContext({ baseURL: base })
+    if (cookies.length) await context.addCookies(cookies)
+    const page = await context.newPage()
+    const responses = []
+    page.on('requestfinished', (request) => responses.push(request))
+    await page.goto(url, { waitUntil: 'load' })
+    let bytes = 0
+    for (const request of responses) {
+      const sizes = await request.sizes()
+      bytes += sizes.responseBodySize + sizes.responseHeadersSize
+    }
+    const dom = await page.evaluate(() => document.getElementsByTagName('*').length)
+    const score = computeEcoIndex(dom, responses.length, bytes / 1024)
+    rows.push({
+      name,
+      url,
+      kb: bytes / 1024,
+      requests: responses.length,
+      dom,
+      score,
+      grade: getEcoIndexGrade(score),
+    })
+    await context.close()
+  }
+  for (const [name, url] of PUBLIC) await measure(name, url)
+  // Signed in as the demo mayor (password form).
+  const context = await browser.newContext({ baseURL: base })
+  const page = await context.newPage()
+  await page.goto('/connexion')
+  await page.getByLabel('Adresse e-mail', { exact: true }).fill('maire@commune-a.demo.osinum.example')
+  await page.getByLabel('Mot de passe', { exact: true }).fill('osinum-demo-2026')
+  await page.getByRole('button', { name: 'Se connecter' }).last().click()
+  await page.waitForURL(/tableau-de-bord/)
+  const cookies = await context.cookies()
+  sessionCookie = cookies.find((c) => c.name === 'osinum_session')
+  await context.close()
+  for (const [name, url] of SIGNED_IN) await measure(name, url, cookies)
+  await browser.close()
+} else {
+  console.log(`no Chromium at ${CHROMIUM}: page weights skipped (apt-get install -y chromium)`)
+}
+
+console.log(
+  `web pages bench (node ${process.version}, ${os.cpus().length} cores, load average ${os.loadavg()[0].toFixed(1)}, PGlite, ${DURATION} s per scenario)`,
+)
+if (rows.length) {
+  console.log('\n| page | path | first visit (KB) | requests | DOM elements | EcoIndex | grade |')
+  console.log('| --- | --- | ---: | ---: | ---: | ---: | :---: |')
+  for (const r of rows)
+    console.log(
+      `| ${r.name} | \`${r.url}\` | ${r.kb.toFixed(1)} | ${r.requests} | ${r.dom} | ${r.score.toFixed(0)} | ${r.grade} |`,
+    )
+  const heaviest = rows.reduce((a, b) => (a.kb > b.kb ? a : b))
+  const worst = rows.reduce((a, b) => (a.score < b.score ? a : b))
+  console.log(
+    `\nheaviest: ${heaviest.name} ${heaviest.kb.toFixed(1)} KB (target < 100 KB); lowest EcoIndex: ${worst.name} ${worst.score.toFixed(0)} ${worst.grade} (target A or B)`,
+  )
+}
+
+// Latency under load: the home page vs the API call behind it (operators' branding, cached by the
+// pages for 5 minutes), and the dashboard (signed in) vs GET /v1/users/me.
+const scenarios = [
+  ['home page GET /', `${base}/`, {}],
+  ['its API call GET /v1/operators', `${base}/v1/operators?limit=100`, {}],
+]
+if (sessionCookie) {
+  scenarios.push([
+    'dashboard GET /tableau-de-bord (signed in)',
+    `${base}/tableau-de-bord`,
+    { cookie: `osinum_session=${sessionCookie.value}` },
+  ])
+}
+console.log(`\n| scenario (${CONNECTIONS} connections) | req/s | p50 (ms) | p99 (ms) |`)
+console.log('| --- | ---: | ---: | ---: |')
+const results = {}
+for (const [name, url, headers] of scenarios) {
+  const r = await load(url, headers)
+  results[name] = r
+  console.log(
+    `| ${name} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} |${r.non2xx ? ` ${r.non2xx} non-2xx` : ''}`,
+  )
+}
+const home = results['home page GET /']
+const api = results['its API call GET /v1/operators']
+console.log(
+  `\nhome / its API call: p50 ${(home.p50 / api.p50).toFixed(2)}×, p99 ${(home.p99 / api.p99).toFixed(2)}× (target ≤ 1.5×)`,
+)
+await platform.close()

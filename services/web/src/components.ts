@@ -1,0 +1,125 @@
+import { type Content, type Html, html } from './html.js'
+import type { FieldError, PageProblem } from './problems.js'
+
+/** What every template receives: the CSRF token of its forms, who is signed in, the operator. */
+export interface PageContext {
+  csrf: string
+  path: string
+  signedIn: boolean
+  name: string | null
+  email: string | null
+  orgs: Array<{ id: string; name: string; referent: boolean }>
+  /** The operator's name as pages say it (« Syndicat numérique de … »), or osinum. */
+  operatorName: string
+  operatorWebsite: string | null
+}
+
+/** What a template returns: the page title (« Connexion »), the content of `<main>`, its status. */
+export interface View {
+  title: string
+  main: Html
+  status?: number
+  /** A problem on the page (the title then starts with « Erreur : »). */
+  problem?: PageProblem
+}
+
+export const csrfField = (ctx: PageContext) => html`<input type="hidden" name="_csrf" value="${ctx.csrf}">`
+
+/** The summary at the top of a form in error: the message, then a link to each field in error. */
+export function errorSummary(problem: PageProblem | undefined): Html {
+  if (!problem) return html``
+  return html`<div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1">
+<h2 id="error-summary-title">Il y a un problème</h2>
+<p>${problem.message}</p>
+${problem.fields.length ? html`<ul>${problem.fields.map((f) => html`<li><a href="#${f.field}">${f.message}</a></li>`)}</ul>` : ''}
+</div>`
+}
+
+export const fieldError = (problem: PageProblem | undefined, name: string): FieldError | undefined =>
+  problem?.fields.find((f) => f.field === name)
+
+export interface FieldOptions {
+  name: string
+  label: string
+  type?: 'text' | 'email' | 'password' | 'search'
+  value?: string | null
+  hint?: string
+  problem?: PageProblem
+  autocomplete?: string
+  required?: boolean
+  inputmode?: 'numeric' | 'email' | 'text'
+  /** Short inputs (a postcode) are narrower. */
+  short?: boolean
+  minlength?: number
+}
+
+/** A labelled input with its hint and its error (both tied to it by aria-describedby). */
+export function field(o: FieldOptions): Html {
+  const error = fieldError(o.problem, o.name)
+  const described = [o.hint ? `${o.name}-hint` : '', error ? `${o.name}-error` : ''].filter(Boolean).join(' ')
+  return html`<div class="field${error ? ' field-error' : ''}">
+<label for="${o.name}">${o.label}</label>
+${o.hint ? html`<p class="hint" id="${o.name}-hint">${o.hint}</p>` : ''}
+${error ? html`<p class="error-message" id="${o.name}-error"><span class="visually-hidden">Erreur : </span>${error.message}</p>` : ''}
+<input id="${o.name}" name="${o.name}" type="${o.type ?? 'text'}"${o.value ? html` value="${o.value}"` : ''}${o.autocomplete ? html` autocomplete="${o.autocomplete}"` : ''}${o.required ? html` required` : ''}${o.inputmode ? html` inputmode="${o.inputmode}"` : ''}${o.minlength ? html` minlength="${o.minlength}"` : ''}${described ? html` aria-describedby="${described}"` : ''}${error ? html` aria-invalid="true"` : ''}${o.short ? html` class="input-short"` : ''}>
+</div>`
+}
+
+export interface RadioOptions {
+  name: string
+  legend: string
+  options: Array<{ value: string; label: string; hint?: string }>
+  value?: string | null
+  problem?: PageProblem
+}
+
+export function radios(o: RadioOptions): Html {
+  const error = fieldError(o.problem, o.name)
+  return html`<fieldset class="field${error ? ' field-error' : ''}"${error ? html` aria-describedby="${o.name}-error"` : ''}>
+<legend>${o.legend}</legend>
+${error ? html`<p class="error-message" id="${o.name}-error"><span class="visually-hidden">Erreur : </span>${error.message}</p>` : ''}
+${o.options.map(
+  (
+    opt,
+    i,
+  ) => html`<div class="radio"><input type="radio" id="${i === 0 ? o.name : `${o.name}-${opt.value}`}" name="${o.name}" value="${opt.value}"${o.value === opt.value ? html` checked` : ''}>
+<label for="${i === 0 ? o.name : `${o.name}-${opt.value}`}">${opt.label}${opt.hint ? html` <span class="hint">${opt.hint}</span>` : ''}</label></div>`,
+)}
+</fieldset>`
+}
+
+/** A POST form with its CSRF token. */
+export function postForm(
+  ctx: PageContext,
+  action: string,
+  body: Content,
+  submit: string,
+  extra: Content = '',
+): Html {
+  return html`<form method="post" action="${action}" novalidate>
+${csrfField(ctx)}
+${body}
+<div class="actions"><button type="submit" class="button">${submit}</button>${extra}</div>
+</form>`
+}
+
+export const notice = (text: Content, kind: 'success' | 'info' | 'warning' = 'info') =>
+  html`<div class="notice notice-${kind}" role="${kind === 'warning' ? 'alert' : 'status'}">${text}</div>`
+
+/** Formats a date for people (« 3 décembre 2026 à 14 h 05 », Paris time). */
+export function frenchDate(iso: string, withTime = true): string {
+  const d = new Date(iso)
+  // « 1er décembre », as French writes the first day of a month.
+  const date = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' })
+    .format(d)
+    .replace(/^1 /, '1er ')
+  if (!withTime) return date
+  const time = new Intl.DateTimeFormat('fr-FR', {
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'Europe/Paris',
+  })
+    .format(d)
+    .replace(':', ' h ')
+  return `${date} à ${time}`
+}

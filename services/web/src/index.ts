@@ -1,0 +1,3 @@
+export { WebConfig, WebEmbeddedConfig } from './config.js'
+export { webModule } from './service.js'
+export { accessiblePrimary, contrast, parseHex } from './theme.js'

@@ -1,0 +1,56 @@
+import type { PageContext, View } from '../../components.js'
+import { html } from '../../html.js'
+
+/** One « next step » card of the dashboard. Pages of later issues add theirs to NEXT_STEPS. */
+export interface NextStep {
+  title: string
+  text: string
+  href: string
+  action: string
+  /** Shown only when this holds (default: always). */
+  when?: (ctx: PageContext, me: { hasPassword: boolean }) => boolean
+}
+
+export const NEXT_STEPS: NextStep[] = [
+  {
+    title: 'Indiquer votre commune',
+    text: 'Pour commencer, dites-nous dans quelle commune vous travaillez.',
+    href: '/commune',
+    action: 'Trouver ma commune',
+    when: (ctx) => ctx.orgs.length === 0,
+  },
+  {
+    title: 'Inviter un collègue',
+    text: 'Le maire, un adjoint, le secrétariat : à plusieurs, c’est plus simple.',
+    href: '/commune/inviter',
+    action: 'Inviter un collègue',
+    when: (ctx) => ctx.orgs.some((o) => o.referent),
+  },
+  {
+    title: 'Choisir un mot de passe',
+    text: 'Facultatif : vous pouvez continuer à vous connecter avec un lien reçu par e-mail.',
+    href: '/compte/mot-de-passe',
+    action: 'Choisir un mot de passe',
+    when: (_ctx, me) => !me.hasPassword,
+  },
+  {
+    title: 'Choisir vos e-mails',
+    text: 'Recevez seulement les nouvelles qui vous intéressent.',
+    href: '/preferences',
+    action: 'Choisir mes e-mails',
+  },
+]
+
+export function dashboardPage(ctx: PageContext, me: { hasPassword: boolean }): View {
+  const steps = NEXT_STEPS.filter((s) => !s.when || s.when(ctx, me))
+  return {
+    title: 'Tableau de bord',
+    main: html`<h1>Bonjour${ctx.name ? ` ${ctx.name}` : ''}</h1>
+<p class="lead">${ctx.orgs.length ? html`Votre commune : <strong>${ctx.orgs.map((o) => o.name).join(', ')}</strong>.` : 'Vous n’êtes rattaché à aucune commune pour l’instant.'}</p>
+<h2>Prochaines étapes</h2>
+<ul class="cards">${steps.map(
+      (s) =>
+        html`<li class="card"><h3>${s.title}</h3><p>${s.text}</p><p><a href="${s.href}">${s.action}</a></p></li>`,
+    )}</ul>`,
+  }
+}

@@ -1,0 +1,11 @@
+import type { FastifyInstance } from 'fastify'
+import { render, requireSignIn } from '../../view.js'
+import { dashboardPage } from './dashboard.html.js'
+
+export default async function dashboardRoutes(app: FastifyInstance) {
+  app.addHook('preHandler', requireSignIn)
+  app.get('/tableau-de-bord', async (request, reply) => {
+    const hasPassword = request.session.get('auth')?.hasPassword ?? false
+    return render(request, reply, (ctx) => dashboardPage(ctx, { hasPassword }))
+  })
+}

@@ -1,0 +1,118 @@
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import AxeBuilder from '@axe-core/playwright'
+import { startListeningPlatform } from '@osinum/platform'
+import type { Host } from '@osinum/service-kit'
+import { CHROMIUM, hasChromium, launchChromium } from '@osinum/testing/browser'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { expect } from 'vitest'
+
+export { hasChromium }
+
+if (!hasChromium()) {
+  // CI installs it (.ci/run): there, a missing browser is a failure, not a skip.
+  if (process.env.CI)
+    throw new Error(`no Chromium at ${CHROMIUM}: .ci/run installs it (apt-get install -y chromium)`)
+  process.stderr.write(
+    `[osinum tests] no Chromium at ${CHROMIUM}: browser tests are skipped (apt-get install -y chromium)\n`,
+  )
+}
+
+/** Screenshots and other artefacts of the browser tests (git-ignored). */
+export const ARTEFACTS = join(import.meta.dirname, 'artefacts')
+
+export interface WebPlatform {
+  host: Host
+  base: string
+  browser: Browser
+  /** A fresh browser profile (cookies, storage), with or without JavaScript. */
+  context(options?: { javaScript?: boolean }): Promise<BrowserContext>
+  /** The newest link of the newest mail to `to` that contains `fragment` (dev mailbox). */
+  mailLink(to: string, fragment: string): Promise<string>
+  close(): Promise<void>
+}
+
+/** The embedded platform on a free port (PGlite in memory, demo data) and one headless Chromium. */
+export async function startWebPlatform(): Promise<WebPlatform> {
+  const platform = await startListeningPlatform({
+    env: {
+      // The journeys sign in many times from one address.
+      AUTH_RATE_LIMIT_PER_IP: '1000',
+      AUTH_RATE_LIMIT_PER_EMAIL: '1000',
+      RATE_LIMIT_MAX: '100000',
+    },
+  })
+  const { host } = platform
+  // Links in emails use PUBLIC_URL (localhost): the browser goes there too.
+  const base = platform.config.PUBLIC_URL as string
+  const browser = await launchChromium()
+  return {
+    host,
+    base,
+    browser,
+    async context({ javaScript = true } = {}) {
+      const context = await browser.newContext({
+        baseURL: base,
+        javaScriptEnabled: javaScript,
+        locale: 'fr-FR',
+      })
+      context.setDefaultTimeout(10_000)
+      return context
+    },
+    async mailLink(to, fragment) {
+      const deadline = Date.now() + 20_000
+      for (;;) {
+        const res = await host.app.inject({ url: `/v1/dev/mailbox?to=${encodeURIComponent(to)}` })
+        const items = (res.json() as { items: Array<{ links: string[] }> }).items ?? []
+        const link = items.flatMap((m) => m.links).find((l) => l.includes(fragment))
+        if (link) return link
+        if (Date.now() > deadline) throw new Error(`no mail to ${to} with a link containing ${fragment}`)
+        await new Promise((r) => setTimeout(r, 200))
+      }
+    },
+    async close() {
+      await browser.close()
+      await platform.close()
+    },
+  }
+}
+
+/** Pages visited, for the report: each is checked once per JS mode. */
+const JWT = /eyJ[\w-]{10,}\.[\w-]{10,}\.[\w-]{10,}/
+
+/**
+ * What every page visited must satisfy: French, a title saying where one is, no serious or
+ * critical axe-core violation, no token in the HTML; screenshots at 1280 and 360 px. axe-core
+ * runs in the page, so not in a context without JavaScript: there the same pages (they have no
+ * script at all, so the same DOM) were checked by the run with JavaScript.
+ */
+export async function checkPage(
+  page: Page,
+  name: string,
+  options: { screenshot?: boolean; axe?: boolean } = {},
+) {
+  const html = await page.content()
+  expect(html, `${name}: lang="fr"`).toContain('<html lang="fr">')
+  expect(await page.title(), `${name}: title`).toMatch(/ — osinum · /)
+  expect(html, `${name}: no token in the page`).not.toMatch(JWT)
+  if (options.axe === false) return
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze()
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+  expect(
+    serious.map(
+      (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    ),
+    `${name}: axe-core`,
+  ).toEqual([])
+  if (options.screenshot !== false) {
+    mkdirSync(join(ARTEFACTS, 'screenshots'), { recursive: true })
+    const size = page.viewportSize() ?? { width: 1280, height: 800 }
+    for (const width of [1280, 360]) {
+      await page.setViewportSize({ width, height: 800 })
+      await page.screenshot({ path: join(ARTEFACTS, 'screenshots', `${name}-${width}.png`), fullPage: true })
+    }
+    await page.setViewportSize(size)
+  }
+}
