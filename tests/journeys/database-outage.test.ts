@@ -1,3 +1,4 @@
+import { PAGES } from '@osinum/contracts'
 import { type DatabaseHandle, openDatabase } from '@osinum/db'
 import { waitFor } from '@osinum/service-kit/testing'
 import { describeWithNats, infrastructure, type PrivateServer, startPrivatePostgres } from '@osinum/testing'
@@ -39,7 +40,7 @@ describeWithNats('journey 5: PostgreSQL goes away (terminated, restarted, stoppe
   }
   const readyz = async () => (await p.inject({ method: 'GET', url: '/readyz' })).statusCode
   const verificationMails = (email: string) =>
-    p.mail.to(email).filter((m) => m.text.includes('/v1/auth/email/verify')).length
+    p.mail.to(email).filter((m) => m.text.includes(PAGES.verifyEmail)).length
 
   it('keeps running, answers 503 problem+json meanwhile, and delivers every email of the journey once', async () => {
     await signUpByMagicLink(p, 'avant@ahun.example', 'Avant')

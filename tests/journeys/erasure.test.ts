@@ -228,9 +228,19 @@ function erasureJourney(natsUrl: string | undefined) {
     expect(kept.title).toBe('Notre passage au libre, par [nom effacé]')
     expect(JSON.stringify(kept)).not.toContain(email)
 
-    // Erasure takes effect when each service has applied the event: a mail already leaving before
-    // (the training registration's, say) may still arrive; none may after.
-    const mailsBefore = p.mail.to(email).length
+    // Erasure takes effect when each service has applied the event: a mail whose SMTP exchange had
+    // begun (the support request's, say) may still arrive; once they have, none may after.
+    let mailsBefore = -1
+    await waitFor(
+      async () => {
+        const now = p.mail.to(email).length
+        const settled = now === mailsBefore
+        mailsBefore = now
+        return settled
+      },
+      10_000,
+      1_000,
+    )
     // The old session is dead.
     expect((await p.inject({ method: 'GET', url: '/v1/users/me', headers: bearer(erased) })).statusCode).toBe(
       401,

@@ -29,6 +29,11 @@ export interface WebPlatform {
   context(options?: { javaScript?: boolean }): Promise<BrowserContext>
   /** The newest link of the newest mail to `to` that contains `fragment` (dev mailbox). */
   mailLink(to: string, fragment: string): Promise<string>
+  /**
+   * The syndicate confirms who speaks for the commune (the demo coordinator verifies its pending
+   * claims, through the API: the staff's back-office pages are a later issue).
+   */
+  verifyCommune(officialCode: string): Promise<void>
   close(): Promise<void>
 }
 
@@ -68,6 +73,31 @@ export async function startWebPlatform(): Promise<WebPlatform> {
         if (link) return link
         if (Date.now() > deadline) throw new Error(`no mail to ${to} with a link containing ${fragment}`)
         await new Promise((r) => setTimeout(r, 200))
+      }
+    },
+    async verifyCommune(officialCode) {
+      const login = await host.app.inject({
+        method: 'POST',
+        url: '/v1/auth/login',
+        payload: { email: 'conseiller@demo.osinum.example', password: 'osinum-demo-2026' },
+      })
+      const headers = { authorization: `Bearer ${login.json().accessToken}` }
+      const claims = await host.app.inject({
+        url: '/v1/organisation-claims?status=pending&limit=100',
+        headers,
+      })
+      const mine = (claims.json().items as Array<{ id: string; officialCode: string }>).filter(
+        (c) => c.officialCode === officialCode,
+      )
+      if (!mine.length) throw new Error(`no pending claim on ${officialCode}`)
+      for (const claim of mine) {
+        const res = await host.app.inject({
+          method: 'POST',
+          url: `/v1/organisation-claims/${claim.id}/decision`,
+          headers,
+          payload: { decision: 'verify' },
+        })
+        if (res.statusCode !== 200) throw new Error(`verifying ${claim.id}: ${res.statusCode} ${res.body}`)
       }
     },
     async close() {

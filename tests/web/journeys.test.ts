@@ -70,8 +70,15 @@ describe.skipIf(!hasChromium())('web pages in a browser', { timeout: 180_000 }, 
         await page.getByRole('button', { name: 'Inscrire ma commune' }).click()
         await page.waitForURL(/\/tableau-de-bord/)
         expect(await page.locator('main').textContent()).toContain(mode.commune.name)
-        await check(page, 'tableau-de-bord')
+        // A new commune waits for its syndicate to confirm who speaks for it: no invitation yet.
+        expect(await page.locator('main').textContent()).toContain('Vérification en cours')
+        expect(await page.getByRole('link', { name: 'Inviter un collègue' }).count()).toBe(0)
+        await check(page, 'tableau-de-bord-verification')
 
+        await p.verifyCommune(mode.commune.code)
+        await page.reload()
+        expect(await page.locator('main').textContent()).not.toContain('Vérification en cours')
+        await check(page, 'tableau-de-bord')
         await page.getByRole('link', { name: 'Inviter un collègue' }).first().click()
         await page.waitForURL(/\/commune\/inviter/)
         await check(page, 'inviter')

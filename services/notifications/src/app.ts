@@ -77,7 +77,7 @@ export const app: FastifyPluginAsyncTypebox<ServiceDeps> = async (fastify, deps)
     log,
     counter: createCounter(fastify, {
       name: 'osinum_email_deliveries_total',
-      help: 'Email delivery attempts, by outcome (sent, retried, failed)',
+      help: 'Email delivery attempts, by outcome (sent, retried, failed; withdrawn: the person was erased before the send)',
       labelNames: ['outcome'],
     }),
   })

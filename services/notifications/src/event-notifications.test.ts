@@ -81,7 +81,7 @@ describe('notifications caused by other services’ events', () => {
     const [toClaimant] = await mailTo(smtp, claimant.email)
     expect(toClaimant!.parsed.subject).toBe('Votre demande de rattachement à Alleyrat est enregistrée')
     expect(toClaimant!.parsed.text).toContain('connectez-vous avec ProConnect')
-    expect(toClaimant!.parsed.text).toContain(`https://osinum.example.fr/v1/organisation-claims/${claimId}`)
+    expect(toClaimant!.parsed.text).toContain(`https://osinum.example.fr/commune/demandes/${claimId}`)
     const [toReviewer] = await mailTo(smtp, coordinatrice.email)
     expect(toReviewer!.parsed.subject).toBe('Demande de rattachement à vérifier : Alleyrat')
     // The claimant is not named in the reviewers' inbox (the claim is one link away).

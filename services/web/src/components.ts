@@ -8,7 +8,7 @@ export interface PageContext {
   signedIn: boolean
   name: string | null
   email: string | null
-  orgs: Array<{ id: string; name: string; referent: boolean }>
+  orgs: Array<{ id: string; name: string; referent: boolean; verified: boolean }>
   /** The operator's name as pages say it (« Syndicat numérique de … »), or osinum. */
   operatorName: string
   operatorWebsite: string | null

@@ -27,6 +27,11 @@ export interface WebRuntime {
   signIn(request: FastifyRequest, pair: TokenPair): Promise<void>
   /** After joining or creating a collectivité: new tokens (new claims) and a fresh snapshot. */
   refreshProfile(request: FastifyRequest): Promise<void>
+  /**
+   * Reloads the profile snapshot (collectivités, referent, verified) with the current tokens: for
+   * pages whose content depends on it (the dashboard), since the syndicate may have decided since.
+   */
+  syncProfile(request: FastifyRequest): Promise<void>
 }
 
 const OPERATORS_TTL_MS = 5 * 60_000
@@ -61,6 +66,7 @@ export function createRuntime(options: {
       id: m.organisationId,
       name: m.organisationName,
       referent: m.referent,
+      verified: m.verification === 'verified',
     }))
     let op: string | null = me?.operatorId ?? null
     if (!op && orgs[0]) {
@@ -77,11 +83,17 @@ export function createRuntime(options: {
     }
   }
 
+  async function resnapshot(request: FastifyRequest, api: Api) {
+    const auth = signedIn(request)
+    if (auth) request.session.set('auth', { ...auth, ...(await snapshot(api)) })
+  }
+
   const runtime: WebRuntime = {
     transport,
     publicUrl: options.publicUrl,
     operatorId: options.operatorId,
-    api: (request) => apiOf(request, transport),
+    // New tokens mean roles or memberships may have changed: the profile snapshot follows them.
+    api: (request) => apiOf(request, transport, { onRenewed: (api) => resnapshot(request, api) }),
     publicApi: (request) => apiClient(transport, visitorOf(request)),
     async operatorOf(request) {
       const list = await loadOperators(request)
@@ -98,12 +110,11 @@ export function createRuntime(options: {
       request.session.set('_csrf', undefined)
       storeTokens(request, pair, await snapshot(api))
     },
+    async syncProfile(request) {
+      if (signedIn(request)) await resnapshot(request, await runtime.api(request))
+    },
     async refreshProfile(request) {
-      await apiOf(request, transport, true)
-      const auth = signedIn(request)
-      if (!auth) return
-      const api = apiClient(transport, { ...visitorOf(request), accessToken: auth.at })
-      request.session.set('auth', { ...auth, ...(await snapshot(api)) })
+      await apiOf(request, transport, { force: true, onRenewed: (api) => resnapshot(request, api) })
     },
   }
   return runtime

@@ -20,7 +20,8 @@ export interface SignedIn {
   hasPassword: boolean
   /** Has a platform role (admin, editor, advisor): sees staff-only choices. */
   staff: boolean
-  orgs: Array<{ id: string; name: string; referent: boolean }>
+  /** `verified`: its syndicate (or ProConnect, or a verified member) confirmed who speaks for it. */
+  orgs: Array<{ id: string; name: string; referent: boolean; verified: boolean }>
   /** Operator of the person's first collectivité (theming). */
   op: string | null
 }
@@ -99,10 +100,14 @@ export function storeTokens(
  * is about to expire. A session the API no longer honours (revoked, expired) is forgotten and
  * `SignedOut` thrown: the page sends the person to the sign-in page.
  */
-export async function apiOf(request: FastifyRequest, transport: ApiTransport, force = false): Promise<Api> {
+export async function apiOf(
+  request: FastifyRequest,
+  transport: ApiTransport,
+  options: { force?: boolean; onRenewed?: (api: Api) => Promise<void> } = {},
+): Promise<Api> {
   const visitor = visitorOf(request)
   let auth = signedIn(request)
-  if (auth && (force || auth.exp - Date.now() < REFRESH_MARGIN_MS)) {
+  if (auth && (options.force || auth.exp - Date.now() < REFRESH_MARGIN_MS)) {
     const pair = await refreshOnce(transport, visitor, auth.rt)
     if (pair === 'refused') {
       request.session.set('auth', undefined)
@@ -112,6 +117,7 @@ export async function apiOf(request: FastifyRequest, transport: ApiTransport, fo
     if (pair) {
       storeTokens(request, pair, auth)
       auth = signedIn(request)
+      await options.onRenewed?.(apiClient(transport, { ...visitor, accessToken: auth?.at }))
     }
   }
   // A token revoked since it was issued (roles, memberships changed) is renewed once, transparently.
@@ -121,7 +127,9 @@ export async function apiOf(request: FastifyRequest, transport: ApiTransport, fo
     const renewed = await refreshOnce(transport, visitor, current.rt)
     if (!renewed || renewed === 'refused') return undefined
     storeTokens(request, renewed, current)
-    return signedIn(request)?.at
+    const at = signedIn(request)?.at
+    await options.onRenewed?.(apiClient(transport, { ...visitor, accessToken: at }))
+    return at
   }
   return apiClient(transport, { ...visitor, accessToken: auth?.at, renew })
 }

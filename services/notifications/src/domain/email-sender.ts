@@ -189,7 +189,10 @@ export class EmailSender {
   }
 
   /** Sends one claimed row and records the outcome at once, holding it while the database is down. */
-  private async deliver(r: ClaimedRow): Promise<'sent' | 'retried' | 'failed'> {
+  private async deliver(r: ClaimedRow): Promise<'sent' | 'retried' | 'failed' | 'withdrawn'> {
+    // Claimed rows wait for their turn (a batch is sent at once, SMTP is slow): one whose person
+    // was erased meanwhile (the row deleted) is not sent. What remains is one SMTP exchange.
+    if (!(await stillClaimed(this.o.db, r.id))) return 'withdrawn'
     let result: { ok: true } | { ok: false; failure: SendFailure }
     if (!r.message) result = { ok: false, failure: { permanent: true, error: 'no message to send' } }
     else {
@@ -260,6 +263,17 @@ interface ClaimedRow {
   attempts: number
   message: unknown
   previous: 'pending' | 'sending'
+}
+
+/** The row is still ours to send (not deleted by an erasure, not claimed by another sender). */
+async function stillClaimed(db: Db, id: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('deliveries')
+    .select('id')
+    .where('id', '=', id)
+    .where('status', '=', 'sending')
+    .executeTakeFirst()
+  return row !== undefined
 }
 
 async function mark(

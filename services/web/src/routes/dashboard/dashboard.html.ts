@@ -1,4 +1,4 @@
-import type { PageContext, View } from '../../components.js'
+import { notice, type PageContext, type View } from '../../components.js'
 import { html } from '../../html.js'
 
 /** One « next step » card of the dashboard. Pages of later issues add theirs to NEXT_STEPS. */
@@ -24,7 +24,8 @@ export const NEXT_STEPS: NextStep[] = [
     text: 'Le maire, un adjoint, le secrétariat : à plusieurs, c’est plus simple.',
     href: '/commune/inviter',
     action: 'Inviter un collègue',
-    when: (ctx) => ctx.orgs.some((o) => o.referent),
+    // A commune whose syndicate has not verified who speaks for it cannot invite anyone yet.
+    when: (ctx) => ctx.orgs.some((o) => o.referent && o.verified),
   },
   {
     title: 'Choisir un mot de passe',
@@ -41,12 +42,22 @@ export const NEXT_STEPS: NextStep[] = [
   },
 ]
 
+/** Communes the person asked to join or registered, that their syndicate has not verified yet. */
+function pendingNotice(ctx: PageContext) {
+  const pending = ctx.orgs.filter((o) => !o.verified)
+  if (!pending.length) return html``
+  return notice(
+    html`<strong>Vérification en cours.</strong> Votre syndicat numérique doit encore confirmer que vous représentez ${pending.map((o) => o.name).join(', ')} ; vous recevrez un e-mail dès que c’est fait. En attendant, vous pouvez déjà utiliser osinum pour votre commune : seules les invitations de collègues attendent cette confirmation.`,
+  )
+}
+
 export function dashboardPage(ctx: PageContext, me: { hasPassword: boolean }): View {
   const steps = NEXT_STEPS.filter((s) => !s.when || s.when(ctx, me))
   return {
     title: 'Tableau de bord',
     main: html`<h1>Bonjour${ctx.name ? ` ${ctx.name}` : ''}</h1>
 <p class="lead">${ctx.orgs.length ? html`Votre commune : <strong>${ctx.orgs.map((o) => o.name).join(', ')}</strong>.` : 'Vous n’êtes rattaché à aucune commune pour l’instant.'}</p>
+${pendingNotice(ctx)}
 <h2>Prochaines étapes</h2>
 <ul class="cards">${steps.map(
       (s) =>

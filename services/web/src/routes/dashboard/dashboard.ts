@@ -5,6 +5,8 @@ import { dashboardPage } from './dashboard.html.js'
 export default async function dashboardRoutes(app: FastifyInstance) {
   app.addHook('preHandler', requireSignIn)
   app.get('/tableau-de-bord', async (request, reply) => {
+    // The syndicate may have verified the commune (or a referent changed) since the last page.
+    await request.server.web.syncProfile(request)
     const hasPassword = request.session.get('auth')?.hasPassword ?? false
     return render(request, reply, (ctx) => dashboardPage(ctx, { hasPassword }))
   })
