@@ -112,8 +112,7 @@ export function alreadyRegisteredPage(_ctx: PageContext, commune: { name: string
 
 /** After the registration: the state the API returns (a claim may wait for a verification). */
 export function registeredMessage(name: string, status?: string): string {
-  if (status === 'pending')
-    return `Votre demande pour ${name} est enregistrée.`
+  if (status === 'pending') return `Votre demande pour ${name} est enregistrée.`
   return `${name} est inscrite sur osinum. Vous pouvez maintenant inviter vos collègues.`
 }
 
