@@ -1,22 +1,10 @@
-import createError, { type FastifyErrorConstructor } from '@fastify/error'
 import { isDatabaseUnavailable } from '@osinum/db'
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
+import { defineError, FieldsError } from './domain-errors.js'
+
+export { type DomainErrorConstructor, defineError, FieldsError, nulPath } from './domain-errors.js'
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json'
-
-/**
- * A domain error with a stable code `OSI_<SERVICE>_<CODE>` and an HTTP status: the one way
- * services signal an expected failure. Message arguments fill `%s` placeholders.
- */
-export type DomainErrorConstructor = FastifyErrorConstructor<{ code: string; statusCode: number }, unknown[]>
-
-export function defineError(
-  code: `OSI_${string}`,
-  message: string,
-  statusCode: number,
-): DomainErrorConstructor {
-  return createError(code, message, statusCode) as DomainErrorConstructor
-}
 
 export const Unauthorized = defineError('OSI_UNAUTHORIZED', 'Authentication required', 401)
 export const InvalidToken = defineError('OSI_INVALID_TOKEN', 'The access token is invalid or expired', 401)
@@ -30,26 +18,6 @@ export const UriTooLong = defineError('OSI_URI_TOO_LONG', 'The URL is longer tha
 
 /** Seconds a client is asked to wait (Retry-After) when the database is unreachable. */
 export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5
-
-/** Field-level problem (422 or 400) listing each offending field. */
-export class FieldsError extends Error {
-  readonly statusCode: number
-  readonly code: string
-  constructor(
-    readonly errors: Array<{ field: string; message: string }>,
-    options: { status?: number; code?: string; detail?: string } = {},
-  ) {
-    super(
-      options.detail ??
-        `${errors
-          .slice(0, 3)
-          .map((e) => `${e.field}: ${e.message}`)
-          .join('; ')}${errors.length > 3 ? `; and ${errors.length - 3} more` : ''}`,
-    )
-    this.statusCode = options.status ?? 422
-    this.code = options.code ?? 'OSI_VALIDATION'
-  }
-}
 
 const FASTIFY_CODES: Record<string, string> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'OSI_BODY_TOO_LARGE',

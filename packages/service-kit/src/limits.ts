@@ -39,7 +39,8 @@ const RANGE_MESSAGE = `must be a finite number between -${Number.MAX_SAFE_INTEGE
 function unsafeNumber(value: unknown, path = '', depth = 0): string | undefined {
   if (typeof value === 'number')
     return Number.isFinite(value) && Math.abs(value) <= Number.MAX_SAFE_INTEGER ? undefined : path
-  if (depth > 32 || value === null || typeof value !== 'object') return undefined
+  // Bytes (a raw body kept as a Buffer, an upload) hold no JSON numbers: never walk them.
+  if (depth > 32 || value === null || typeof value !== 'object' || ArrayBuffer.isView(value)) return undefined
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       const child = value[i]
@@ -58,7 +59,7 @@ function unsafeNumber(value: unknown, path = '', depth = 0): string | undefined 
 
 /** Array items and object members of a value, counting up to `limit` only. */
 function elements(value: unknown, limit: number, depth = 0): number {
-  if (depth > 32 || value === null || typeof value !== 'object') return 0
+  if (depth > 32 || value === null || typeof value !== 'object' || ArrayBuffer.isView(value)) return 0
   const children = Array.isArray(value) ? value : Object.values(value)
   let n = children.length
   for (const child of children) {

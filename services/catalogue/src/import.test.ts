@@ -1,4 +1,7 @@
-import { readFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ImportReport, ToolDetail } from './schemas.js'
@@ -216,6 +219,50 @@ describe('catalogue import of public catalogues (SILL, Comptoir du Libre)', () =
         message: 'licence "Freeware maison" is not an SPDX id: recorded as NOASSERTION, to be checked',
       },
     ])
+  })
+
+  it('refuses a file that is not JSON, carries a prototype-poisoning key or a NUL character with 400, and writes nothing', async () => {
+    const before = await state()
+    const raw = (body: string) =>
+      t.host.app.inject({
+        method: 'POST',
+        url: '/v1/catalogue/imports',
+        payload: body,
+        headers: { authorization: `Bearer ${editor}`, 'content-type': 'application/json' },
+      })
+    for (const [body, code] of [
+      ['{"softwares": [', 'OSI_INVALID_JSON'],
+      ['{"softwares": [], "__proto__": {"admin": true}}', 'OSI_INVALID_JSON'],
+      ['{"softwares": [{"id": 1, "name": "Libre\\u0000Office"}]}', 'OSI_VALIDATION'],
+    ] as const) {
+      const res = await raw(body)
+      expect(res.statusCode, body).toBe(400)
+      expect(res.headers['content-type']).toMatch(PROBLEM)
+      expect(res.json().code).toBe(code)
+    }
+    expect(await state()).toEqual(before)
+  })
+
+  it('reads an uploaded file in a worker thread when compiled, with the same answers (other requests are not stalled)', async () => {
+    const compiled = new URL('../dist/domain/import-file.js', import.meta.url)
+    if (!existsSync(compiled)) return // `pnpm test` builds dist/ before the tests; a bare vitest run may not
+    const script = `
+      const { parseImportOffThread, readsInWorker } = await import(${JSON.stringify(compiled.href)})
+      if (!readsInWorker()) throw new Error('the compiled import does not use its worker')
+      const file = Buffer.from(JSON.stringify({ softwares: [{ id: 1, name: 42 }] }))
+      try { await parseImportOffThread(file); console.log('accepted') }
+      catch (e) { console.log(JSON.stringify({ code: e.code, status: e.statusCode, fields: e.errors?.length })) }
+      const ok = await parseImportOffThread(Buffer.from(JSON.stringify({ softwares: [] })))
+      console.log(JSON.stringify({ format: ok.format, candidates: ok.candidates.length }))`
+    const dir = mkdtempSync(join(tmpdir(), 'osinum-import-'))
+    const file = join(dir, 'worker-check.mjs')
+    writeFileSync(file, script)
+    const out = execFileSync(process.execPath, [file], { encoding: 'utf8', env: { PATH: process.env.PATH } })
+      .trim()
+      .split('\n')
+    rmSync(dir, { recursive: true, force: true })
+    expect(JSON.parse(out[0]!)).toMatchObject({ code: 'OSI_CATALOGUE_IMPORT_INVALID', status: 422 })
+    expect(JSON.parse(out[1]!)).toEqual({ format: 'comptoir-du-libre', candidates: 0 })
   })
 
   it('lets only editors import', async () => {

@@ -4,6 +4,7 @@ import { Type } from 'typebox'
 import { app } from './app.js'
 import type { Db } from './domain/db.js'
 import { type ImportFormat, runImport } from './domain/import.js'
+import { readImportFile } from './domain/import-file.js'
 import { seedCatalogue } from './domain/seed.js'
 import { loadTools, type ToolInput } from './domain/tools.js'
 import { migrations } from './migrations/index.js'
@@ -60,8 +61,8 @@ export const catalogueService = defineService<CatalogueConfig>({
       const format = i >= 0 ? (args[i + 1] as ImportFormat) : undefined
       const report = await runImport(
         { db: ctx.db as Db, schema: ctx.schema },
-        JSON.parse(await readFile(file, 'utf8')),
-        { format, actor: null },
+        await readImportFile(await readFile(file), format),
+        { actor: null },
       )
       ctx.log(
         `${report.format}: ${report.created} created (drafts), ${report.updated} updated, ${report.unchanged} unchanged, ${report.skipped} skipped`,

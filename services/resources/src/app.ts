@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { IdentityEvents } from '@osinum/contracts'
-import { FieldsError, handlePersonalData, type ServiceDeps } from '@osinum/service-kit'
+import { handlePersonalData, type ServiceDeps } from '@osinum/service-kit'
 import type { ResourcesConfig } from './config.js'
 import type { Db, Trx } from './domain/db.js'
 import { upsertOperator, upsertOrganisation } from './domain/identity-projection.js'
@@ -19,11 +19,6 @@ export const app: FastifyPluginAsyncTypebox<ServiceDeps<ResourcesConfig>> = asyn
   const storage = await storageFromConfig(deps.config, db)
   fastify.addHook('onClose', async () => {
     await storage.close?.()
-  })
-  // PostgreSQL text cannot hold NUL: refuse it as bad input rather than fail in the database.
-  fastify.addHook('preValidation', async (request) => {
-    const field = nulField(request.body, 'body') ?? nulField(request.query, 'querystring')
-    if (field) throw new FieldsError([{ field, message: 'must not contain NUL characters' }], { status: 400 })
   })
   const searchCache = new SearchCache(deps.config.RESOURCES_SEARCH_CACHE_MS)
   // Any successful write may change what search shows (a publication, an edit, a bookmark…):
@@ -64,14 +59,4 @@ export const app: FastifyPluginAsyncTypebox<ServiceDeps<ResourcesConfig>> = asyn
     await upsertOperator(trx as Trx, event.data)
     searchCache.markStale()
   })
-}
-
-function nulField(value: unknown, path: string, depth = 0): string | undefined {
-  if (typeof value === 'string') return value.includes('\u0000') ? path : undefined
-  if (depth > 8 || value === null || typeof value !== 'object') return undefined
-  for (const [key, child] of Object.entries(value)) {
-    const found = nulField(child, `${path}.${key}`, depth + 1)
-    if (found) return found
-  }
-  return undefined
 }

@@ -1,4 +1,4 @@
-import { defineError } from '@osinum/service-kit'
+import { defineError } from '@osinum/service-kit/domain-errors'
 
 /** Stable error codes of the catalogue (OSI_CATALOGUE_*). */
 export const NotVerified = defineError(

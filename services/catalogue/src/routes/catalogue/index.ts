@@ -3,6 +3,7 @@ import { Page, PageQuery } from '@osinum/contracts'
 import { Type } from 'typebox'
 import { exportCatalogue, toCsv } from '../../domain/export.js'
 import { listImports, runImport } from '../../domain/import.js'
+import { parseImportOffThread } from '../../domain/import-file.js'
 import { ExportDocument, ImportReport } from '../../schemas.js'
 import { nationalEditors, ProblemRef, type RouteDeps, TAGS } from '../shared.js'
 
@@ -10,6 +11,12 @@ const EDITORS = ['editor', 'admin'] as const
 
 /** Open data export of the published catalogue, and imports of public catalogues (SILL, Comptoir du Libre). */
 export const catalogueRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { ctx, index, config }) => {
+  // An import file is read in a worker thread (parseImportOffThread): here it stays bytes. The only
+  // JSON body of this plugin's routes is that file.
+  app.removeContentTypeParser('application/json')
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body, done) =>
+    done(null, body),
+  )
   app.get(
     '/v1/catalogue/export.json',
     {
@@ -68,8 +75,10 @@ export const catalogueRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app,
       },
     },
     async (request) => {
-      const report = await runImport(ctx, request.body, {
-        format: request.query.format,
+      const file = Buffer.isBuffer(request.body)
+        ? request.body
+        : Buffer.from(JSON.stringify(request.body ?? null))
+      const report = await runImport(ctx, await parseImportOffThread(file, request.query.format), {
         actor: request.principal!.userId,
       })
       index.markStale()
