@@ -1,6 +1,7 @@
 import { STYLESHEET } from './assets.js'
 import type { PageContext, View } from './components.js'
 import { type Html, html, raw } from './html.js'
+import { isCurrent, NAV } from './navigation.js'
 import type { Operator } from './runtime.js'
 import type { Flash } from './session.js'
 import { type Theme, themeCss } from './theme.js'
@@ -15,7 +16,7 @@ export interface LayoutInput {
 }
 
 const navLink = (ctx: PageContext, href: string, label: string) =>
-  html`<li><a href="${href}"${ctx.path === href ? html` aria-current="page"` : ''}>${label}</a></li>`
+  html`<li><a href="${href}"${isCurrent(ctx.path, href) ? html` aria-current="page"` : ''}>${label}</a></li>`
 
 /**
  * The one page layout: skip link, header with the operator's name (and logo), navigation, the
@@ -24,10 +25,13 @@ const navLink = (ctx: PageContext, href: string, label: string) =>
  */
 export function layout({ view, ctx, operator, theme, nonce, flash }: LayoutInput): string {
   const title = `${view.problem ? 'Erreur : ' : ''}${view.title} — osinum · ${ctx.operatorName}`
+  const entries = NAV.filter((entry) => !entry.when || entry.when(ctx)).map((entry) =>
+    navLink(ctx, entry.href, entry.label),
+  )
   const nav = ctx.signedIn
-    ? html`${navLink(ctx, '/tableau-de-bord', 'Tableau de bord')}${navLink(ctx, '/compte', 'Mon compte')}
+    ? html`${entries}
 <li><form method="post" action="/deconnexion" class="inline-form"><input type="hidden" name="_csrf" value="${ctx.csrf}"><button type="submit" class="link-button">Se déconnecter</button></form></li>`
-    : html`${navLink(ctx, '/connexion', 'Se connecter')}${navLink(ctx, '/inscription', 'Créer un compte')}`
+    : html`${entries}`
   const logo: Html | string = operator?.logoUrl?.startsWith('https://')
     ? html`<img src="${operator.logoUrl}" alt="" height="40" class="brand-logo">`
     : ''
