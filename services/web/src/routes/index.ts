@@ -7,6 +7,9 @@ import signInRoutes from './account/sign-in.js'
 import signOutRoutes from './account/sign-out.js'
 import communeRoutes from './commune/commune.js'
 import dashboardRoutes from './dashboard/dashboard.js'
+import diagnosticResultsRoutes from './diagnostic/results.js'
+import diagnosticStartRoutes from './diagnostic/start.js'
+import diagnosticWizardRoutes from './diagnostic/wizard.js'
 import preferencesRoutes from './notifications/preferences.js'
 import unsubscribeRoutes from './notifications/unsubscribe.js'
 import homeRoutes from './public/home.js'
@@ -29,6 +32,9 @@ const ROUTES = [
   dashboardRoutes,
   unsubscribeRoutes,
   preferencesRoutes,
+  diagnosticStartRoutes,
+  diagnosticWizardRoutes,
+  diagnosticResultsRoutes,
 ]
 
 export async function pageRoutes(app: FastifyInstance) {
