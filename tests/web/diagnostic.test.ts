@@ -11,7 +11,7 @@ describe.skipIf(!hasChromium())('the diagnostic in a browser', { timeout: 300_00
   const platform = useWebPlatform()
 
   const modes = [
-    { javaScript: true, suffix: 'js', commune: { code: '23004', name: 'Anzême' } },
+    { javaScript: true, suffix: 'js', commune: { code: '23007', name: 'Ars' } },
     { javaScript: false, suffix: 'nojs', commune: { code: '23006', name: 'Arrènes' } },
   ]
 
@@ -48,6 +48,7 @@ describe.skipIf(!hasChromium())('the diagnostic in a browser', { timeout: 300_00
         await page.waitForURL(/\/diagnostic$/)
         await check(page, 'diagnostic-accueil')
         await page.getByRole('button', { name: 'Commencer le diagnostic' }).click()
+        await page.waitForLoadState()
         await page.waitForURL(/\/diagnostic\/[0-9a-f-]{36}$/)
         const id = /\/diagnostic\/([0-9a-f-]{36})/.exec(page.url())![1]!
         expect(await page.locator('.step-count').textContent()).toBe('Étape 1 sur 16')

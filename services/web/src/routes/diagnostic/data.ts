@@ -1,6 +1,7 @@
 import type { paths } from '@osinum/client'
 import { questionVisibility, THEMES } from '@osinum/contracts'
 import type { FastifyReply, FastifyRequest } from 'fastify'
+import type { Api } from '../../api.js'
 import { errorPage } from '../../errors.html.js'
 import { render } from '../../view.js'
 
@@ -95,6 +96,26 @@ export async function loadDiagnostic(
   const { data } = await api.GET('/v1/diagnostics/{id}', { params: { path: { id } } })
   if (!data) return render(request, reply, (ctx) => errorPage(ctx, 404))
   return { detail: data, questionnaire: await questionnaireOf(request, data.questionnaire.version) }
+}
+
+/** The codes of a refusal that a token issued before the person's membership explains. */
+const NOT_MEMBER_YET = new Set(['OSI_DIAGNOSTICS_NOT_A_MEMBER', 'OSI_DIAGNOSTICS_FORBIDDEN'])
+
+/**
+ * An API call made as a member of the commune. The services read memberships from the access
+ * token: one issued before the person's membership changed (a commune just registered or
+ * verified, an invitation just accepted) is refused until its revocation reaches them. Then the
+ * tokens are renewed once (the profile says the person is a member) and the call made again.
+ */
+export async function asMember<T extends { error?: { code?: string } }>(
+  request: FastifyRequest,
+  call: (api: Api) => Promise<T>,
+): Promise<T> {
+  const result = await call(await request.server.web.api(request))
+  if (!NOT_MEMBER_YET.has(result.error?.code ?? '') || !request.session.get('auth')?.orgs.length)
+    return result
+  await request.server.web.refreshProfile(request)
+  return call(await request.server.web.api(request))
 }
 
 /** « 1 réponse », « 12 réponses ». */

@@ -2,18 +2,18 @@ import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { bodyText } from '../../forms.js'
 import { type PageProblem, pageProblem } from '../../problems.js'
 import { redirect, render, requireSignIn } from '../../view.js'
-import { type Detail, questionnaireOf, stepsOf } from './data.js'
+import { asMember, type Detail, questionnaireOf, stepsOf } from './data.js'
 import { type CommuneDiagnostics, startPage } from './start.html.js'
 
 /** The diagnostics of each of the person's collectivités: the draft in progress and the finished ones. */
 export async function communeDiagnostics(request: FastifyRequest): Promise<CommuneDiagnostics[]> {
-  const api = await request.server.web.api(request)
   const orgs = request.session.get('auth')?.orgs ?? []
   return Promise.all(
     orgs.map(async (o) => {
-      const { data } = await api.GET('/v1/diagnostics', {
-        params: { query: { organisationId: o.id, limit: 20 } },
-      })
+      const { data } = await asMember(request, (api) =>
+        api.GET('/v1/diagnostics', { params: { query: { organisationId: o.id, limit: 20 } } }),
+      )
+      const api = await request.server.web.api(request)
       const items = data?.items ?? []
       const draftSummary = items.find((d) => d.status === 'draft')
       let draft: Detail | null = null
@@ -56,9 +56,10 @@ export default async function diagnosticStartRoutes(app: FastifyInstance) {
     const organisationId = bodyText(request, 'organisationId')
     const orgs = request.session.get('auth')?.orgs ?? []
     if (!orgs.some((o) => o.id === organisationId)) return redirect(reply, '/diagnostic')
-    const api = await request.server.web.api(request)
     // Starting again resumes the draft in progress: the élu and the agent fill the same one.
-    const { data, error } = await api.POST('/v1/diagnostics', { body: { organisationId } })
+    const { data, error } = await asMember(request, (api) =>
+      api.POST('/v1/diagnostics', { body: { organisationId } }),
+    )
     if (!data) {
       const data = await page(request, pageProblem(error))
       return render(request, reply, (ctx) => startPage(ctx, data))

@@ -6,6 +6,7 @@ import { redirect, render, requireSignIn } from '../../view.js'
 import {
   type Answers,
   answersOf,
+  asMember,
   type Detail,
   fieldId,
   loadDiagnostic,
@@ -110,11 +111,12 @@ export default async function diagnosticWizardRoutes(app: FastifyInstance) {
       const value = next[q.id]!
       patch[q.id] = value.length === 0 ? null : q.type === 'single' ? value[0]! : value
     }
-    const api = await request.server.web.api(request)
-    const { data, error } = await api.PATCH('/v1/diagnostics/{id}/answers', {
-      params: { path: { id: detail.id } },
-      body: { answers: patch },
-    })
+    const { data, error } = await asMember(request, (api) =>
+      api.PATCH('/v1/diagnostics/{id}/answers', {
+        params: { path: { id: detail.id } },
+        body: { answers: patch },
+      }),
+    )
     if (!data) {
       if (error?.code === 'OSI_DIAGNOSTICS_ALREADY_SUBMITTED')
         return redirect(reply, `/diagnostic/${detail.id}/resultats`)
@@ -172,10 +174,9 @@ export default async function diagnosticWizardRoutes(app: FastifyInstance) {
     const loaded = await draft(request, reply)
     if (!('detail' in loaded)) return loaded
     const { detail, questionnaire } = loaded
-    const api = await request.server.web.api(request)
-    const { data, error } = await api.POST('/v1/diagnostics/{id}/submit', {
-      params: { path: { id: detail.id } },
-    })
+    const { data, error } = await asMember(request, (api) =>
+      api.POST('/v1/diagnostics/{id}/submit', { params: { path: { id: detail.id } } }),
+    )
     if (data || error?.code === 'OSI_DIAGNOSTICS_ALREADY_SUBMITTED') {
       if (data) flash(request, 'Le diagnostic est envoyé. Voici vos résultats.')
       return redirect(reply, `/diagnostic/${detail.id}/resultats`)
