@@ -92,14 +92,20 @@ export async function loadDiagnostic(
   id: string,
 ): Promise<{ detail: Detail; questionnaire: Questionnaire } | FastifyReply> {
   if (!isId(id)) return render(request, reply, (ctx) => errorPage(ctx, 404))
-  const api = await request.server.web.api(request)
-  const { data } = await api.GET('/v1/diagnostics/{id}', { params: { path: { id } } })
+  const { data } = await asMember(request, (api) =>
+    api.GET('/v1/diagnostics/{id}', { params: { path: { id } } }),
+  )
   if (!data) return render(request, reply, (ctx) => errorPage(ctx, 404))
   return { detail: data, questionnaire: await questionnaireOf(request, data.questionnaire.version) }
 }
 
 /** The codes of a refusal that a token issued before the person's membership explains. */
-const NOT_MEMBER_YET = new Set(['OSI_DIAGNOSTICS_NOT_A_MEMBER', 'OSI_DIAGNOSTICS_FORBIDDEN'])
+const NOT_MEMBER_YET = new Set([
+  'OSI_DIAGNOSTICS_NOT_A_MEMBER',
+  'OSI_DIAGNOSTICS_FORBIDDEN',
+  // A diagnostic one may not read does not exist, to the caller.
+  'OSI_DIAGNOSTICS_NOT_FOUND',
+])
 
 /**
  * An API call made as a member of the commune. The services read memberships from the access
@@ -122,4 +128,4 @@ export async function asMember<T extends { error?: { code?: string } }>(
 export const plural = (n: number, one: string, many: string) =>
   `${new Intl.NumberFormat('fr-FR').format(n)} ${n === 1 ? one : many}`
 
-export const ROLE_LABELS: Record<string, string> = { elected: 'un ou une élue', agent: 'un agent' }
+export const ROLE_LABELS: Record<string, string> = { elected: 'un élu ou une élue', agent: 'un agent' }

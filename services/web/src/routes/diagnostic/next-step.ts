@@ -4,7 +4,7 @@ import { communeDiagnostics } from './start.js'
 /** The dashboard's diagnostic card: start it, resume the draft, or read the latest results. */
 export const diagnosticStep: NextStep = {
   title: 'Faire le diagnostic',
-  text: 'Une vingtaine de minutes pour savoir où en est votre commune et par quoi commencer.',
+  text: '20 à 30 minutes pour savoir où en est votre commune et par quoi commencer.',
   href: '/diagnostic',
   action: 'Faire le diagnostic',
   when: (ctx) => ctx.orgs.length > 0,

@@ -21,14 +21,15 @@ const LENS_TEXT: Record<string, string> = {
     'utiliser le numérique sans gaspiller : matériel gardé longtemps, moins d’énergie et de dépenses.',
 }
 
-const percent = (n: number) => `${new Intl.NumberFormat('fr-FR').format(Math.round(n))} %`
-
 function levelScale(r: Results): Html {
   return html`<ol class="levels" aria-label="Les cinq niveaux, du plus avancé au premier pas">${LEVELS.map(
     (l) =>
       html`<li${l.level === r.level ? html` class="current" aria-current="true"` : ''}><span class="level-letter">${l.level}</span> ${l.label}${l.level === r.level ? html`<span class="visually-hidden"> (votre niveau)</span>` : ''}</li>`,
   )}</ol>`
 }
+
+const toolLinks = (tools: Array<{ slug: string; name: string }>) =>
+  tools.map((t, i) => html`${i ? ', ' : ''}<a href="/catalogue/${t.slug}">${t.name}</a>`)
 
 function measure(m: Measure, headingLevel: 'h3' | 'h4' = 'h3'): Html {
   const title = headingLevel === 'h3' ? html`<h3>${m.title}</h3>` : html`<h4 class="h3">${m.title}</h4>`
@@ -37,8 +38,16 @@ function measure(m: Measure, headingLevel: 'h3' | 'h4' = 'h3'): Html {
 <p><strong>Pourquoi ?</strong> ${m.why}</p>
 <p><strong>Comment ?</strong> ${m.how}</p>
 ${m.nationalIndicator ? html`<p class="hint">${m.nationalIndicator.sentence}</p>` : ''}
-${m.operatorOffer ? html`<p class="offer"><strong>${m.operatorOffer.text}</strong>${m.operatorOffer.tools.length ? html` ${m.operatorOffer.tools.map((t, i) => html`${i ? ', ' : ''}<a href="/catalogue/${t.slug}">${t.name}</a>`)}` : ''}</p>` : ''}
-${m.tools.length ? html`<p>Outils qui peuvent vous aider : ${m.tools.map((t, i) => html`${i ? ', ' : ''}<a href="/catalogue/${t.slug}">${t.name}</a>`)}.</p>` : ''}
+${
+  m.operatorOffer
+    ? html`<p class="offer"><strong>${
+        m.operatorOffer.tools.length
+          ? html`Votre syndicat, ${m.operatorOffer.operatorName}, propose : ${toolLinks(m.operatorOffer.tools)}.`
+          : m.operatorOffer.text
+      }</strong></p>`
+    : ''
+}
+${m.tools.length ? html`<p>Outils qui peuvent vous aider : ${toolLinks(m.tools)}.</p>` : ''}
 ${m.resources.length ? html`<p>À lire : ${m.resources.map((r, i) => html`${i ? ', ' : ''}<a href="/ressources/${r.slug}">${r.title}</a>`)}.</p>` : ''}
 </li>`
 }
@@ -53,24 +62,18 @@ function themeBars(r: Results): Html {
 function lensBars(r: Results): Html {
   return html`<ul class="bars">${r.lenses.map(
     (l) =>
-      html`<li><span class="bar-label">${l.label}</span>${bar(l.score, 'bar-lens')}<span class="bar-value">${scoreText(l.score)}</span><span class="bar-text hint">${l.label} : ${LENS_TEXT[l.lens] ?? ''}</span></li>`,
+      html`<li><span class="bar-label">${l.label}</span>${bar(l.score, 'bar-lens')}<span class="bar-value">${scoreText(l.score)}</span><span class="bar-text hint">Ce regard porte sur : ${LENS_TEXT[l.lens] ?? ''}</span></li>`,
   )}</ul>`
 }
 
 function national(r: Results): Html {
   const n = r.benchmarks.national
   if (!n.indicators.length) return html``
-  const yours = { yes: 'Oui', no: 'Pas encore', 'not-applicable': 'Ne vous concerne pas' }
   return html`<h2>Comparaison avec l’enquête nationale de 2023</h2>
 <p>En 2023, ${new Intl.NumberFormat('fr-FR').format(n.dataset.respondents)} collectivités ont répondu à une enquête nationale sur leurs usages du numérique (<a href="${n.dataset.url}">${n.dataset.title}</a>). Voici où vous en êtes sur les mêmes points.</p>
-<table class="compare">
-<caption class="visually-hidden">Vos pratiques comparées à l’enquête nationale de 2023</caption>
-<thead><tr><th scope="col">Pratique</th><th scope="col">En France en 2023</th><th scope="col">Chez vous</th></tr></thead>
-<tbody>${n.indicators.map(
-    (i) =>
-      html`<tr><th scope="row">${i.label}</th><td data-label="En France en 2023">${percent(i.national)} des collectivités</td><td data-label="Chez vous">${yours[i.yours]}</td></tr>`,
-  )}</tbody>
-</table>`
+<details><summary>Voir la comparaison point par point (${n.indicators.length} pratiques)</summary>
+<ul>${n.indicators.map((i) => html`<li>${i.sentence}</li>`)}</ul>
+</details>`
 }
 
 function peers(r: Results): Html {
@@ -153,7 +156,7 @@ ${history(r)}
 ${
   r.annex.length
     ? html`<h2>Autres conseils</h2>
-<details><summary>Voir les ${r.annex.length} autres mesures conseillées</summary><ul class="measures">${r.annex.map((m) => measure(m, 'h4'))}</ul></details>`
+<details><summary>Voir les ${r.annex.length} autres mesures conseillées</summary><ul>${r.annex.map((m) => html`<li><strong>${m.title}.</strong> ${m.why}</li>`)}</ul></details>`
     : ''
 }
 <h2>Et maintenant ?</h2>

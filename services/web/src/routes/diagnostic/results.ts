@@ -3,7 +3,7 @@ import type { ReadableStream as WebReadableStream } from 'node:stream/web'
 import type { FastifyInstance } from 'fastify'
 import { errorPage } from '../../errors.html.js'
 import { redirect, render, requireSignIn } from '../../view.js'
-import { isId } from './data.js'
+import { asMember, isId } from './data.js'
 import { reportFailedPage, resultsPage } from './results.html.js'
 
 type Params = { Params: { id: string } }
@@ -15,8 +15,9 @@ export default async function diagnosticResultsRoutes(app: FastifyInstance) {
   app.get<Params>('/diagnostic/:id/resultats', async (request, reply) => {
     const { id } = request.params
     if (!isId(id)) return render(request, reply, (ctx) => errorPage(ctx, 404))
-    const api = await request.server.web.api(request)
-    const { data, error } = await api.GET('/v1/diagnostics/{id}/results', { params: { path: { id } } })
+    const { data, error } = await asMember(request, (api) =>
+      api.GET('/v1/diagnostics/{id}/results', { params: { path: { id } } }),
+    )
     // A draft has no results yet: back to its questions.
     if (error?.code === 'OSI_DIAGNOSTICS_NOT_SUBMITTED') return redirect(reply, `/diagnostic/${id}`)
     if (!data) return render(request, reply, (ctx) => errorPage(ctx, 404))
@@ -26,11 +27,9 @@ export default async function diagnosticResultsRoutes(app: FastifyInstance) {
   app.get<Params>('/diagnostic/:id/rapport.pdf', async (request, reply) => {
     const { id } = request.params
     if (!isId(id)) return render(request, reply, (ctx) => errorPage(ctx, 404))
-    const api = await request.server.web.api(request)
-    const { data, error, response } = await api.GET('/v1/diagnostics/{id}/report.pdf', {
-      params: { path: { id } },
-      parseAs: 'stream',
-    })
+    const { data, error, response } = await asMember(request, (api) =>
+      api.GET('/v1/diagnostics/{id}/report.pdf', { params: { path: { id } }, parseAs: 'stream' }),
+    )
     if (error?.code === 'OSI_DIAGNOSTICS_NOT_SUBMITTED') return redirect(reply, `/diagnostic/${id}`)
     if (response.status === 404) return render(request, reply, (ctx) => errorPage(ctx, 404))
     if (!data || !response.ok)

@@ -57,7 +57,7 @@ export function startPage(
     main: html`<h1>Diagnostic numérique de votre commune</h1>
 <p class="lead">En répondant à des questions simples sur vos ordinateurs, vos sauvegardes, votre messagerie ou votre site internet, vous saurez où en est votre commune et par quoi commencer. Ce n’est pas un examen : il n’y a pas de mauvaise réponse.</p>
 <ul>
-<li>${input.questions} questions au plus, en ${input.steps} étapes courtes (environ 20 minutes). Certaines questions n’apparaissent que si elles vous concernent.</li>
+<li>${input.questions} questions au plus, en ${input.steps} étapes courtes : comptez 20 à 30 minutes. Certaines questions n’apparaissent que si elles vous concernent.</li>
 <li>Vos réponses sont enregistrées à chaque étape : vous pouvez vous arrêter et reprendre plus tard.</li>
 <li>Un élu et le secrétariat de la même commune remplissent le même diagnostic : chacun peut continuer là où l’autre s’est arrêté.</li>
 <li>À la fin, vous obtenez vos résultats, des conseils et un rapport à télécharger (PDF).</li>
