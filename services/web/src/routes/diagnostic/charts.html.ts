@@ -4,10 +4,9 @@ import { type Html, html } from '../../html.js'
  * A horizontal bar (0–100) as inline SVG: sized by attributes, coloured by the stylesheet (the
  * CSP allows no inline style). Decorative: the figure it draws is always written next to it.
  */
-export function bar(percent: number | null, kind = 'bar-score', marker?: number | null): Html {
+export function bar(percent: number | null, kind = 'bar-score'): Html {
   const width = Math.max(0, Math.min(100, percent ?? 0))
-  const tick = marker === null || marker === undefined ? null : Math.max(0, Math.min(100, marker))
-  return html`<svg class="bar ${kind}" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false"><rect class="bar-track" width="100" height="10"></rect><rect class="bar-fill" width="${width}" height="10"></rect>${tick === null ? '' : html`<rect class="bar-marker" x="${Math.max(0, tick - 0.6)}" width="1.2" height="10"></rect>`}</svg>`
+  return html`<svg class="bar ${kind}" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false"><rect class="bar-track" width="100" height="10"></rect><rect class="bar-fill" width="${width}" height="10"></rect></svg>`
 }
 
 /** A score for people: « 62 sur 100 », or a dash with an explanation when there is none. */
