@@ -91,7 +91,20 @@ ${
         (g) =>
           html`<tr><th scope="row">${g.label}</th><td data-label="Collectivités">${g.collectivites ?? ''}</td><td data-label="Note moyenne">${scoreText(g.overallScore, 'non publiée')}</td><td data-label="Votre note">${scoreText(r.overallScore)}</td></tr>`,
       )}</tbody>
-</table>`
+</table>
+<details><summary>Comparer thème par thème</summary>
+<table class="compare">
+<caption class="visually-hidden">Vos notes par thème comparées aux moyennes des groupes</caption>
+<thead><tr><th scope="col">Thème</th><th scope="col">Vous</th>${shown.map((g) => html`<th scope="col">${g.label}</th>`)}</tr></thead>
+<tbody>${r.themes.map(
+        (t) =>
+          html`<tr><th scope="row">${t.label}</th><td data-label="Vous">${scoreText(t.score)}</td>${shown.map(
+            (g) =>
+              html`<td data-label="${g.label}">${scoreText(g.themes.find((x) => x.theme === t.theme)?.score ?? null, 'non publiée')}</td>`,
+          )}</tr>`,
+      )}</tbody>
+</table>
+</details>`
     : ''
 }
 ${groups

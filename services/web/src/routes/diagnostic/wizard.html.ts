@@ -42,6 +42,8 @@ export function stepPage(
     step: Step
     visible: Map<string, boolean>
     answers: Answers
+    /** Opened from the review page: saving goes back there. */
+    fromReview?: boolean
     problem?: PageProblem
   },
 ): View {
@@ -61,9 +63,10 @@ ${errorSummary(input.problem)}
 <form method="post" action="${base}" novalidate>
 ${csrfField(ctx)}
 <input type="hidden" name="etape" value="${step.number}">
+${input.fromReview ? html`<input type="hidden" name="depuis" value="relecture">` : ''}
 ${questions.map((q) => questionField(q, input.answers[q.id] ?? [], input.problem))}
 <div class="actions">
-<button type="submit" class="button" name="suite" value="continuer">Enregistrer et continuer</button>
+<button type="submit" class="button" name="suite" value="continuer">${input.fromReview ? 'Enregistrer et revenir à la relecture' : 'Enregistrer et continuer'}</button>
 <button type="submit" class="button button-secondary" name="suite" value="plus-tard">Enregistrer et reprendre plus tard</button>
 </div>
 </form>
@@ -115,7 +118,8 @@ ${
   missingSteps.length
     ? notice(
         html`<strong>Il reste ${plural(missing.size, 'question', 'questions')} sans réponse.</strong> Complétez : ${missingSteps.map(
-          (s, i) => html`${i ? ', ' : ''}<a href="${base}?etape=${s.number}">${s.label}</a>`,
+          (s, i) =>
+            html`${i ? ', ' : ''}<a href="${base}?etape=${s.number}&amp;depuis=relecture">${s.label}</a>`,
         )}.`,
         'warning',
       )
@@ -129,7 +133,7 @@ ${input.steps.map(
       (q) =>
         html`<div${missing.has(q.id) ? html` class="missing"` : ''}><dt>${q.label}</dt><dd>${answerText(q, input.answers[q.id])}</dd></div>`,
     )}</dl>
-<p><a href="${base}?etape=${s.number}">Modifier<span class="visually-hidden"> les réponses « ${s.label} »</span></a></p>`,
+<p><a href="${base}?etape=${s.number}&amp;depuis=relecture">Modifier<span class="visually-hidden"> les réponses « ${s.label} »</span></a></p>`,
 )}
 <h2>Envoyer le diagnostic</h2>
 ${

@@ -86,8 +86,16 @@ export default async function diagnosticWizardRoutes(app: FastifyInstance) {
     const step =
       steps[stepNumber(queryText(request, 'etape'), steps.length, resumeStep(detail, questionnaire)) - 1]!
     const answers = answersOf(detail)
+    const fromReview = queryText(request, 'depuis') === 'relecture'
     return render(request, reply, (ctx) =>
-      stepPage(ctx, { detail, steps, step, answers, visible: visibleQuestions(questionnaire, answers) }),
+      stepPage(ctx, {
+        detail,
+        steps,
+        step,
+        answers,
+        fromReview,
+        visible: visibleQuestions(questionnaire, answers),
+      }),
     )
   })
 
@@ -97,6 +105,7 @@ export default async function diagnosticWizardRoutes(app: FastifyInstance) {
     const { detail, questionnaire } = loaded
     const steps = stepsOf(questionnaire)
     const step = steps[stepNumber(bodyText(request, 'etape'), steps.length, 1) - 1]!
+    const fromReview = bodyText(request, 'depuis') === 'relecture'
     const current = answersOf(detail)
     const shown = visibleQuestions(questionnaire, current)
     const onForm = step.questions.filter((q) => shown.get(q.id))
@@ -125,7 +134,7 @@ export default async function diagnosticWizardRoutes(app: FastifyInstance) {
           ? answerProblems(questionnaire, error.errors as Array<{ field: string; message: string }>)
           : pageProblem(error)
       return render(request, reply, (ctx) =>
-        stepPage(ctx, { detail, steps, step, answers: next, visible: visibleAfter, problem }),
+        stepPage(ctx, { detail, steps, step, answers: next, visible: visibleAfter, fromReview, problem }),
       )
     }
     const base = `/diagnostic/${detail.id}`
@@ -138,7 +147,8 @@ export default async function diagnosticWizardRoutes(app: FastifyInstance) {
           : `Vos réponses sont enregistrées. Selon celles-ci, ${appeared.length} questions de plus vous concernent : elles sont ajoutées ci-dessous.`,
         'info',
       )
-      return redirect(reply, `${base}?etape=${step.number}#${fieldId(appeared[0]!.id)}`)
+      const back = fromReview ? '&depuis=relecture' : ''
+      return redirect(reply, `${base}?etape=${step.number}${back}#${fieldId(appeared[0]!.id)}`)
     }
     if (bodyText(request, 'suite') === 'plus-tard') {
       flash(
@@ -147,7 +157,7 @@ export default async function diagnosticWizardRoutes(app: FastifyInstance) {
       )
       return redirect(reply, '/diagnostic')
     }
-    if (step.number === steps.length) return redirect(reply, `${base}/relecture`)
+    if (fromReview || step.number === steps.length) return redirect(reply, `${base}/relecture`)
     return redirect(reply, `${base}?etape=${step.number + 1}`)
   })
 
