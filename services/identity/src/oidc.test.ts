@@ -154,6 +154,8 @@ describe('OpenID Connect login against a real provider (oidc-provider)', () => {
       OIDC_REDIRECT_URI: REDIRECT_URI,
       OIDC_ALLOW_INSECURE: 'true',
       OIDC_SCOPES: 'openid email profile siret',
+      // These tests read the callback's code as JSON; the default redirect to the web page is tested below.
+      OIDC_SUCCESS_REDIRECT: 'json',
     })
   })
   afterAll(async () => {
@@ -282,14 +284,14 @@ describe('OpenID Connect login against a real provider (oidc-provider)', () => {
     expect((await exchange(late.json().code)).statusCode).toBe(400)
   })
 
-  it('with OIDC_SUCCESS_REDIRECT, the callback redirects the browser with ?code= (never the tokens), or ?error=', async () => {
+  it('the callback redirects the browser to the web page (by default) with ?code= (never the tokens), or ?error=', async () => {
     const web = await identityHarness({
       OIDC_ISSUER: issuer,
       OIDC_CLIENT_ID: 'osinum',
       OIDC_CLIENT_SECRET: 'osinum-test-secret',
       OIDC_REDIRECT_URI: REDIRECT_URI,
       OIDC_ALLOW_INSECURE: 'true',
-      OIDC_SUCCESS_REDIRECT: 'https://osinum.example.fr/connexion/retour',
+      // No OIDC_SUCCESS_REDIRECT: the default is the web page PUBLIC_URL/connexion/proconnect.
       OIDC_DISPLAY_NAME: 'ProConnect (test)',
     })
     try {
@@ -307,7 +309,7 @@ describe('OpenID Connect login against a real provider (oidc-provider)', () => {
       })
       expect(res.statusCode).toBe(302)
       const location = new URL(res.headers.location as string)
-      expect(`${location.origin}${location.pathname}`).toBe('https://osinum.example.fr/connexion/retour')
+      expect(`${location.origin}${location.pathname}`).toBe('http://osinum.test/connexion/proconnect')
       expect([...location.searchParams.keys()]).toEqual(['code'])
       expect(location.hash).toBe('')
       expect(res.headers.location).not.toMatch(/eyJ|access_token|refresh_token/)

@@ -9,6 +9,12 @@ import communeRoutes from './commune/commune.js'
 import dashboardRoutes from './dashboard/dashboard.js'
 import preferencesRoutes from './notifications/preferences.js'
 import unsubscribeRoutes from './notifications/unsubscribe.js'
+import oidcReturnRoutes from './account/proconnect.js'
+import personalDataRoutes from './account/personal-data.js'
+import communityRoutes from './community/community.js'
+import planRoutes from './help/plan.js'
+import supportRoutes from './help/support.js'
+import inboxRoutes from './notifications/inbox.js'
 import homeRoutes from './public/home.js'
 import informationRoutes from './public/pages.js'
 
@@ -29,6 +35,13 @@ const ROUTES = [
   dashboardRoutes,
   unsubscribeRoutes,
   preferencesRoutes,
+  // Issue 12, part 2c: community, help, inbox, ProConnect return page, my data.
+  oidcReturnRoutes,
+  personalDataRoutes,
+  communityRoutes,
+  supportRoutes,
+  planRoutes,
+  inboxRoutes,
 ]
 
 export async function pageRoutes(app: FastifyInstance) {
