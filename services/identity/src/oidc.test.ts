@@ -1,8 +1,6 @@
-import type { Server } from 'node:http'
 import { IdentityEvents } from '@osinum/contracts'
-import { freePort } from '@osinum/testing'
+import { startOidcProvider, type TestOidcProvider } from '@osinum/testing/oidc'
 import { decodeJwt } from 'jose'
-import Provider from 'oidc-provider'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sha256 } from './domain/crypto.js'
 import type { TokenPair } from './domain/tokens.js'
@@ -111,42 +109,12 @@ class Browser {
 
 describe('OpenID Connect login against a real provider (oidc-provider)', () => {
   let h: IdentityHarness
-  let server: Server
+  let provider: TestOidcProvider
   let issuer: string
 
   beforeAll(async () => {
-    const port = await freePort()
-    issuer = `http://127.0.0.1:${port}`
-    const provider = new Provider(issuer, {
-      clients: [
-        {
-          client_id: 'osinum',
-          client_secret: 'osinum-test-secret',
-          redirect_uris: [REDIRECT_URI],
-          grant_types: ['authorization_code'],
-          response_types: ['code'],
-          token_endpoint_auth_method: 'client_secret_basic',
-        },
-      ],
-      cookies: { keys: ['oidc-test-cookie-key'] },
-      claims: {
-        openid: ['sub'],
-        email: ['email', 'email_verified'],
-        profile: ['given_name', 'family_name', 'name', 'usual_name'],
-        siret: ['siret'],
-      },
-      features: { devInteractions: { enabled: true } },
-      pkce: { required: () => true },
-      async findAccount(_ctx, id) {
-        const account = ACCOUNTS[id]
-        if (!account) return undefined
-        return {
-          accountId: id,
-          claims: async () => ({ sub: id, ...account }),
-        }
-      },
-    })
-    server = provider.listen(port, '127.0.0.1')
+    provider = await startOidcProvider({ redirectUris: [REDIRECT_URI], accounts: ACCOUNTS })
+    issuer = provider.issuer
     h = await identityHarness({
       OIDC_ISSUER: issuer,
       OIDC_CLIENT_ID: 'osinum',
@@ -160,7 +128,7 @@ describe('OpenID Connect login against a real provider (oidc-provider)', () => {
   })
   afterAll(async () => {
     await h?.close()
-    await new Promise((r) => server?.close(r))
+    await provider?.close()
   })
 
   const start = async () => {
