@@ -93,13 +93,14 @@ describe.skipIf(!hasChromium())('community, help, inbox and account pages in a b
           .getByLabel('Votre retour d’expérience')
           .fill('Nous gardions tout sur des clés USB.\n\nAujourd’hui, un espace partagé hébergé par le syndicat :\n\n- plus de clé perdue\n- une sauvegarde chaque nuit')
         await author.getByLabel('Stockage et sauvegarde des données').check()
-        await author.getByLabel('Les outils dont vous parlez (facultatif)').fill('Nextcloud')
+        await author.getByLabel('L’outil dont vous parlez (facultatif)').selectOption('nextcloud')
         await author.getByRole('button', { name: 'Publier' }).click()
         await author.waitForURL(/\/communaute\/[0-9a-f-]{36}$/)
         const postUrl = author.url()
         expect(await author.locator('h1').textContent()).toBe(title)
-        // Markdown rendered (sanitised by the API): the list is a list.
+        // Markdown rendered (sanitised by the API): the list is a list; the tool links to its page.
         expect(await author.locator('.prose li').count()).toBe(2)
+        expect(await author.locator('main a[href="/catalogue/nextcloud"]').count()).toBe(1)
 
         const reader = await signIn(await p.context({ javaScript: mode.javaScript }), DEMO.communeB.elected.email)
         await reader.goto(postUrl)

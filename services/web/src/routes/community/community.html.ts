@@ -43,9 +43,18 @@ export interface ShareForm {
   title?: string
   body?: string
   themes?: string[]
-  tools?: string
+  tool?: string
   organisationId?: string
 }
+
+/** A catalogue tool one can name in a post. */
+export interface ToolChoice {
+  slug: string
+  name: string
+}
+
+/** « jitsi-meet » → « Jitsi meet »: a tool's slug as a word (posts carry slugs only). */
+export const toolName = (slug: string) => slug.charAt(0).toUpperCase() + slug.slice(1).replace(/-/g, ' ')
 
 /** Why one reports a post or a comment (the resources service's reasons). */
 export const REPORT_REASONS = [
@@ -101,7 +110,8 @@ export function experiencePage(
     main: html`<p><a href="${PAGES.community}">Retour aux retours d’expérience</a></p>
 <article>
 <h1>${e.title}</h1>
-<p class="hint">${byline(e)}${e.themes.length ? html` · ${e.themes.map(themeLabel).join(', ')}` : ''}${e.tools.length ? html` · outils : ${e.tools.join(', ')}` : ''}</p>
+<p class="hint">${byline(e)}${e.themes.length ? html` · ${e.themes.map(themeLabel).join(', ')}` : ''}</p>
+${e.tools.length ? html`<p>Outils : ${e.tools.map((t, i) => html`${i ? ', ' : ''}<a href="${PAGES.tool(t)}">${toolName(t)}</a>`)}</p>` : ''}
 <div class="prose">${raw(e.bodyHtml)}</div>
 </article>
 <p>${plural(e.usefulCount, 'personne')} ${e.usefulCount > 1 ? 'ont trouvé' : 'a trouvé'} ce retour utile.</p>
@@ -142,7 +152,10 @@ ${
   }
 }
 
-export function sharePage(ctx: PageContext, input: { form?: ShareForm; problem?: PageProblem }): View {
+export function sharePage(
+  ctx: PageContext,
+  input: { tools: ToolChoice[]; form?: ShareForm; problem?: PageProblem },
+): View {
   const f = input.form ?? {}
   const orgs = ctx.orgs
   return {
@@ -170,7 +183,7 @@ ${textArea({ name: 'body', label: 'Votre retour d’expérience', hint: 'Ce que 
     ([id, label]) => html`<div class="checkbox"><input type="checkbox" id="theme-${id}" name="themes" value="${id}"${f.themes?.includes(id) ? ' checked' : ''}><label for="theme-${id}">${label}</label></div>`,
   )}</div>
 </fieldset>
-${field({ name: 'tools', label: 'Les outils dont vous parlez (facultatif)', hint: 'Séparés par des virgules, par exemple : « Nextcloud, BigBlueButton ».', value: f.tools, problem: input.problem })}`,
+${select({ name: 'tool', label: 'L’outil dont vous parlez (facultatif)', hint: 'Un outil du catalogue : votre retour apparaîtra aussi sur sa page.', options: [{ value: '', label: 'Aucun en particulier' }, ...input.tools.map((t) => ({ value: t.slug, label: t.name }))], value: f.tool })}`,
   'Publier',
 )}`
     : html`<p>Les retours d’expérience sont publiés au nom d’une commune. Indiquez d’abord la vôtre.</p><p><a class="button" href="${PAGES.commune}">Indiquer ma commune</a></p>`

@@ -16,6 +16,7 @@ import {
   SHARE,
   type ShareForm,
   sharePage,
+  type ToolChoice,
 } from './community.html.js'
 
 type Id = { Params: { id: string } }
@@ -32,7 +33,7 @@ const valuesOf = (body: unknown, name: string): string[] => {
 const SHARE_FIELDS = {
   title: { field: 'title', label: 'le titre' },
   body: { field: 'body', label: 'votre retour d’expérience' },
-  tools: { field: 'tools', label: 'la liste des outils' },
+  tools: { field: 'tool', label: 'l’outil' },
 }
 
 /** « Communauté »: the experience posts of communes, their comments, « utile », reports. */
@@ -53,7 +54,18 @@ export default async function communityRoutes(app: FastifyInstance) {
     )
   })
 
-  app.get(SHARE, signedInOnly, async (request, reply) => render(request, reply, (ctx) => sharePage(ctx, {})))
+  /** The catalogue's tools, by name, for the share form. */
+  const toolChoices = async (request: FastifyRequest): Promise<ToolChoice[]> => {
+    const { data } = await request.server.web
+      .publicApi(request)
+      .GET('/v1/tools', { params: { query: { sort: 'name', limit: 100 } } })
+    return ((data?.items ?? []) as ToolChoice[]).map((t) => ({ slug: t.slug, name: t.name }))
+  }
+
+  app.get(SHARE, signedInOnly, async (request, reply) => {
+    const tools = await toolChoices(request)
+    return render(request, reply, (ctx) => sharePage(ctx, { tools }))
+  })
 
   app.post(SHARE, signedInOnly, async (request, reply) => {
     const form: ShareForm = {
@@ -61,25 +73,24 @@ export default async function communityRoutes(app: FastifyInstance) {
       title: bodyText(request, 'title'),
       body: bodyText(request, 'body'),
       themes: valuesOf(request.body, 'themes').filter((t) => THEME_IDS.includes(t as never)),
-      tools: bodyText(request, 'tools'),
+      tool: bodyText(request, 'tool'),
     }
-    const again = (problem: PageProblem) => render(request, reply, (ctx) => sharePage(ctx, { form, problem }))
+    const again = async (problem: PageProblem) => {
+      const tools = await toolChoices(request)
+      return render(request, reply, (ctx) => sharePage(ctx, { tools, form, problem }))
+    }
     const missing = [
       ...(form.title ? [] : [{ field: 'title', message: 'Indiquez un titre.' }]),
       ...(form.body ? [] : [{ field: 'body', message: 'Racontez votre expérience.' }]),
     ]
     if (missing.length) return again({ message: 'Le retour d’expérience est incomplet.', fields: missing })
-    const tools = (form.tools ?? '')
-      .split(',')
-      .map((t) => t.trim())
-      .filter(Boolean)
     const api = await request.server.web.api(request)
     const { data, error } = await api.POST('/v1/experiences', {
       body: {
         title: form.title!,
         body: form.body!,
         themes: form.themes as never,
-        tools,
+        tools: form.tool ? [form.tool] : [],
         ...(form.organisationId ? { organisationId: form.organisationId } : {}),
       },
     })
