@@ -69,7 +69,11 @@ describe('community, help, inbox and personal-data pages (inject)', () => {
       method: 'POST',
       url: '/v1/support-requests',
       headers: a,
-      payload: { organisationId: DEMO.communeA.id, topic: 'Nos sauvegardes', message: 'Comment sauvegarder ?' },
+      payload: {
+        organisationId: DEMO.communeA.id,
+        topic: 'Nos sauvegardes',
+        message: 'Comment sauvegarder ?',
+      },
     })
     expect(created.statusCode).toBe(201)
     const item = await host.app.inject({
@@ -95,18 +99,33 @@ describe('community, help, inbox and personal-data pages (inject)', () => {
       expect(res.body).not.toContain('Sauvegarder chaque semaine')
     }
     const page = await mayorB.get('/aide')
-    const write = await mayorB.post(`/aide/demandes/${created.json().id}/messages`, { body: 'Je lis votre demande' }, page.body)
+    const write = await mayorB.post(
+      `/aide/demandes/${created.json().id}/messages`,
+      { body: 'Je lis votre demande' },
+      page.body,
+    )
     expect(write.statusCode).toBe(404)
-    const comment = await mayorB.post(`/aide/actions/${item.json().id}/commentaires`, { body: 'Intrusion' }, page.body)
+    const comment = await mayorB.post(
+      `/aide/actions/${item.json().id}/commentaires`,
+      { body: 'Intrusion' },
+      page.body,
+    )
     expect(comment.statusCode).toBe(404)
-    const messages = await host.app.inject({ url: `/v1/support-requests/${created.json().id}/messages`, headers: a })
+    const messages = await host.app.inject({
+      url: `/v1/support-requests/${created.json().id}/messages`,
+      headers: a,
+    })
     expect(messages.json().total).toBe(0)
   })
 
   it('refuses an incomplete support request or report with French messages next to the fields', async () => {
     const v = await signedIn(DEMO.communeA.agent.email)
     const form = await v.get('/aide')
-    const res = await v.post('/aide/demandes', { organisationId: DEMO.communeA.id, topic: '', message: '' }, form.body)
+    const res = await v.post(
+      '/aide/demandes',
+      { organisationId: DEMO.communeA.id, topic: '', message: '' },
+      form.body,
+    )
     expect(res.statusCode).toBe(400)
     expect(res.body).toContain('<title>Erreur : Aide')
     expect(res.body).toContain('href="#topic"')
@@ -120,7 +139,11 @@ describe('community, help, inbox and personal-data pages (inject)', () => {
     })
     const reportForm = await v.get(`/communaute/${post.json().id}/signaler`)
     expect(reportForm.statusCode).toBe(200)
-    const report = await v.post(`/communaute/${post.json().id}/signaler`, { message: 'sans raison' }, reportForm.body)
+    const report = await v.post(
+      `/communaute/${post.json().id}/signaler`,
+      { message: 'sans raison' },
+      reportForm.body,
+    )
     expect(report.statusCode).toBe(400)
     expect(report.body).toContain('Choisissez une raison.')
   })

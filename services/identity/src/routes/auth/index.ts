@@ -262,8 +262,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (fastif
     },
     async (request, reply) => {
       const raw = request.url.includes('?') ? request.url.slice(request.url.indexOf('?') + 1) : ''
-      const target =
-        ctx.config.OIDC_SUCCESS_REDIRECT ?? pageUrl(ctx.config.PUBLIC_URL, PAGES.oidcReturn)
+      const target = ctx.config.OIDC_SUCCESS_REDIRECT ?? pageUrl(ctx.config.PUBLIC_URL, PAGES.oidcReturn)
       if (target === 'json') return oidc.finish(raw)
       const url = new URL(target)
       try {

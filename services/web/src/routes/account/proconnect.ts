@@ -17,7 +17,9 @@ export default async function oidcReturnRoutes(app: FastifyInstance) {
     const code = queryText(request, 'code')
     const failed = async (problemCode: string | undefined) => {
       const provider = (await oidcMethod(request))?.displayName ?? 'ProConnect'
-      return render(request, reply, (ctx) => oidcFailedPage(ctx, { provider, message: oidcMessage(problemCode) }))
+      return render(request, reply, (ctx) =>
+        oidcFailedPage(ctx, { provider, message: oidcMessage(problemCode) }),
+      )
     }
     if (!code) return failed(queryText(request, 'error') || undefined)
     const { data, error } = await request.server.web

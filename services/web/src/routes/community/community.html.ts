@@ -72,7 +72,7 @@ const byline = (e: Experience) =>
   html`${e.organisation.name ?? 'Une commune'} · ${frenchDate(e.createdAt, false)}`
 
 export function communityPage(
-  ctx: PageContext,
+  _ctx: PageContext,
   input: { items: Experience[]; total: number; page: number; q: string; sort: string },
 ): View {
   const query = `${PAGES.community}?q=${encodeURIComponent(input.q)}&tri=${input.sort}`
@@ -83,13 +83,21 @@ export function communityPage(
 <p><a class="button" href="${SHARE}">Partager une expérience</a></p>
 <form method="get" action="${PAGES.community}" role="search">
 ${field({ name: 'q', label: 'Rechercher', type: 'search', value: input.q, hint: 'Un outil, un sujet : « messagerie », « sauvegarde »…' })}
-${select({ name: 'tri', label: 'Trier par', options: [{ value: 'date', label: 'Les plus récents' }, { value: 'useful', label: 'Les plus utiles' }], value: input.sort })}
+${select({
+  name: 'tri',
+  label: 'Trier par',
+  options: [
+    { value: 'date', label: 'Les plus récents' },
+    { value: 'useful', label: 'Les plus utiles' },
+  ],
+  value: input.sort,
+})}
 <div class="actions"><button type="submit" class="button button-secondary">Rechercher</button></div>
 </form>
 <p>${input.total ? plural(input.total, 'retour') + ' d’expérience' : 'Aucun retour d’expérience ne correspond.'}</p>
 <ul class="result-list">${input.items.map(
       (e) => html`<li><a href="${PAGES.experience(e.id)}">${e.title}</a>
-<p class="hint">${byline(e)} · ${plural(e.usefulCount, 'personne')} ${e.usefulCount > 1 ? 'l’ont trouvé' : 'l’a trouvé'} utile · ${plural(e.commentCount, 'commentaire')}</p>
+<p class="hint">${byline(e)} · utile pour ${plural(e.usefulCount, 'personne')} · ${plural(e.commentCount, 'commentaire')}</p>
 <p>${e.excerpt}</p></li>`,
     )}</ul>
 ${pager(query, input.page, input.total, COMMUNITY_PAGE_SIZE)}`,
@@ -114,7 +122,7 @@ export function experiencePage(
 ${e.tools.length ? html`<p>Outils : ${e.tools.map((t, i) => html`${i ? ', ' : ''}<a href="${PAGES.tool(t)}">${toolName(t)}</a>`)}</p>` : ''}
 <div class="prose">${raw(e.bodyHtml)}</div>
 </article>
-<p>${plural(e.usefulCount, 'personne')} ${e.usefulCount > 1 ? 'ont trouvé' : 'a trouvé'} ce retour utile.</p>
+<p>${e.usefulCount ? `${plural(e.usefulCount, 'personne')} ${e.usefulCount > 1 ? 'ont trouvé' : 'a trouvé'} ce retour utile.` : 'Personne n’a encore dit que ce retour était utile.'}</p>
 ${
   ctx.signedIn
     ? html`<div class="button-group">${postForm(
@@ -144,7 +152,15 @@ ${
     ? postForm(
         ctx,
         `${base}/commentaires`,
-        textArea({ name: 'body', label: 'Votre commentaire', hint: 'Une question, un conseil, votre propre expérience. Restez courtois : les commentaires sont publics.', value: input.comment, problem: input.problem, maxlength: 10000, rows: 4 }),
+        textArea({
+          name: 'body',
+          label: 'Votre commentaire',
+          hint: 'Une question, un conseil, votre propre expérience. Restez courtois : les commentaires sont publics.',
+          value: input.comment,
+          problem: input.problem,
+          maxlength: 10000,
+          rows: 4,
+        }),
         'Publier mon commentaire',
       )
     : ''
@@ -173,14 +189,20 @@ ${postForm(
   SHARE,
   html`${
     orgs.length > 1
-      ? select({ name: 'organisationId', label: 'Au nom de quelle commune ?', options: orgs.map((o) => ({ value: o.id, label: o.name })), value: f.organisationId })
+      ? select({
+          name: 'organisationId',
+          label: 'Au nom de quelle commune ?',
+          options: orgs.map((o) => ({ value: o.id, label: o.name })),
+          value: f.organisationId,
+        })
       : html`<input type="hidden" name="organisationId" value="${orgs[0]!.id}"><p>Au nom de <strong>${orgs[0]!.name}</strong>.</p>`
   }
 ${field({ name: 'title', label: 'Titre', hint: 'Par exemple : « Nous avons quitté les clés USB pour un espace partagé ».', value: f.title, problem: input.problem, required: true })}
 ${textArea({ name: 'body', label: 'Votre retour d’expérience', hint: 'Ce que vous aviez avant, ce que vous avez choisi et pourquoi, ce que cela a changé, vos conseils. Pour une liste, commencez les lignes par « - ».', value: f.body, problem: input.problem, maxlength: 50000, rows: 12 })}
 <fieldset class="field"><legend>Les sujets (facultatif)</legend>
 <div class="checkbox-columns">${Object.entries(THEMES).map(
-    ([id, label]) => html`<div class="checkbox"><input type="checkbox" id="theme-${id}" name="themes" value="${id}"${f.themes?.includes(id) ? ' checked' : ''}><label for="theme-${id}">${label}</label></div>`,
+    ([id, label]) =>
+      html`<div class="checkbox"><input type="checkbox" id="theme-${id}" name="themes" value="${id}"${f.themes?.includes(id) ? ' checked' : ''}><label for="theme-${id}">${label}</label></div>`,
   )}</div>
 </fieldset>
 ${select({ name: 'tool', label: 'L’outil dont vous parlez (facultatif)', hint: 'Un outil du catalogue : votre retour apparaîtra aussi sur sa page.', options: [{ value: '', label: 'Aucun en particulier' }, ...input.tools.map((t) => ({ value: t.slug, label: t.name }))], value: f.tool })}`,

@@ -6,8 +6,8 @@ import { flash } from '../../session.js'
 import { redirect, render, requireSignIn } from '../../view.js'
 import { pageOf } from '../notifications/inbox.js'
 import {
-  type Comment,
   COMMUNITY_PAGE_SIZE,
+  type Comment,
   communityPage,
   type Experience,
   experiencePage,
@@ -46,11 +46,22 @@ export default async function communityRoutes(app: FastifyInstance) {
     const sort = queryText(request, 'tri') === 'useful' ? 'useful' : 'date'
     const { data } = await (await request.server.web.api(request)).GET('/v1/experiences', {
       params: {
-        query: { ...(q ? { q } : {}), sort, limit: COMMUNITY_PAGE_SIZE, offset: (page - 1) * COMMUNITY_PAGE_SIZE },
+        query: {
+          ...(q ? { q } : {}),
+          sort,
+          limit: COMMUNITY_PAGE_SIZE,
+          offset: (page - 1) * COMMUNITY_PAGE_SIZE,
+        },
       },
     })
     return render(request, reply, (ctx) =>
-      communityPage(ctx, { items: (data?.items ?? []) as Experience[], total: data?.total ?? 0, page, q, sort }),
+      communityPage(ctx, {
+        items: (data?.items ?? []) as Experience[],
+        total: data?.total ?? 0,
+        page,
+        q,
+        sort,
+      }),
     )
   })
 
@@ -113,7 +124,11 @@ export default async function communityRoutes(app: FastifyInstance) {
     ])
     if (!post) throw notFoundPage()
     return render(request, reply, (ctx) =>
-      experiencePage(ctx, { post: post as Experience, comments: (comments?.items ?? []) as Comment[], ...extra }),
+      experiencePage(ctx, {
+        post: post as Experience,
+        comments: (comments?.items ?? []) as Comment[],
+        ...extra,
+      }),
     )
   }
 
@@ -136,7 +151,10 @@ export default async function communityRoutes(app: FastifyInstance) {
     const body = bodyText(request, 'body')
     if (!body)
       return showPost(request, reply, {
-        problem: { message: 'Le commentaire est vide.', fields: [{ field: 'body', message: 'Écrivez votre commentaire.' }] },
+        problem: {
+          message: 'Le commentaire est vide.',
+          fields: [{ field: 'body', message: 'Écrivez votre commentaire.' }],
+        },
       })
     const api = await request.server.web.api(request)
     const { data, error, response } = await api.POST('/v1/experiences/{id}/comments', {
@@ -160,12 +178,19 @@ export default async function communityRoutes(app: FastifyInstance) {
     const postId =
       what === 'post'
         ? request.params.id
-        : (await api.GET('/v1/comments/{id}', { params: { path: { id: request.params.id } } })).data?.experienceId
+        : (await api.GET('/v1/comments/{id}', { params: { path: { id: request.params.id } } })).data
+            ?.experienceId
     if (!postId) throw notFoundPage()
     const { data: post } = await api.GET('/v1/experiences/{id}', { params: { path: { id: postId } } })
     if (!post) throw notFoundPage()
-    const back = what === 'post' ? PAGES.experience(postId) : `${PAGES.experience(postId)}#commentaire-${request.params.id}`
-    const action = what === 'post' ? `${PAGES.experience(postId)}/signaler` : `/communaute/commentaires/${request.params.id}/signaler`
+    const back =
+      what === 'post'
+        ? PAGES.experience(postId)
+        : `${PAGES.experience(postId)}#commentaire-${request.params.id}`
+    const action =
+      what === 'post'
+        ? `${PAGES.experience(postId)}/signaler`
+        : `/communaute/commentaires/${request.params.id}/signaler`
     return { api, title: post.title, back, action, postId }
   }
 
@@ -184,7 +209,10 @@ export default async function communityRoutes(app: FastifyInstance) {
           reportPage(ctx, {
             what,
             ...t,
-            problem: { message: 'Dites pourquoi vous signalez ce contenu.', fields: [{ field: 'reason', message: 'Choisissez une raison.' }] },
+            problem: {
+              message: 'Dites pourquoi vous signalez ce contenu.',
+              fields: [{ field: 'reason', message: 'Choisissez une raison.' }],
+            },
           }),
         )
       const options = {
@@ -195,7 +223,8 @@ export default async function communityRoutes(app: FastifyInstance) {
         what === 'post'
           ? await t.api.POST('/v1/experiences/{id}/reports', options)
           : await t.api.POST('/v1/comments/{id}/reports', options)
-      if (response.status === 409) flash(request, 'Vous avez déjà signalé ce contenu : l’équipe éditoriale s’en occupe.', 'info')
+      if (response.status === 409)
+        flash(request, 'Vous avez déjà signalé ce contenu : l’équipe éditoriale s’en occupe.', 'info')
       else if (!response.ok)
         return render(request, reply, (ctx) => reportPage(ctx, { what, ...t, problem: pageProblem(error) }))
       else flash(request, 'Merci : votre signalement est transmis à l’équipe éditoriale.')

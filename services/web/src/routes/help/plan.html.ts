@@ -56,7 +56,12 @@ const due = (i: ActionItem) =>
 
 export function planPage(
   ctx: PageContext,
-  input: { plan: Plan | null; organisation?: { id: string; name: string }; title?: string; problem?: PageProblem },
+  input: {
+    plan: Plan | null
+    organisation?: { id: string; name: string }
+    title?: string
+    problem?: PageProblem
+  },
 ): View {
   const { plan, organisation } = input
   return {
@@ -133,7 +138,15 @@ ${input.comments.length ? conversation(input.comments, input.me) : html`<p>Pas e
 ${postForm(
   ctx,
   `${base}/commentaires`,
-  textArea({ name: 'body', label: 'Votre commentaire', hint: 'Votre conseiller le verra.', value: input.comment, problem: input.problem, maxlength: 5000, rows: 4 }),
+  textArea({
+    name: 'body',
+    label: 'Votre commentaire',
+    hint: 'Votre conseiller le verra.',
+    value: input.comment,
+    problem: input.problem,
+    maxlength: 5000,
+    rows: 4,
+  }),
   'Commenter',
 )}`,
   }

@@ -39,7 +39,10 @@ export default async function planRoutes(app: FastifyInstance) {
     const title = bodyText(request, 'title')
     if (!title)
       return showPlan(request, reply, organisationId, {
-        problem: { message: 'L’action est vide.', fields: [{ field: 'title', message: 'Décrivez l’action.' }] },
+        problem: {
+          message: 'L’action est vide.',
+          fields: [{ field: 'title', message: 'Décrivez l’action.' }],
+        },
       })
     const api = await request.server.web.api(request)
     const { data, error } = await api.POST('/v1/action-plans/{organisationId}/items', {
@@ -85,7 +88,10 @@ export default async function planRoutes(app: FastifyInstance) {
     const owner = bodyText(request, 'owner')
     if (!ITEM_STATUSES.some((s) => s.value === status))
       return showItem(request, reply, {
-        problem: { message: 'Choisissez un état dans la liste.', fields: [{ field: 'status', message: 'Choisissez un état.' }] },
+        problem: {
+          message: 'Choisissez un état dans la liste.',
+          fields: [{ field: 'status', message: 'Choisissez un état.' }],
+        },
       })
     const api = await request.server.web.api(request)
     const { data, error, response } = await api.PATCH('/v1/action-items/{id}', {
@@ -94,7 +100,9 @@ export default async function planRoutes(app: FastifyInstance) {
     })
     if (refused(response)) throw notFoundPage()
     if (!data)
-      return showItem(request, reply, { problem: pageProblem(error, { owner: { field: 'owner', label: 'qui s’en occupe' } }) })
+      return showItem(request, reply, {
+        problem: pageProblem(error, { owner: { field: 'owner', label: 'qui s’en occupe' } }),
+      })
     flash(request, `L’action est maintenant : ${data.statusLabel}.`)
     return redirect(reply, PAGES.actionItem(request.params.id))
   })
@@ -103,7 +111,10 @@ export default async function planRoutes(app: FastifyInstance) {
     const body = bodyText(request, 'body')
     if (!body)
       return showItem(request, reply, {
-        problem: { message: 'Le commentaire est vide.', fields: [{ field: 'body', message: 'Écrivez votre commentaire.' }] },
+        problem: {
+          message: 'Le commentaire est vide.',
+          fields: [{ field: 'body', message: 'Écrivez votre commentaire.' }],
+        },
       })
     const api = await request.server.web.api(request)
     const { data, error, response } = await api.POST('/v1/action-items/{id}/comments', {

@@ -115,7 +115,13 @@ ${paragraphs(m.body)}
 
 export function supportRequestPage(
   ctx: PageContext,
-  input: { request: SupportRequestFull; messages: Message[]; me: string; reply?: string; problem?: PageProblem },
+  input: {
+    request: SupportRequestFull
+    messages: Message[]
+    me: string
+    reply?: string
+    problem?: PageProblem
+  },
 ): View {
   const r = input.request
   const closed = r.status === 'closed'
@@ -147,7 +153,13 @@ ${
     : html`${postForm(
         ctx,
         `${PAGES.supportRequest(r.id)}/messages`,
-        textArea({ name: 'body', label: 'Votre message', value: input.reply, problem: input.problem, maxlength: 5000 }),
+        textArea({
+          name: 'body',
+          label: 'Votre message',
+          value: input.reply,
+          problem: input.problem,
+          maxlength: 5000,
+        }),
         'Envoyer',
       )}
 <h2>Votre question est réglée ?</h2>

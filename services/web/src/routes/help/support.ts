@@ -46,13 +46,19 @@ export default async function supportRoutes(app: FastifyInstance) {
       ...(form.message ? [] : [{ field: 'message', message: 'Écrivez votre question.' }]),
     ]
     if (missing.length)
-      return showHelp(request, reply, { form, problem: { message: 'La demande est incomplète.', fields: missing } })
+      return showHelp(request, reply, {
+        form,
+        problem: { message: 'La demande est incomplète.', fields: missing },
+      })
     const api = await request.server.web.api(request)
     const { data, error } = await api.POST('/v1/support-requests', {
       body: { organisationId: form.organisationId!, topic: form.topic!, message: form.message! },
     })
     if (!data) return showHelp(request, reply, { form, problem: pageProblem(error, REQUEST_FIELDS) })
-    flash(request, 'Votre demande est envoyée. Un conseiller vous répondra ici ; vous recevrez aussi un e-mail.')
+    flash(
+      request,
+      'Votre demande est envoyée. Un conseiller vous répondra ici ; vous recevrez aussi un e-mail.',
+    )
     return redirect(reply, PAGES.supportRequest(data.id))
   })
 
@@ -79,13 +85,18 @@ export default async function supportRoutes(app: FastifyInstance) {
     )
   }
 
-  app.get<{ Params: { id: string } }>('/aide/demandes/:id', async (request, reply) => showRequest(request, reply))
+  app.get<{ Params: { id: string } }>('/aide/demandes/:id', async (request, reply) =>
+    showRequest(request, reply),
+  )
 
   app.post<{ Params: { id: string } }>('/aide/demandes/:id/messages', async (request, reply) => {
     const body = bodyText(request, 'body')
     if (!body)
       return showRequest(request, reply, {
-        problem: { message: 'Le message est vide.', fields: [{ field: 'body', message: 'Écrivez votre message.' }] },
+        problem: {
+          message: 'Le message est vide.',
+          fields: [{ field: 'body', message: 'Écrivez votre message.' }],
+        },
       })
     const api = await request.server.web.api(request)
     const { data, error, response } = await api.POST('/v1/support-requests/{id}/messages', {

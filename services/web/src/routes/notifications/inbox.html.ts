@@ -94,7 +94,13 @@ ${
 ${postForm(
   ctx,
   `${PAGES.notification(n.id)}/repondre`,
-  textArea({ name: 'message', label: 'Votre réponse', value: input.reply, problem: input.problem, maxlength: 4000 }),
+  textArea({
+    name: 'message',
+    label: 'Votre réponse',
+    value: input.reply,
+    problem: input.problem,
+    maxlength: 4000,
+  }),
   'Envoyer ma réponse',
 )}`
     : ''

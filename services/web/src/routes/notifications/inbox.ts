@@ -75,10 +75,14 @@ export default async function inboxRoutes(app: FastifyInstance) {
   app.post<{ Params: { id: string } }>('/notifications/:id/repondre', async (request, reply) => {
     const message = bodyText(request, 'message')
     const api = await request.server.web.api(request)
-    const { data: n } = await api.GET('/v1/notifications/{id}', { params: { path: { id: request.params.id } } })
+    const { data: n } = await api.GET('/v1/notifications/{id}', {
+      params: { path: { id: request.params.id } },
+    })
     if (!n) throw notFoundPage()
     const again = (problem: ReturnType<typeof pageProblem>) =>
-      render(request, reply, (ctx) => notificationPage(ctx, n as InboxItem, { link: null, reply: message, problem }))
+      render(request, reply, (ctx) =>
+        notificationPage(ctx, n as InboxItem, { link: null, reply: message, problem }),
+      )
     if (!message)
       return again({
         message: 'Le message est vide.',
