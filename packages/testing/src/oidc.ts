@@ -43,6 +43,8 @@ export async function startOidcProvider(options: {
       siret: ['siret'],
     },
     features: { devInteractions: { enabled: true } },
+    // Explicit lifetimes (the provider otherwise prints a notice for each).
+    ttl: { AccessToken: 3600, IdToken: 3600, Grant: 3600, Session: 3600, Interaction: 3600 },
     pkce: { required: () => true },
     async findAccount(_ctx, id) {
       const account = options.accounts[id]

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { bodyText, queryText } from '../../forms.js'
 import { notFoundPage, type PageProblem, pageProblem } from '../../problems.js'
 import { flash } from '../../session.js'
+import { postText } from '../../text-form.js'
 import { redirect, render, requireSignIn } from '../../view.js'
 import { pageOf } from '../notifications/inbox.js'
 import {
@@ -147,29 +148,23 @@ export default async function communityRoutes(app: FastifyInstance) {
     return redirect(reply, PAGES.experience(request.params.id))
   })
 
-  app.post<Id>('/communaute/:id/commentaires', signedInOnly, async (request, reply) => {
-    const body = bodyText(request, 'body')
-    if (!body)
-      return showPost(request, reply, {
-        problem: {
-          message: 'Le commentaire est vide.',
-          fields: [{ field: 'body', message: 'Écrivez votre commentaire.' }],
-        },
-      })
-    const api = await request.server.web.api(request)
-    const { data, error, response } = await api.POST('/v1/experiences/{id}/comments', {
-      params: { path: { id: request.params.id } },
-      body: { body },
-    })
-    if (response.status === 404) throw notFoundPage()
-    if (!data)
-      return showPost(request, reply, {
-        comment: body,
-        problem: pageProblem(error, { body: { field: 'body', label: 'votre commentaire' } }),
-      })
-    flash(request, 'Votre commentaire est publié.')
-    return redirect(reply, `${PAGES.experience(request.params.id)}#commentaire-${data.id}`)
-  })
+  app.post<Id>('/communaute/:id/commentaires', signedInOnly, async (request, reply) =>
+    postText(request, reply, {
+      field: 'body',
+      label: 'votre commentaire',
+      empty: { message: 'Le commentaire est vide.', hint: 'Écrivez votre commentaire.' },
+      send: (api, body) =>
+        api.POST('/v1/experiences/{id}/comments', {
+          params: { path: { id: request.params.id } },
+          body: { body },
+        }),
+      again: (comment, problem) => showPost(request, reply, { comment, problem }),
+      done: (c) => ({
+        message: 'Votre commentaire est publié.',
+        to: `${PAGES.experience(request.params.id)}#commentaire-${c.id}`,
+      }),
+    }),
+  )
 
   // Reports: of a post, of a comment (same form).
   const reportTarget = async (request: FastifyRequest<Id>, what: 'post' | 'comment') => {

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { bodyText, queryText } from '../../forms.js'
 import { notFoundPage, type PageProblem, pageProblem } from '../../problems.js'
 import { flash, signedIn } from '../../session.js'
+import { postText } from '../../text-form.js'
 import { redirect, render, requireSignIn } from '../../view.js'
 import { type ActionItem, actionItemPage, ITEM_STATUSES, type Plan, planPage } from './plan.html.js'
 import { HELP_PLAN, type Message } from './support.html.js'
@@ -107,27 +108,18 @@ export default async function planRoutes(app: FastifyInstance) {
     return redirect(reply, PAGES.actionItem(request.params.id))
   })
 
-  app.post<{ Params: { id: string } }>('/aide/actions/:id/commentaires', async (request, reply) => {
-    const body = bodyText(request, 'body')
-    if (!body)
-      return showItem(request, reply, {
-        problem: {
-          message: 'Le commentaire est vide.',
-          fields: [{ field: 'body', message: 'Écrivez votre commentaire.' }],
-        },
-      })
-    const api = await request.server.web.api(request)
-    const { data, error, response } = await api.POST('/v1/action-items/{id}/comments', {
-      params: { path: { id: request.params.id } },
-      body: { body },
-    })
-    if (refused(response)) throw notFoundPage()
-    if (!data)
-      return showItem(request, reply, {
-        comment: body,
-        problem: pageProblem(error, { body: { field: 'body', label: 'votre commentaire' } }),
-      })
-    flash(request, 'Votre commentaire est publié.')
-    return redirect(reply, PAGES.actionItem(request.params.id))
-  })
+  app.post<{ Params: { id: string } }>('/aide/actions/:id/commentaires', async (request, reply) =>
+    postText(request, reply, {
+      field: 'body',
+      label: 'votre commentaire',
+      empty: { message: 'Le commentaire est vide.', hint: 'Écrivez votre commentaire.' },
+      send: (api, body) =>
+        api.POST('/v1/action-items/{id}/comments', {
+          params: { path: { id: request.params.id } },
+          body: { body },
+        }),
+      again: (comment, problem) => showItem(request, reply, { comment, problem }),
+      done: () => ({ message: 'Votre commentaire est publié.', to: PAGES.actionItem(request.params.id) }),
+    }),
+  )
 }

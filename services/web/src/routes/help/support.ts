@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { bodyText } from '../../forms.js'
 import { notFoundPage, type PageProblem, pageProblem } from '../../problems.js'
 import { flash, signedIn } from '../../session.js'
+import { postText } from '../../text-form.js'
 import { redirect, render, requireSignIn } from '../../view.js'
 import {
   type HelpForm,
@@ -89,32 +90,21 @@ export default async function supportRoutes(app: FastifyInstance) {
     showRequest(request, reply),
   )
 
-  app.post<{ Params: { id: string } }>('/aide/demandes/:id/messages', async (request, reply) => {
-    const body = bodyText(request, 'body')
-    if (!body)
-      return showRequest(request, reply, {
-        problem: {
-          message: 'Le message est vide.',
-          fields: [{ field: 'body', message: 'Écrivez votre message.' }],
-        },
-      })
-    const api = await request.server.web.api(request)
-    const { data, error, response } = await api.POST('/v1/support-requests/{id}/messages', {
-      params: { path: { id: request.params.id } },
-      body: { body },
-    })
-    if (response.status === 404 || response.status === 403) throw notFoundPage()
-    if (!data)
-      return showRequest(request, reply, {
-        reply: body,
-        problem:
-          response.status === 409
-            ? { message: 'Cette demande est close : écrivez une nouvelle demande.', fields: [] }
-            : pageProblem(error, { body: { field: 'body', label: 'votre message' } }),
-      })
-    flash(request, 'Votre message est envoyé.')
-    return redirect(reply, PAGES.supportRequest(request.params.id))
-  })
+  app.post<{ Params: { id: string } }>('/aide/demandes/:id/messages', async (request, reply) =>
+    postText(request, reply, {
+      field: 'body',
+      label: 'votre message',
+      empty: { message: 'Le message est vide.', hint: 'Écrivez votre message.' },
+      send: (api, body) =>
+        api.POST('/v1/support-requests/{id}/messages', {
+          params: { path: { id: request.params.id } },
+          body: { body },
+        }),
+      again: (text, problem) => showRequest(request, reply, { reply: text, problem }),
+      conflict: 'Cette demande est close : pour une nouvelle question, faites une nouvelle demande.',
+      done: () => ({ message: 'Votre message est envoyé.', to: PAGES.supportRequest(request.params.id) }),
+    }),
+  )
 
   app.post<{ Params: { id: string } }>('/aide/demandes/:id/cloturer', async (request, reply) => {
     const api = await request.server.web.api(request)

@@ -1,8 +1,9 @@
 import { PAGES } from '@osinum/contracts'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import { bodyText, queryText } from '../../forms.js'
-import { notFoundPage, pageProblem } from '../../problems.js'
+import { queryText } from '../../forms.js'
+import { notFoundPage } from '../../problems.js'
 import { flash } from '../../session.js'
+import { postText } from '../../text-form.js'
 import { redirect, render, requireSignIn } from '../../view.js'
 import { type InboxItem, inboxPage, notificationPage, PAGE_SIZE } from './inbox.html.js'
 
@@ -73,28 +74,25 @@ export default async function inboxRoutes(app: FastifyInstance) {
   })
 
   app.post<{ Params: { id: string } }>('/notifications/:id/repondre', async (request, reply) => {
-    const message = bodyText(request, 'message')
     const api = await request.server.web.api(request)
     const { data: n } = await api.GET('/v1/notifications/{id}', {
       params: { path: { id: request.params.id } },
     })
     if (!n) throw notFoundPage()
-    const again = (problem: ReturnType<typeof pageProblem>) =>
-      render(request, reply, (ctx) =>
-        notificationPage(ctx, n as InboxItem, { link: null, reply: message, problem }),
-      )
-    if (!message)
-      return again({
-        message: 'Le message est vide.',
-        fields: [{ field: 'message', message: 'Écrivez votre réponse.' }],
-      })
-    const { error, response } = await api.POST('/v1/notifications/{id}/reply', {
-      params: { path: { id: request.params.id } },
-      body: { message },
+    return postText(request, reply, {
+      field: 'message',
+      label: 'votre réponse',
+      empty: { message: 'Le message est vide.', hint: 'Écrivez votre réponse.' },
+      send: (client, message) =>
+        client.POST('/v1/notifications/{id}/reply', {
+          params: { path: { id: request.params.id } },
+          body: { message },
+        }),
+      again: (text, problem) =>
+        render(request, reply, (ctx) =>
+          notificationPage(ctx, n as InboxItem, { link: null, reply: text, problem }),
+        ),
+      done: () => ({ message: 'Votre réponse est envoyée.', to: PAGES.notifications }),
     })
-    if (response.status !== 202)
-      return again(pageProblem(error, { message: { field: 'message', label: 'votre réponse' } }))
-    flash(request, 'Votre réponse est envoyée.')
-    return redirect(reply, PAGES.notifications)
   })
 }
