@@ -205,7 +205,7 @@ ${textArea({ name: 'body', label: 'Votre retour d’expérience', hint: 'Ce que 
       html`<div class="checkbox"><input type="checkbox" id="theme-${id}" name="themes" value="${id}"${f.themes?.includes(id) ? ' checked' : ''}><label for="theme-${id}">${label}</label></div>`,
   )}</div>
 </fieldset>
-${select({ name: 'tool', label: 'L’outil dont vous parlez (facultatif)', hint: 'Un outil du catalogue : votre retour apparaîtra aussi sur sa page.', options: [{ value: '', label: 'Aucun en particulier' }, ...input.tools.map((t) => ({ value: t.slug, label: t.name }))], value: f.tool })}`,
+${select({ name: 'tool', label: 'L’outil dont vous parlez (facultatif)', hint: 'Si votre retour parle surtout d’un outil du catalogue.', options: [{ value: '', label: 'Aucun en particulier' }, ...input.tools.map((t) => ({ value: t.slug, label: t.name }))], value: f.tool })}`,
   'Publier',
 )}`
     : html`<p>Les retours d’expérience sont publiés au nom d’une commune. Indiquez d’abord la vôtre.</p><p><a class="button" href="${PAGES.commune}">Indiquer ma commune</a></p>`
