@@ -188,7 +188,7 @@ describe.skipIf(!hasChromium())(
           const messages = page.locator('.messages')
           expect(await messages.textContent()).toContain('Votre conseiller')
           expect(await messages.textContent()).toContain('Je vous appelle jeudi')
-        await check(page, 'aide-demande-reponse')
+          await check(page, 'aide-demande-reponse')
           await page.getByLabel('Votre message').fill('Merci, jeudi nous convient.')
           await page.getByRole('button', { name: 'Envoyer', exact: true }).click()
           await page.waitForURL(new RegExp(`/aide/demandes/${requestId}$`))
