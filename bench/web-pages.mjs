@@ -58,6 +58,7 @@ const PUBLIC = [
   ['mentions légales', '/mentions-legales'],
   ['données personnelles', '/donnees-personnelles'],
   ['page introuvable', '/n-existe-pas'],
+  ['communauté', '/communaute'],
 ]
 const SIGNED_IN = [
   ['tableau de bord', '/tableau-de-bord'],
@@ -67,6 +68,12 @@ const SIGNED_IN = [
   ['mon compte', '/compte'],
   ['appareils connectés', '/compte/sessions'],
   ['préférences', '/preferences'],
+  ['aide', '/aide'],
+  ['plan d’actions', '/aide/plan'],
+  ['notifications', '/notifications'],
+  ['partager une expérience', '/communaute/partager'],
+  ['mes données', '/compte/mes-donnees'],
+  ['supprimer mon compte', '/compte/supprimer'],
 ]
 
 const rows = []

@@ -37,14 +37,18 @@ export interface WebPlatform {
   close(): Promise<void>
 }
 
-/** The embedded platform on a free port (PGlite in memory, demo data) and one headless Chromium. */
-export async function startWebPlatform(): Promise<WebPlatform> {
+/**
+ * The embedded platform on a free port (PGlite in memory, demo data) and one headless Chromium;
+ * `env` adds variables (an OIDC provider…).
+ */
+export async function startWebPlatform(options: { env?: Record<string, string> } = {}): Promise<WebPlatform> {
   const platform = await startListeningPlatform({
     env: {
       // The journeys sign in many times from one address.
       AUTH_RATE_LIMIT_PER_IP: '1000',
       AUTH_RATE_LIMIT_PER_EMAIL: '1000',
       RATE_LIMIT_MAX: '100000',
+      ...options.env,
     },
   })
   const { host } = platform

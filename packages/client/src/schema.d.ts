@@ -372,7 +372,7 @@ export interface paths {
         };
         /**
          * Where the provider sends the browser back: completes the login with a single-use code
-         * @description Tokens never reach the browser. With OIDC_SUCCESS_REDIRECT set, redirects there with `?code=` (single use, OIDC_EXCHANGE_TTL_SECONDS, default 60 s), or `?error=<problem code>` when the login failed; the front-end’s server exchanges the code at POST /v1/auth/oidc/exchange. Without it, answers the code as JSON.
+         * @description Tokens never reach the browser. Redirects to OIDC_SUCCESS_REDIRECT (default: the web page PUBLIC_URL/connexion/proconnect) with `?code=` (single use, OIDC_EXCHANGE_TTL_SECONDS, default 60 s), or `?error=<problem code>` when the login failed; the front-end’s server exchanges the code at POST /v1/auth/oidc/exchange. With OIDC_SUCCESS_REDIRECT=json, answers the code as JSON instead.
          */
         get: operations["oidcCallback"];
         put?: never;

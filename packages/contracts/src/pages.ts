@@ -46,6 +46,8 @@ export const PAGES = {
   trainings: '/formations',
   training: (slug: string) => `/formations/${seg(slug)}`,
   community: '/communaute',
+  /** One experience post of the community, with its comments. */
+  experience: (id: string) => `/communaute/${seg(id)}`,
   help: '/aide',
   supportRequest: (id: string) => `/aide/demandes/${seg(id)}`,
   actionItem: (id: string) => `/aide/actions/${seg(id)}`,

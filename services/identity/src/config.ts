@@ -69,8 +69,12 @@ export const IdentityConfig = Type.Object({
   OIDC_CLIENT_SECRET: Type.Optional(Type.String({ minLength: 1 })),
   OIDC_REDIRECT_URI: Url('Callback registered at the provider (default: PUBLIC_URL/v1/auth/oidc/callback)'),
   OIDC_SCOPES: Type.String({ default: 'openid email profile' }),
-  OIDC_SUCCESS_REDIRECT: Url(
-    'Front-end page the callback redirects to with ?code= (single use, OIDC_EXCHANGE_TTL_SECONDS), which its server exchanges at POST /v1/auth/oidc/exchange; on failure ?error=<problem code>. Default: the callback answers the code as JSON',
+  OIDC_SUCCESS_REDIRECT: Type.Optional(
+    Type.String({
+      pattern: '^(https?://|json$)',
+      description:
+        'Front-end page the callback redirects to with ?code= (single use, OIDC_EXCHANGE_TTL_SECONDS), which its server exchanges at POST /v1/auth/oidc/exchange; on failure ?error=<problem code>. Default: PUBLIC_URL/connexion/proconnect, the web page. `json`: the callback answers the code as JSON instead (a front-end without a page for it)',
+    }),
   ),
   OIDC_EXCHANGE_TTL_SECONDS: Type.Integer({
     minimum: 5,

@@ -1,8 +1,6 @@
-import type { Server } from 'node:http'
 import { IdentityEvents } from '@osinum/contracts'
-import { freePort } from '@osinum/testing'
+import { startOidcProvider, type TestOidcProvider } from '@osinum/testing/oidc'
 import { decodeJwt } from 'jose'
-import Provider from 'oidc-provider'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sha256 } from './domain/crypto.js'
 import type { TokenPair } from './domain/tokens.js'
@@ -111,42 +109,12 @@ class Browser {
 
 describe('OpenID Connect login against a real provider (oidc-provider)', () => {
   let h: IdentityHarness
-  let server: Server
+  let provider: TestOidcProvider
   let issuer: string
 
   beforeAll(async () => {
-    const port = await freePort()
-    issuer = `http://127.0.0.1:${port}`
-    const provider = new Provider(issuer, {
-      clients: [
-        {
-          client_id: 'osinum',
-          client_secret: 'osinum-test-secret',
-          redirect_uris: [REDIRECT_URI],
-          grant_types: ['authorization_code'],
-          response_types: ['code'],
-          token_endpoint_auth_method: 'client_secret_basic',
-        },
-      ],
-      cookies: { keys: ['oidc-test-cookie-key'] },
-      claims: {
-        openid: ['sub'],
-        email: ['email', 'email_verified'],
-        profile: ['given_name', 'family_name', 'name', 'usual_name'],
-        siret: ['siret'],
-      },
-      features: { devInteractions: { enabled: true } },
-      pkce: { required: () => true },
-      async findAccount(_ctx, id) {
-        const account = ACCOUNTS[id]
-        if (!account) return undefined
-        return {
-          accountId: id,
-          claims: async () => ({ sub: id, ...account }),
-        }
-      },
-    })
-    server = provider.listen(port, '127.0.0.1')
+    provider = await startOidcProvider({ redirectUris: [REDIRECT_URI], accounts: ACCOUNTS })
+    issuer = provider.issuer
     h = await identityHarness({
       OIDC_ISSUER: issuer,
       OIDC_CLIENT_ID: 'osinum',
@@ -154,11 +122,13 @@ describe('OpenID Connect login against a real provider (oidc-provider)', () => {
       OIDC_REDIRECT_URI: REDIRECT_URI,
       OIDC_ALLOW_INSECURE: 'true',
       OIDC_SCOPES: 'openid email profile siret',
+      // These tests read the callback's code as JSON; the default redirect to the web page is tested below.
+      OIDC_SUCCESS_REDIRECT: 'json',
     })
   })
   afterAll(async () => {
     await h?.close()
-    await new Promise((r) => server?.close(r))
+    await provider?.close()
   })
 
   const start = async () => {
@@ -282,14 +252,14 @@ describe('OpenID Connect login against a real provider (oidc-provider)', () => {
     expect((await exchange(late.json().code)).statusCode).toBe(400)
   })
 
-  it('with OIDC_SUCCESS_REDIRECT, the callback redirects the browser with ?code= (never the tokens), or ?error=', async () => {
+  it('the callback redirects the browser to the web page (by default) with ?code= (never the tokens), or ?error=', async () => {
     const web = await identityHarness({
       OIDC_ISSUER: issuer,
       OIDC_CLIENT_ID: 'osinum',
       OIDC_CLIENT_SECRET: 'osinum-test-secret',
       OIDC_REDIRECT_URI: REDIRECT_URI,
       OIDC_ALLOW_INSECURE: 'true',
-      OIDC_SUCCESS_REDIRECT: 'https://osinum.example.fr/connexion/retour',
+      // No OIDC_SUCCESS_REDIRECT: the default is the web page PUBLIC_URL/connexion/proconnect.
       OIDC_DISPLAY_NAME: 'ProConnect (test)',
     })
     try {
@@ -307,7 +277,7 @@ describe('OpenID Connect login against a real provider (oidc-provider)', () => {
       })
       expect(res.statusCode).toBe(302)
       const location = new URL(res.headers.location as string)
-      expect(`${location.origin}${location.pathname}`).toBe('https://osinum.example.fr/connexion/retour')
+      expect(`${location.origin}${location.pathname}`).toBe('http://osinum.test/connexion/proconnect')
       expect([...location.searchParams.keys()]).toEqual(['code'])
       expect(location.hash).toBe('')
       expect(res.headers.location).not.toMatch(/eyJ|access_token|refresh_token/)

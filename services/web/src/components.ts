@@ -12,6 +12,8 @@ export interface PageContext {
   /** The operator's name as pages say it (« Syndicat numérique de … »), or osinum. */
   operatorName: string
   operatorWebsite: string | null
+  /** Unread in-app notifications of the signed-in person (menu « Notifications (3) »), null if unknown. */
+  unread: number | null
 }
 
 /** What a template returns: the page title (« Connexion »), the content of `<main>`, its status. */
@@ -53,14 +55,21 @@ export interface FieldOptions {
   minlength?: number
 }
 
-/** A labelled input with its hint and its error (both tied to it by aria-describedby). */
-export function field(o: FieldOptions): Html {
+/** A field's label, hint and error, and the ids its control must be described by. */
+function labelled(o: { name: string; label: string; hint?: string; problem?: PageProblem }) {
   const error = fieldError(o.problem, o.name)
   const described = [o.hint ? `${o.name}-hint` : '', error ? `${o.name}-error` : ''].filter(Boolean).join(' ')
-  return html`<div class="field${error ? ' field-error' : ''}">
-<label for="${o.name}">${o.label}</label>
+  const top = html`<label for="${o.name}">${o.label}</label>
 ${o.hint ? html`<p class="hint" id="${o.name}-hint">${o.hint}</p>` : ''}
-${error ? html`<p class="error-message" id="${o.name}-error"><span class="visually-hidden">Erreur : </span>${error.message}</p>` : ''}
+${error ? html`<p class="error-message" id="${o.name}-error"><span class="visually-hidden">Erreur : </span>${error.message}</p>` : ''}`
+  return { error, described, top }
+}
+
+/** A labelled input with its hint and its error (both tied to it by aria-describedby). */
+export function field(o: FieldOptions): Html {
+  const { error, described, top } = labelled(o)
+  return html`<div class="field${error ? ' field-error' : ''}">
+${top}
 <input id="${o.name}" name="${o.name}" type="${o.type ?? 'text'}"${o.value ? html` value="${o.value}"` : ''}${o.autocomplete ? html` autocomplete="${o.autocomplete}"` : ''}${o.required ? html` required` : ''}${o.inputmode ? html` inputmode="${o.inputmode}"` : ''}${o.minlength ? html` minlength="${o.minlength}"` : ''}${described ? html` aria-describedby="${described}"` : ''}${error ? html` aria-invalid="true"` : ''}${o.short ? html` class="input-short"` : ''}>
 </div>`
 }
@@ -122,4 +131,44 @@ export function frenchDate(iso: string, withTime = true): string {
     .format(d)
     .replace(':', ' h ')
   return `${date} à ${time}`
+}
+
+export interface TextAreaOptions {
+  name: string
+  label: string
+  value?: string | null
+  hint?: string
+  problem?: PageProblem
+  rows?: number
+  maxlength?: number
+  required?: boolean
+}
+
+/** A labelled multi-line text field with its hint and its error (tied by aria-describedby). */
+export function textArea(o: TextAreaOptions): Html {
+  const { error, described, top } = labelled(o)
+  return html`<div class="field${error ? ' field-error' : ''}">
+${top}
+<textarea id="${o.name}" name="${o.name}" rows="${o.rows ?? 6}"${o.maxlength ? html` maxlength="${o.maxlength}"` : ''}${o.required ? html` required` : ''}${described ? html` aria-describedby="${described}"` : ''}${error ? html` aria-invalid="true"` : ''}>${o.value ?? ''}</textarea>
+</div>`
+}
+
+export interface SelectOptions {
+  name: string
+  label: string
+  options: Array<{ value: string; label: string }>
+  value?: string | null
+  hint?: string
+  problem?: PageProblem
+}
+
+/** A labelled drop-down list. */
+export function select(o: SelectOptions): Html {
+  const { error, described, top } = labelled(o)
+  return html`<div class="field${error ? ' field-error' : ''}">
+${top}
+<select id="${o.name}" name="${o.name}"${described ? html` aria-describedby="${described}"` : ''}${error ? html` aria-invalid="true"` : ''}>
+${o.options.map((opt) => html`<option value="${opt.value}"${o.value === opt.value ? html` selected` : ''}>${opt.label}</option>`)}
+</select>
+</div>`
 }

@@ -1,6 +1,6 @@
 import { STYLESHEET } from './assets.js'
 import type { PageContext, View } from './components.js'
-import { type Html, html, raw } from './html.js'
+import { type Content, type Html, html, raw } from './html.js'
 import { isCurrent, NAV } from './navigation.js'
 import type { Operator } from './runtime.js'
 import type { Flash } from './session.js'
@@ -15,7 +15,7 @@ export interface LayoutInput {
   flash?: Flash
 }
 
-const navLink = (ctx: PageContext, href: string, label: string) =>
+const navLink = (ctx: PageContext, href: string, label: Content) =>
   html`<li><a href="${href}"${isCurrent(ctx.path, href) ? html` aria-current="page"` : ''}>${label}</a></li>`
 
 /**
@@ -26,7 +26,7 @@ const navLink = (ctx: PageContext, href: string, label: string) =>
 export function layout({ view, ctx, operator, theme, nonce, flash }: LayoutInput): string {
   const title = `${view.problem ? 'Erreur : ' : ''}${view.title} — osinum · ${ctx.operatorName}`
   const entries = NAV.filter((entry) => !entry.when || entry.when(ctx)).map((entry) =>
-    navLink(ctx, entry.href, entry.label),
+    navLink(ctx, entry.href, typeof entry.label === 'function' ? entry.label(ctx) : entry.label),
   )
   const nav = ctx.signedIn
     ? html`${entries}

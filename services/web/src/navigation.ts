@@ -1,16 +1,23 @@
 import { PAGES } from '@osinum/contracts'
 import type { PageContext } from './components.js'
+import { type Content, html } from './html.js'
 
 /** One entry of the main menu. */
 export interface NavEntry {
   href: string
-  label: string
+  /** Its text, or a function of the page (« Notifications (3) »). */
+  label: string | ((ctx: PageContext) => Content)
   /** Shown only when this holds (default: always). */
   when?: (ctx: PageContext) => boolean
 }
 
 const signedIn = (ctx: PageContext) => ctx.signedIn
 const visitor = (ctx: PageContext) => !ctx.signedIn
+
+function notificationsLabel(ctx: PageContext): Content {
+  if (!ctx.unread) return 'Notifications'
+  return html`Notifications (${ctx.unread}<span class="visually-hidden"> non lue${ctx.unread > 1 ? 's' : ''}</span>)`
+}
 
 /**
  * The main menu, in one place: a page group adds its entry here. The current entry is the one
@@ -24,7 +31,7 @@ export const NAV: NavEntry[] = [
   { href: PAGES.trainings, label: 'Formations' },
   { href: PAGES.community, label: 'Communauté' },
   { href: PAGES.help, label: 'Aide', when: signedIn },
-  { href: PAGES.notifications, label: 'Notifications', when: signedIn },
+  { href: PAGES.notifications, label: notificationsLabel, when: signedIn },
   { href: PAGES.account, label: 'Mon compte', when: signedIn },
   { href: PAGES.signIn, label: 'Se connecter', when: visitor },
   { href: PAGES.register, label: 'Créer un compte', when: visitor },

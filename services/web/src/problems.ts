@@ -81,3 +81,11 @@ export function pageProblem(
     MESSAGES[code] ?? BY_STATUS[problem?.status ?? 0] ?? 'Une erreur est survenue. Réessayez dans un instant.'
   return { message, fields: fieldErrors }
 }
+
+/**
+ * What a page does when the API says an element does not exist or is not the person's (404, 403):
+ * the French « Page introuvable » (404) page, saying nothing of whether it exists.
+ */
+export function notFoundPage(): Error {
+  return Object.assign(new Error('not found, or not yours'), { statusCode: 404 })
+}

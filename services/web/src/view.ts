@@ -13,8 +13,11 @@ export async function render(
   reply: FastifyReply,
   template: (ctx: PageContext) => View | Promise<View>,
 ): Promise<FastifyReply> {
-  const { operator, theme } = await request.server.web.operatorOf(request)
   const auth = signedIn(request)
+  const [{ operator, theme }, unread] = await Promise.all([
+    request.server.web.operatorOf(request),
+    auth ? unreadCount(request) : null,
+  ])
   const ctx: PageContext = {
     csrf: reply.generateCsrf(),
     path: request.url.split('?')[0]!,
@@ -24,6 +27,7 @@ export async function render(
     orgs: auth?.orgs ?? [],
     operatorName: operator?.displayName || operator?.name || 'osinum',
     operatorWebsite: operator?.website?.startsWith('https://') ? operator.website : null,
+    unread,
   }
   const view = await template(ctx)
   const nonce = randomBytes(16).toString('base64')
@@ -33,6 +37,17 @@ export async function render(
     .type('text/html; charset=utf-8')
     .header('cache-control', 'no-store')
     .send(layout({ view, ctx, operator, theme, nonce, flash: takeFlash(request) }))
+}
+
+/** The menu's unread count: one cheap call, and the page shows without it when it fails. */
+async function unreadCount(request: FastifyRequest): Promise<number | null> {
+  try {
+    const api = await request.server.web.api(request)
+    const { data } = await api.GET('/v1/notifications/unread-count')
+    return data?.count ?? null
+  } catch {
+    return null
+  }
 }
 
 /** Pages run no script at all; the only inline style is the theme's, allowed by its nonce. */

@@ -2,14 +2,20 @@ import type { FastifyInstance } from 'fastify'
 import accountRoutes from './account/account.js'
 import invitationRoutes from './account/invitation.js'
 import passwordRoutes from './account/password.js'
+import personalDataRoutes from './account/personal-data.js'
+import oidcReturnRoutes from './account/proconnect.js'
 import registerRoutes from './account/register.js'
 import signInRoutes from './account/sign-in.js'
 import signOutRoutes from './account/sign-out.js'
 import communeRoutes from './commune/commune.js'
+import communityRoutes from './community/community.js'
 import dashboardRoutes from './dashboard/dashboard.js'
 import diagnosticResultsRoutes from './diagnostic/results.js'
 import diagnosticStartRoutes from './diagnostic/start.js'
 import diagnosticWizardRoutes from './diagnostic/wizard.js'
+import planRoutes from './help/plan.js'
+import supportRoutes from './help/support.js'
+import inboxRoutes from './notifications/inbox.js'
 import preferencesRoutes from './notifications/preferences.js'
 import unsubscribeRoutes from './notifications/unsubscribe.js'
 import homeRoutes from './public/home.js'
@@ -35,6 +41,13 @@ const ROUTES = [
   diagnosticStartRoutes,
   diagnosticWizardRoutes,
   diagnosticResultsRoutes,
+  // Issue 12, part 2c: community, help, inbox, ProConnect return page, my data.
+  oidcReturnRoutes,
+  personalDataRoutes,
+  communityRoutes,
+  supportRoutes,
+  planRoutes,
+  inboxRoutes,
 ]
 
 export async function pageRoutes(app: FastifyInstance) {

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { PAGES, pageUrl } from '@osinum/contracts'
 import { Type } from 'typebox'
 import { SessionRevoked } from '../../domain/errors.js'
 import { refreshSession, revokeSession } from '../../domain/tokens.js'
@@ -245,7 +246,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (fastif
         operationId: 'oidcCallback',
         summary: 'Where the provider sends the browser back: completes the login with a single-use code',
         description:
-          'Tokens never reach the browser. With OIDC_SUCCESS_REDIRECT set, redirects there with `?code=` (single use, OIDC_EXCHANGE_TTL_SECONDS, default 60 s), or `?error=<problem code>` when the login failed; the front-end’s server exchanges the code at POST /v1/auth/oidc/exchange. Without it, answers the code as JSON.',
+          'Tokens never reach the browser. Redirects to OIDC_SUCCESS_REDIRECT (default: the web page PUBLIC_URL/connexion/proconnect) with `?code=` (single use, OIDC_EXCHANGE_TTL_SECONDS, default 60 s), or `?error=<problem code>` when the login failed; the front-end’s server exchanges the code at POST /v1/auth/oidc/exchange. With OIDC_SUCCESS_REDIRECT=json, answers the code as JSON instead.',
         querystring: Type.Object(
           {
             code: Type.Optional(Type.String({ maxLength: 2048 })),
@@ -261,8 +262,8 @@ export const authRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (fastif
     },
     async (request, reply) => {
       const raw = request.url.includes('?') ? request.url.slice(request.url.indexOf('?') + 1) : ''
-      const target = ctx.config.OIDC_SUCCESS_REDIRECT
-      if (!target) return oidc.finish(raw)
+      const target = ctx.config.OIDC_SUCCESS_REDIRECT ?? pageUrl(ctx.config.PUBLIC_URL, PAGES.oidcReturn)
+      if (target === 'json') return oidc.finish(raw)
       const url = new URL(target)
       try {
         url.searchParams.set('code', (await oidc.finish(raw)).code)

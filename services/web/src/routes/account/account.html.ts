@@ -18,7 +18,10 @@ export function accountPage(ctx: PageContext, me: { hasPassword: boolean }): Vie
 <h2>Sécurité</h2>
 <p><a href="/compte/sessions">Voir les appareils connectés à mon compte</a></p>
 <h2>E-mails</h2>
-<p><a href="/preferences">Choisir les e-mails que je reçois</a></p>`,
+<p><a href="/preferences">Choisir les e-mails que je reçois</a></p>
+<h2>Mes données</h2>
+<p><a href="/compte/mes-donnees">Télécharger mes données</a></p>
+<p><a href="/compte/supprimer">Supprimer mon compte</a></p>`,
   }
 }
 

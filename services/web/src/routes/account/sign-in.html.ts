@@ -5,6 +5,8 @@ import type { PageProblem } from '../../problems.js'
 export interface SignInInput {
   email?: string
   returnTo?: string
+  /** The OpenID Connect (ProConnect) button, when the instance offers it. */
+  oidc?: { displayName: string; loginUrl: string } | null
   /** Which of the two forms the problem belongs to. */
   problem?: PageProblem & { form: 'link' | 'password' }
 }
@@ -19,6 +21,15 @@ export function signInPage(ctx: PageContext, input: SignInInput): View {
     status: input.problem ? 400 : 200,
     main: html`<h1>Se connecter</h1>
 ${errorSummary(input.problem)}
+${
+  input.oidc
+    ? html`<section aria-labelledby="par-compte-pro" class="oidc">
+<h2 id="par-compte-pro">Avec votre compte ${input.oidc.displayName}</h2>
+<p>Si vous avez un compte professionnel ${input.oidc.displayName} (agents et élus des collectivités) : pas de mot de passe de plus, et votre commune peut être reconnue tout de suite.</p>
+<p><a class="button" href="${input.oidc.loginUrl}">Se connecter avec ${input.oidc.displayName}</a></p>
+</section>`
+    : ''
+}
 <div class="two-columns">
 <section aria-labelledby="par-lien">
 <h2 id="par-lien">Recevoir un lien par e-mail</h2>

@@ -17,10 +17,26 @@ export function afterSignIn(request: FastifyRequest, returnTo = ''): string {
   return safeReturn(returnTo, orgs.length ? '/tableau-de-bord' : '/commune')
 }
 
+export interface OidcMethod {
+  displayName: string
+  loginUrl: string
+}
+
+/** Whether this instance offers OpenID Connect (ProConnect) login, and its button; null when not (or unknown). */
+export async function oidcMethod(request: FastifyRequest): Promise<OidcMethod | null> {
+  try {
+    const { data } = await request.server.web.publicApi(request).GET('/v1/auth/methods')
+    return (data?.oidc as OidcMethod | null | undefined) ?? null
+  } catch {
+    return null
+  }
+}
+
 export default async function signInRoutes(app: FastifyInstance) {
-  app.get('/connexion', async (request, reply) =>
-    render(request, reply, (ctx) => signInPage(ctx, { returnTo: queryText(request, 'retour') })),
-  )
+  app.get('/connexion', async (request, reply) => {
+    const oidc = await oidcMethod(request)
+    return render(request, reply, (ctx) => signInPage(ctx, { returnTo: queryText(request, 'retour'), oidc }))
+  })
 
   // Password sign-in.
   app.post('/connexion', async (request, reply) => {

@@ -42,6 +42,13 @@ export const NEXT_STEPS: NextStep[] = [
     when: (_ctx, me) => !me.hasPassword,
   },
   {
+    title: 'Demander de l’aide',
+    text: 'Un conseiller de votre syndicat répond à vos questions sur le numérique de la commune.',
+    href: '/aide',
+    action: 'Poser une question',
+    when: (ctx) => ctx.orgs.length > 0,
+  },
+  {
     title: 'Choisir vos e-mails',
     text: 'Recevez seulement les nouvelles qui vous intéressent.',
     href: '/preferences',

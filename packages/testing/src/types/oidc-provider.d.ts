@@ -1,4 +1,4 @@
-/** The few parts of oidc-provider (test-only dependency, no bundled types) the OIDC test uses. */
+/** The few parts of oidc-provider (test-only dependency, no bundled types) startOidcProvider uses. */
 declare module 'oidc-provider' {
   import type { Server } from 'node:http'
 
