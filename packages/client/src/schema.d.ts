@@ -14819,6 +14819,16 @@ export interface operations {
                         costModel: string;
                         /** Format: date-time */
                         createdAt: string;
+                        /** @description Every criterion in plain French, in the order of the comparison table (custom ones last) */
+                        criteria: {
+                            /** @description French display of the value (« Gratuit ») */
+                            display: string;
+                            /** @description French heading it belongs to (« Sécurité ») */
+                            group: string;
+                            key: string;
+                            /** @description French name of the criterion (« Modèle de coût ») */
+                            label: string;
+                        }[];
                         description: {
                             html: string;
                             markdown: string;
@@ -14990,6 +15000,16 @@ export interface operations {
                             costModel: string;
                             /** Format: date-time */
                             createdAt: string;
+                            /** @description Every criterion in plain French, in the order of the comparison table (custom ones last) */
+                            criteria: {
+                                /** @description French display of the value (« Gratuit ») */
+                                display: string;
+                                /** @description French heading it belongs to (« Sécurité ») */
+                                group: string;
+                                key: string;
+                                /** @description French name of the criterion (« Modèle de coût ») */
+                                label: string;
+                            }[];
                             description: {
                                 html: string;
                                 markdown: string;
@@ -15132,6 +15152,16 @@ export interface operations {
                         costModel: string;
                         /** Format: date-time */
                         createdAt: string;
+                        /** @description Every criterion in plain French, in the order of the comparison table (custom ones last) */
+                        criteria: {
+                            /** @description French display of the value (« Gratuit ») */
+                            display: string;
+                            /** @description French heading it belongs to (« Sécurité ») */
+                            group: string;
+                            key: string;
+                            /** @description French name of the criterion (« Modèle de coût ») */
+                            label: string;
+                        }[];
                         description: {
                             html: string;
                             markdown: string;
@@ -15322,6 +15352,16 @@ export interface operations {
                         costModel: string;
                         /** Format: date-time */
                         createdAt: string;
+                        /** @description Every criterion in plain French, in the order of the comparison table (custom ones last) */
+                        criteria: {
+                            /** @description French display of the value (« Gratuit ») */
+                            display: string;
+                            /** @description French heading it belongs to (« Sécurité ») */
+                            group: string;
+                            key: string;
+                            /** @description French name of the criterion (« Modèle de coût ») */
+                            label: string;
+                        }[];
                         description: {
                             html: string;
                             markdown: string;
@@ -16276,6 +16316,16 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        facets: {
+                            /** @description Trainings per theme, with every filter but the themes (disjunctive) */
+                            theme: {
+                                count: number;
+                                /** @description French label */
+                                label: string;
+                                selected: boolean;
+                                value: string;
+                            }[];
+                        };
                         items: {
                             audience: string[];
                             durationMinutes: number | null;

@@ -53,14 +53,21 @@ export interface FieldOptions {
   minlength?: number
 }
 
-/** A labelled input with its hint and its error (both tied to it by aria-describedby). */
-export function field(o: FieldOptions): Html {
+/** The label, hint and error of a field, and the ids that its control's aria-describedby names. */
+function fieldHead(o: { name: string; label: string; hint?: string; problem?: PageProblem }) {
   const error = fieldError(o.problem, o.name)
   const described = [o.hint ? `${o.name}-hint` : '', error ? `${o.name}-error` : ''].filter(Boolean).join(' ')
-  return html`<div class="field${error ? ' field-error' : ''}">
-<label for="${o.name}">${o.label}</label>
+  const head = html`<label for="${o.name}">${o.label}</label>
 ${o.hint ? html`<p class="hint" id="${o.name}-hint">${o.hint}</p>` : ''}
-${error ? html`<p class="error-message" id="${o.name}-error"><span class="visually-hidden">Erreur : </span>${error.message}</p>` : ''}
+${error ? html`<p class="error-message" id="${o.name}-error"><span class="visually-hidden">Erreur : </span>${error.message}</p>` : ''}`
+  return { error, described, head }
+}
+
+/** A labelled input with its hint and its error (both tied to it by aria-describedby). */
+export function field(o: FieldOptions): Html {
+  const { error, described, head } = fieldHead(o)
+  return html`<div class="field${error ? ' field-error' : ''}">
+${head}
 <input id="${o.name}" name="${o.name}" type="${o.type ?? 'text'}"${o.value ? html` value="${o.value}"` : ''}${o.autocomplete ? html` autocomplete="${o.autocomplete}"` : ''}${o.required ? html` required` : ''}${o.inputmode ? html` inputmode="${o.inputmode}"` : ''}${o.minlength ? html` minlength="${o.minlength}"` : ''}${described ? html` aria-describedby="${described}"` : ''}${error ? html` aria-invalid="true"` : ''}${o.short ? html` class="input-short"` : ''}>
 </div>`
 }
@@ -122,4 +129,33 @@ export function frenchDate(iso: string, withTime = true): string {
     .format(d)
     .replace(':', ' h ')
   return `${date} à ${time}`
+}
+
+/** A labelled multi-line text field with its hint and its error (like `field`). */
+export function textarea(o: {
+  name: string
+  label: string
+  value?: string | null
+  hint?: string
+  problem?: PageProblem
+  rows?: number
+  maxlength?: number
+}): Html {
+  const { error, described, head } = fieldHead(o)
+  return html`<div class="field${error ? ' field-error' : ''}">
+${head}
+<textarea id="${o.name}" name="${o.name}" rows="${o.rows ?? 4}"${o.maxlength ? html` maxlength="${o.maxlength}"` : ''}${described ? html` aria-describedby="${described}"` : ''}${error ? html` aria-invalid="true"` : ''}>${o.value ?? ''}</textarea>
+</div>`
+}
+
+/** One checkbox with its label (and hint). */
+export function checkbox(o: {
+  name: string
+  label: string
+  checked?: boolean
+  hint?: string
+  value?: string
+}): Html {
+  return html`<div class="checkbox"><input type="checkbox" id="${o.name}" name="${o.name}" value="${o.value ?? 'oui'}"${o.checked ? html` checked` : ''}${o.hint ? html` aria-describedby="${o.name}-hint"` : ''}>
+<label for="${o.name}">${o.label}</label>${o.hint ? html`<p class="hint" id="${o.name}-hint">${o.hint}</p>` : ''}</div>`
 }

@@ -5,12 +5,17 @@ import passwordRoutes from './account/password.js'
 import registerRoutes from './account/register.js'
 import signInRoutes from './account/sign-in.js'
 import signOutRoutes from './account/sign-out.js'
+import catalogueCompareRoutes from './catalogue/compare.js'
+import catalogueSearchRoutes from './catalogue/search.js'
+import catalogueToolRoutes from './catalogue/tool.js'
 import communeRoutes from './commune/commune.js'
 import dashboardRoutes from './dashboard/dashboard.js'
 import preferencesRoutes from './notifications/preferences.js'
 import unsubscribeRoutes from './notifications/unsubscribe.js'
 import homeRoutes from './public/home.js'
 import informationRoutes from './public/pages.js'
+import resourceRoutes from './resources/resources.js'
+import trainingRoutes from './resources/trainings.js'
 
 /**
  * Every page group, one plugin per route file (each encapsulated: a group's `preHandler`, such as
@@ -29,6 +34,11 @@ const ROUTES = [
   dashboardRoutes,
   unsubscribeRoutes,
   preferencesRoutes,
+  catalogueSearchRoutes,
+  catalogueCompareRoutes,
+  catalogueToolRoutes,
+  resourceRoutes,
+  trainingRoutes,
 ]
 
 export async function pageRoutes(app: FastifyInstance) {
