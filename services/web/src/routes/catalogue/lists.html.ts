@@ -70,7 +70,8 @@ export interface SearchLayout {
 
 /**
  * A search page of the catalogue, resources or trainings: the text search (keeping the chosen
- * filters), the facets as links, the results and their pages.
+ * filters), the results and their pages, then the facets as links (on the left on a wide screen;
+ * after the results on a phone, where a link at the top leads to them).
  */
 export function searchLayout(o: SearchLayout): Html {
   const { filters, path } = o
@@ -83,12 +84,8 @@ ${field({ name: 'q', label: o.search.label, type: 'search', value: filters.first
 <div class="actions"><button type="submit" class="button">Rechercher</button></div>
 </form>
 <div class="search-layout">
-<aside class="facets" aria-labelledby="filtres-titre">
-<h2 id="filtres-titre">Filtrer</h2>
-${filters.any(o.facetNames) ? html`<p><a href="${filters.without(o.facetNames).href(path)}">Retirer tous les filtres</a></p>` : ''}
-${o.facets}
-</aside>
 <div class="results">
+<p class="to-filters"><a href="#filtres-titre">Filtrer les résultats</a></p>
 ${
   o.total === undefined
     ? ''
@@ -99,5 +96,10 @@ ${pagination(filters, path, o.total, o.perPage)}`
       : html`<h2>${o.found[2]}</h2><p>Essayez un autre mot, ou retirez des filtres.</p>`
 }
 </div>
+<aside class="facets" aria-labelledby="filtres-titre">
+<h2 id="filtres-titre">Filtrer</h2>
+${filters.any(o.facetNames) ? html`<p><a href="${filters.without(o.facetNames).href(path)}">Retirer tous les filtres</a></p>` : ''}
+${o.facets}
+</aside>
 </div>`
 }

@@ -69,10 +69,23 @@ function whoUses(input: ToolPageInput, ctx: PageContext): Html {
   return html`<h2 id="utilisateurs">Qui l’utilise</h2>
 ${
   usage.total
-    ? html`<p>${plural(usage.total, 'collectivité a', 'collectivités ont')} déclaré ${tool.name} sur osinum${usage.byStatus.length ? html` (${usage.byStatus.map((s) => `${s.count} : ${s.label.toLowerCase()}`).join(', ')})` : ''}.</p>
+    ? html`<p>${plural(usage.total, 'collectivité a', 'collectivités ont')} déclaré ${tool.name} sur osinum : ${usage.byStatus
+        .filter((b) => b.count > 0)
+        .map((b) => `${b.count} ${USAGE_SAID[b.value] ?? b.label.toLowerCase()}`)
+        .join(', ')}.</p>
 <div class="two-columns">
-<div><h3>Par taille de commune</h3><ul class="count-list">${usage.byPopulationBracket.map((b) => html`<li>${POPULATION_BRACKETS[b.value as keyof typeof POPULATION_BRACKETS] ?? b.label} : <strong>${b.count}</strong></li>`)}</ul></div>
-<div><h3>Par département</h3><ul class="count-list">${usage.byDepartement.map((d) => html`<li>${d.label} : <strong>${d.count}</strong></li>`)}</ul></div>
+<div><h3>Par taille de commune</h3><ul>${usage.byPopulationBracket
+        .filter((b) => b.count > 0)
+        .map(
+          (b) =>
+            html`<li>${POPULATION_BRACKETS[b.value as keyof typeof POPULATION_BRACKETS] ?? b.label} : <strong>${b.count}</strong></li>`,
+        )}</ul></div>
+<div><h3>Par département</h3><ul>${usage.byDepartement
+        .filter((d) => d.count > 0)
+        .map(
+          (d) =>
+            html`<li>${d.label === d.value ? `Département ${d.value}` : d.label} : <strong>${d.count}</strong></li>`,
+        )}</ul></div>
 </div>`
     : html`<p>Aucune collectivité n’a encore déclaré l’utiliser. Si c’est votre cas, dites-le ci-dessous : cela aidera les autres communes.</p>`
 }

@@ -84,10 +84,9 @@ export default async function toolRoutes(app: FastifyInstance) {
             }),
             values,
           )
-        flash(
-          request,
-          `C’est enregistré : ${USAGE_STATUSES.find((s) => s.value === data.status)?.label.toLowerCase()} ${data.toolName}. Merci !`,
-        )
+        const org = request.session.get('auth')?.orgs.find((o) => o.id === data.organisationId)?.name
+        const said = USAGE_STATUSES.find((s) => s.value === data.status)?.label
+        flash(request, `C’est enregistré pour ${org ?? 'votre commune'} : « ${said} ». Merci !`)
         return redirect(reply, `${page}#declarer`)
       }
 
