@@ -58,6 +58,15 @@ const PUBLIC = [
   ['mentions légales', '/mentions-legales'],
   ['données personnelles', '/donnees-personnelles'],
   ['page introuvable', '/n-existe-pas'],
+  // Catalogue, resources and trainings
+  ['catalogue', '/catalogue'],
+  ['recherche « visio »', '/catalogue?q=visio'],
+  ['fiche d’un outil', '/catalogue/jitsi-meet'],
+  ['comparaison', '/catalogue/comparer?outils=jitsi-meet,bigbluebutton'],
+  ['ressources', '/ressources'],
+  ['une ressource', '/ressources/mots-de-passe-en-mairie'],
+  ['formations', '/formations'],
+  ['une formation', '/formations/rgpd-essentiel-maires'],
 ]
 const SIGNED_IN = [
   ['tableau de bord', '/tableau-de-bord'],
@@ -67,6 +76,8 @@ const SIGNED_IN = [
   ['mon compte', '/compte'],
   ['appareils connectés', '/compte/sessions'],
   ['préférences', '/preferences'],
+  ['fiche d’un outil (connecté)', '/catalogue/nextcloud'],
+  ['une formation (connecté)', '/formations/rgpd-essentiel-maires'],
 ]
 
 const rows = []

@@ -590,7 +590,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your collections */
+        /** Your collections (with `?resource=<slug>`: whether each holds that resource) */
         get: operations["listCollections"];
         put?: never;
         /** Create a collection */
@@ -5120,6 +5120,7 @@ export interface operations {
             query?: {
                 limit?: number;
                 offset?: number;
+                resource?: string;
             };
             header?: never;
             path?: never;
@@ -5138,6 +5139,8 @@ export interface operations {
                             /** Format: date-time */
                             createdAt: string;
                             description: string | null;
+                            /** @description With `?resource=`: whether the collection holds it */
+                            holdsResource?: boolean;
                             /** Format: uuid */
                             id: string;
                             itemCount: number;

@@ -10,8 +10,7 @@ export interface FacetValue {
   count?: number
 }
 
-const count = (n: number | undefined) =>
-  n === undefined ? '' : html` <span class="facet-count">(${n})</span>`
+const count = (n: number | undefined) => (n === undefined ? '' : ` (${n})`)
 
 /**
  * A facet as a list of links (works without JavaScript): a link adds its value to the search, a

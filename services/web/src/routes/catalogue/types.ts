@@ -20,3 +20,4 @@ export type Vocabulary = ApiData<'/v1/resources/vocabulary'>
 export type TrainingList = ApiData<'/v1/trainings'>
 export type Training = ApiData<'/v1/trainings/{slug}'>
 export type TrainingSession = Training['sessions'][number]
+export type Collections = ApiData<'/v1/collections'>['items']

@@ -1,10 +1,10 @@
 import { THEMES } from '@osinum/contracts'
-import { frenchDate, type PageContext, type View } from '../../components.js'
-import { html, raw } from '../../html.js'
+import { frenchDate, type PageContext, postForm, radios, type View } from '../../components.js'
+import { type Html, html, raw } from '../../html.js'
 import type { PageProblem } from '../../problems.js'
 import type { Filters } from '../catalogue/filters.js'
 import { facetGroup, searchLayout } from '../catalogue/lists.html.js'
-import type { Resource, ResourceSearch } from '../catalogue/types.js'
+import type { Collections, Resource, ResourceSearch } from '../catalogue/types.js'
 
 export const RESOURCE_FACETS = [
   { name: 'theme', title: 'Thème' },
@@ -64,7 +64,56 @@ const size = (bytes: number) =>
     ? `${Math.max(1, Math.round(bytes / 1024))} Ko`
     : `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} Mo`
 
-export function resourcePage(_ctx: PageContext, input: { resource: Resource }): View {
+/** The default collection of a person who keeps a first resource. */
+export const FIRST_COLLECTION = 'Mes ressources'
+
+/** Keep the resource in one of the person's collections (bookmarks), or take it out. */
+function bookmarks(ctx: PageContext, slug: string, collections: Collections): Html {
+  if (!ctx.signedIn)
+    return html`<p><a href="/connexion?retour=/ressources/${slug}">Connectez-vous</a> pour garder cette ressource dans vos favoris.</p>`
+  const holding = collections.filter((c) => c.holdsResource)
+  const others = collections.filter((c) => !c.holdsResource)
+  const action = `/ressources/${slug}`
+  return html`<section class="bookmarks" aria-labelledby="garder">
+<h2 id="garder">Garder cette ressource</h2>
+${holding.map((c) =>
+  postForm(
+    ctx,
+    action,
+    html`<p>Gardée dans « ${c.name} ».</p><input type="hidden" name="action" value="retirer"><input type="hidden" name="collectionId" value="${c.id}">`,
+    `Retirer de « ${c.name} »`,
+  ),
+)}
+${
+  others.length || !collections.length
+    ? postForm(
+        ctx,
+        action,
+        html`<input type="hidden" name="action" value="garder">${
+          others.length === 1 || !others.length
+            ? html`<input type="hidden" name="collectionId" value="${others[0]?.id ?? ''}">`
+            : radios({
+                name: 'collectionId',
+                legend: 'Dans quelle liste ?',
+                options: others.map((c) => ({ value: c.id, label: c.name })),
+                value: others[0]!.id,
+              })
+        }`,
+        others.length === 1
+          ? `Garder dans « ${others[0]!.name} »`
+          : others.length
+            ? 'Garder'
+            : `Garder dans « ${FIRST_COLLECTION} »`,
+      )
+    : ''
+}
+</section>`
+}
+
+export function resourcePage(
+  ctx: PageContext,
+  input: { resource: Resource; collections: Collections },
+): View {
   const r = input.resource
   const source = r.sourceUrl?.startsWith('https://') ? r.sourceUrl : null
   return {
@@ -87,6 +136,7 @@ ${r.sourceName ? html`<div><dt>Source</dt><dd>${source ? html`<a href="${source}
 <div><dt>Licence</dt><dd>${r.sourceLicence ?? r.licence}</dd></div>
 ${r.relatedTools.length ? html`<div><dt>Outils liés</dt><dd>${r.relatedTools.map((t, i) => html`${i ? ', ' : ''}<a href="/catalogue/${t}">${slugName(t)}</a>`)}</dd></div>` : ''}
 </dl>
+${bookmarks(ctx, r.slug, input.collections)}
 <p><a href="/ressources">Toutes les ressources</a> · <a href="/formations">Les formations</a></p>`,
   }
 }

@@ -1,10 +1,13 @@
 import type { paths } from '@osinum/client'
 import type { FastifyInstance } from 'fastify'
+import { bodyText } from '../../forms.js'
 import { pageProblem } from '../../problems.js'
-import { render } from '../../view.js'
+import { flash, signedIn } from '../../session.js'
+import { redirect, render, requireSignIn } from '../../view.js'
 import { Filters } from '../catalogue/filters.js'
-import { notFound, SLUG } from '../catalogue/not-found.js'
+import { notFound, SLUG, UUID } from '../catalogue/not-found.js'
 import {
+  FIRST_COLLECTION,
   RESOURCE_FACETS,
   RESOURCE_FILTERS,
   RESOURCES_PER_PAGE,
@@ -36,8 +39,47 @@ export default async function resourceRoutes(app: FastifyInstance) {
     const { slug } = request.params
     if (!SLUG.test(slug)) throw notFound()
     const api = await request.server.web.api(request)
-    const { data } = await api.GET('/v1/resources/{slug}', { params: { path: { slug } } })
-    if (!data) throw notFound()
-    return render(request, reply, (ctx) => resourcePage(ctx, { resource: data }))
+    const [resource, collections] = await Promise.all([
+      api.GET('/v1/resources/{slug}', { params: { path: { slug } } }),
+      signedIn(request)
+        ? api.GET('/v1/collections', { params: { query: { resource: slug, limit: 50 } } })
+        : undefined,
+    ])
+    if (!resource.data) throw notFound()
+    const data = resource.data
+    return render(request, reply, (ctx) =>
+      resourcePage(ctx, { resource: data, collections: collections?.data?.items ?? [] }),
+    )
   })
+
+  /** Keep the resource in a collection (the person's first one is created then), or take it out. */
+  app.post<{ Params: { slug: string } }>(
+    '/ressources/:slug',
+    { preHandler: requireSignIn },
+    async (request, reply) => {
+      const { slug } = request.params
+      if (!SLUG.test(slug)) throw notFound()
+      const page = `/ressources/${slug}`
+      const api = await request.server.web.api(request)
+      let collectionId = bodyText(request, 'collectionId')
+      if (collectionId && !UUID.test(collectionId)) return redirect(reply, page)
+      const path = { slug, id: collectionId }
+      if (bodyText(request, 'action') === 'retirer' && collectionId) {
+        await api.DELETE('/v1/collections/{id}/items/{slug}', { params: { path } })
+        flash(request, 'La ressource est retirée de cette liste.')
+        return redirect(reply, `${page}#garder`)
+      }
+      if (!collectionId) {
+        const { data } = await api.POST('/v1/collections', { body: { name: FIRST_COLLECTION } })
+        if (!data) throw notFound()
+        collectionId = data.id
+      }
+      const { response } = await api.PUT('/v1/collections/{id}/items/{slug}', {
+        params: { path: { slug, id: collectionId } },
+      })
+      if (!response.ok) throw notFound()
+      flash(request, 'C’est gardé : retrouvez cette ressource dans vos favoris.')
+      return redirect(reply, `${page}#garder`)
+    },
+  )
 }

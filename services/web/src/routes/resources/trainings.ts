@@ -5,7 +5,7 @@ import { type PageProblem, pageProblem } from '../../problems.js'
 import { flash } from '../../session.js'
 import { redirect, render, requireSignIn } from '../../view.js'
 import { Filters } from '../catalogue/filters.js'
-import { notFound, SLUG } from '../catalogue/not-found.js'
+import { notFound, SLUG, UUID } from '../catalogue/not-found.js'
 import {
   sessionWhen,
   TRAINING_FILTERS,
@@ -15,7 +15,6 @@ import {
 } from './trainings.html.js'
 
 type TrainingQuery = NonNullable<paths['/v1/trainings']['get']['parameters']['query']>
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 async function loadTraining(request: FastifyRequest, slug: string) {
   if (!SLUG.test(slug)) throw notFound()
