@@ -88,7 +88,7 @@ describe.skipIf(!hasChromium())(
           await context.close()
         })
 
-        it('a member of a verified commune declares « nous l’utilisons », reviews the tool, registers for a training, downloads the .ics and cancels', async () => {
+        it('a member of a verified commune declares « nous l’utilisons », reviews the tool, registers for a training, downloads the .ics, cancels and keeps a resource', async () => {
           const context = await p.context({ javaScript: mode.javaScript })
           const page = await context.newPage()
           // Signing in from the tool's page comes back to it.
@@ -152,6 +152,14 @@ describe.skipIf(!hasChromium())(
               .getByRole('button', { name: /^M’inscrire/ })
               .count(),
           ).toBe(1)
+
+          // A resource kept in the person's favourites (their first list is created then).
+          await page.goto('/ressources/mots-de-passe-en-mairie')
+          await page.getByRole('button', { name: /^Garder/ }).click()
+          await page.waitForURL(/#garder/)
+          expect(await page.locator('.notice').first().innerText()).toContain('C’est gardé')
+          expect(await page.locator('.bookmarks').innerText()).toContain('Gardée dans « Mes ressources »')
+          await check(page, 'ressource-gardee')
           await context.close()
         })
       })
