@@ -31,7 +31,7 @@ describe.skipIf(!hasChromium())(
         // Screenshots and axe-core once (with JavaScript): the pages, which have no script, are the same without.
         const check = (page: Page, name: string) =>
           checkPage(page, name, { screenshot: mode.javaScript, axe: mode.javaScript })
-        const main = (page: Page) => page.locator('main').innerText()
+        const main = (page: Page) => page.locator('main').textContent()
 
         it('a visitor searches « visio », narrows to free software, compares two tools, opens one and reads a resource', async () => {
           const context = await p.context({ javaScript: mode.javaScript })
@@ -49,14 +49,16 @@ describe.skipIf(!hasChromium())(
           // A facet is a link; chosen, it is marked and its link removes it.
           await page.locator('.facets a', { hasText: 'Licence libre' }).first().click()
           await page.waitForURL(/freeLicence=true/)
-          expect(await page.locator('.facets a[aria-current="true"]').innerText()).toContain('Licence libre')
+          expect(await page.locator('.facets a[aria-current="true"]').textContent()).toContain(
+            'Licence libre',
+          )
           expect(await page.getByRole('link', { name: 'Microsoft 365' }).count()).toBe(0)
 
           await page.getByLabel('Comparer Jitsi Meet').check()
           await page.getByLabel('Comparer BigBlueButton').check()
           await page.getByRole('button', { name: 'Comparer les outils cochés' }).click()
           await page.waitForURL(/\/catalogue\/comparer\?outils=/)
-          expect(await page.locator('h1').innerText()).toMatch(
+          expect(await page.locator('h1').textContent()).toMatch(
             /^Comparer (Jitsi Meet et BigBlueButton|BigBlueButton et Jitsi Meet)$/,
           )
           expect(await page.locator('thead th[scope="col"]').count()).toBe(3)
@@ -102,7 +104,7 @@ describe.skipIf(!hasChromium())(
           await page.getByLabel('Nous l’utilisons').check()
           await page.getByRole('button', { name: /^(Déclarer|Mettre à jour)$/ }).click()
           await page.waitForURL(/\/catalogue\/jitsi-meet#declarer/)
-          expect(await page.locator('.notice').first().innerText()).toContain('C’est enregistré')
+          expect(await page.locator('.notice').first().textContent()).toContain('C’est enregistré')
           expect(await main(page)).toContain('l’utilise : c’est enregistré')
           await check(page, 'outil-declare')
 
@@ -112,7 +114,7 @@ describe.skipIf(!hasChromium())(
             .fill('Simple pour les réunions du conseil, sans compte à créer.')
           await page.getByRole('button', { name: 'Envoyer mon avis' }).click()
           await page.waitForURL(/#avis/)
-          expect(await page.locator('.notice').first().innerText()).toContain('publié après relecture')
+          expect(await page.locator('.notice').first().textContent()).toContain('publié après relecture')
 
           await page.goto('/formations')
           await check(page, 'formations')
@@ -122,10 +124,10 @@ describe.skipIf(!hasChromium())(
           const session = page.locator('.session').first()
           await session.getByRole('button', { name: /^M’inscrire/ }).click()
           await page.waitForURL(/#sessions/)
-          expect(await page.locator('.notice').first().innerText()).toMatch(
+          expect(await page.locator('.notice').first().textContent()).toMatch(
             /inscription est confirmée|liste d’attente/,
           )
-          expect(await page.locator('.session').first().innerText()).toMatch(
+          expect(await page.locator('.session').first().textContent()).toMatch(
             /Inscription confirmée|En liste d’attente/,
           )
           await check(page, 'formation-inscrit')
@@ -144,7 +146,7 @@ describe.skipIf(!hasChromium())(
             .getByRole('button', { name: /Annuler mon inscription|Quitter la liste/ })
             .click()
           await page.waitForURL(/#sessions/)
-          expect(await page.locator('.notice').first().innerText()).toContain('inscription est annulée')
+          expect(await page.locator('.notice').first().textContent()).toContain('inscription est annulée')
           expect(
             await page
               .locator('.session')
@@ -157,8 +159,8 @@ describe.skipIf(!hasChromium())(
           await page.goto('/ressources/mots-de-passe-en-mairie')
           await page.getByRole('button', { name: /^Garder/ }).click()
           await page.waitForURL(/#garder/)
-          expect(await page.locator('.notice').first().innerText()).toContain('C’est gardé')
-          expect(await page.locator('.bookmarks').innerText()).toContain('Gardée dans « Mes ressources »')
+          expect(await page.locator('.notice').first().textContent()).toContain('C’est gardé')
+          expect(await page.locator('.bookmarks').textContent()).toContain('Gardée dans « Mes ressources »')
           await check(page, 'ressource-gardee')
           await context.close()
         })
