@@ -1,6 +1,7 @@
 import { DEMO } from '@osinum/contracts'
 import { buildPlatform } from '@osinum/platform'
 import type { Host } from '@osinum/service-kit'
+import { waitFor } from '@osinum/service-kit/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { visitor } from './inject.js'
 
@@ -12,20 +13,18 @@ describe('catalogue, resources and trainings pages', () => {
       env: { DATABASE_URL: 'pglite://memory', NATS_URL: 'memory:', LOG_LEVEL: 'silent', PORT: '3000' },
       logger: false,
     }))
+    // Events run: the catalogue learns from identity which communes are verified.
+    await host.startEvents()
   })
   afterAll(async () => {
     await host?.close()
   })
   const browse = () => visitor(host.app.inject.bind(host.app))
 
-  async function signedInMayor() {
+  async function signedInMayor(email: string = DEMO.communeA.elected.email) {
     const v = browse()
     const form = await v.get('/connexion')
-    const res = await v.post(
-      '/connexion',
-      { 'login-email': DEMO.communeA.elected.email, password: DEMO.password },
-      form.body,
-    )
+    const res = await v.post('/connexion', { 'login-email': email, password: DEMO.password }, form.body)
     expect(res.headers.location).toBe('/tableau-de-bord')
     return v
   }
@@ -60,6 +59,75 @@ describe('catalogue, resources and trainings pages', () => {
     const tool = await v.get('/catalogue/jitsi-meet')
     expect(tool.statusCode).toBe(200)
     expect(tool.body).toContain('href="/connexion?retour=/catalogue/jitsi-meet"')
+  })
+
+  it('lets a verified commune write to another one that uses the tool and accepts questions, without showing addresses', async () => {
+    const b = await signedInMayor(DEMO.communeB.elected.email)
+    const bPage = await b.get('/catalogue/cryptpad')
+    const declared = await b.post(
+      '/catalogue/cryptpad',
+      {
+        action: 'utilisation',
+        organisationId: DEMO.communeB.id,
+        status: 'uses',
+        contactConsent: 'oui',
+        comment: 'Pour les comptes rendus.',
+      },
+      bPage.body,
+    )
+    expect(declared.statusCode).toBe(303)
+    expect(declared.headers.location).toBe('/catalogue/cryptpad#declarer')
+
+    // The catalogue learns that the demo communes are verified from identity's events, at start.
+    // (Eventual: 30 s for the event consumers of a loaded machine.)
+    await waitFor(async () => {
+      const usage = await host.app.inject({ url: '/v1/tools/cryptpad/usages' })
+      return usage.json().contactable.length > 0
+    }, 30_000)
+    const a = await signedInMayor()
+    const page = await a.get('/catalogue/cryptpad')
+    expect(page.body).toContain('Contacter une commune qui l’utilise')
+    expect(page.body).toContain('« Pour les comptes rendus. »')
+    expect(page.body).not.toContain(DEMO.communeB.elected.email)
+    const tooShort = await a.post(
+      '/catalogue/cryptpad',
+      { action: 'contact', toOrganisationId: DEMO.communeB.id, message: 'Bonjour' },
+      page.body,
+    )
+    expect(tooShort.statusCode).toBe(400)
+    expect(tooShort.body).toContain('Écrivez votre message (au moins 10 caractères).')
+    const sent = await a.post(
+      '/catalogue/cryptpad',
+      {
+        action: 'contact',
+        toOrganisationId: DEMO.communeB.id,
+        fromOrganisationId: DEMO.communeA.id,
+        message: 'Bonjour, comment l’avez-vous présenté au conseil ?',
+      },
+      page.body,
+    )
+    expect(sent.statusCode, sent.body).toBe(303)
+    expect((await a.get('/catalogue/cryptpad')).body).toContain('Votre message est envoyé')
+  })
+
+  it('explains a refused declaration next to its field, and keeps an anonymous visitor’s bookmark for after sign-in', async () => {
+    const a = await signedInMayor()
+    const page = await a.get('/catalogue/etherpad')
+    const refused = await a.post(
+      '/catalogue/etherpad',
+      { action: 'utilisation', organisationId: DEMO.communeA.id },
+      page.body,
+    )
+    expect(refused.statusCode).toBe(400)
+    expect(refused.body).toContain('<a href="#status">Dites où en est votre commune.</a>')
+    expect(refused.body).toMatch(/id="status-error"/)
+
+    const v = browse()
+    const signIn = await v.get('/connexion')
+    const keep = await v.post('/ressources/mots-de-passe-en-mairie', { action: 'garder' }, signIn.body)
+    expect(keep.headers.location).toBe(
+      `/connexion?retour=${encodeURIComponent('/ressources/mots-de-passe-en-mairie')}`,
+    )
   })
 
   it('answers the French 404 page for a tool, resource or training that does not exist', async () => {
