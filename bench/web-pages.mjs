@@ -119,6 +119,21 @@ if (hasChromium()) {
   await page.getByLabel('Mot de passe', { exact: true }).fill('osinum-demo-2026')
   await page.getByRole('button', { name: 'Se connecter' }).last().click()
   await page.waitForURL(/tableau-de-bord/)
+  // The diagnostic: the demo commune's results, and a new draft's first step and review.
+  await page.goto('/diagnostic')
+  const results = await page
+    .getByRole('link', { name: /Voir les résultats/ })
+    .first()
+    .getAttribute('href')
+  await page.getByRole('button', { name: /Commencer le diagnostic|Faire un nouveau diagnostic/ }).click()
+  await page.waitForURL(/\/diagnostic\/[0-9a-f-]{36}$/)
+  const draft = new URL(page.url()).pathname
+  SIGNED_IN.push(
+    ['diagnostic', '/diagnostic'],
+    ['diagnostic : une étape', `${draft}?etape=1`],
+    ['diagnostic : relecture', `${draft}/relecture`],
+    ['résultats du diagnostic', results],
+  )
   const cookies = await context.cookies()
   sessionCookie = cookies.find((c) => c.name === 'osinum_session')
   await context.close()

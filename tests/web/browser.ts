@@ -5,7 +5,7 @@ import { startListeningPlatform } from '@osinum/platform'
 import type { Host } from '@osinum/service-kit'
 import { CHROMIUM, hasChromium, launchChromium } from '@osinum/testing/browser'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { expect } from 'vitest'
+import { afterAll, beforeAll, expect } from 'vitest'
 
 export { hasChromium }
 
@@ -105,6 +105,46 @@ export async function startWebPlatform(): Promise<WebPlatform> {
       await platform.close()
     },
   }
+}
+
+/** The embedded platform and its browser for the tests of one file (started once, closed after). */
+export function useWebPlatform(): () => WebPlatform {
+  let p: WebPlatform | undefined
+  beforeAll(async () => {
+    p = await startWebPlatform()
+  })
+  afterAll(async () => {
+    await p?.close()
+  })
+  return () => p!
+}
+
+/**
+ * A new person with their commune, through the pages: registers, confirms the address from the
+ * email, registers the commune by INSEE code as its élu, and the syndicate verifies the claim.
+ * Ends on the dashboard.
+ */
+export async function registerWithCommune(
+  p: WebPlatform,
+  page: Page,
+  who: { email: string; name: string; commune: { code: string; name: string } },
+) {
+  await page.goto('/inscription')
+  await page.getByLabel('Votre adresse e-mail').fill(who.email)
+  await page.getByLabel('Votre nom et prénom (facultatif)').fill(who.name)
+  await page.getByRole('button', { name: 'Créer mon compte' }).click()
+  await page.waitForURL(/\/inscription\/envoye/)
+  await page.goto(await p.mailLink(who.email, '/inscription/confirmer'))
+  await page.getByRole('button', { name: 'Confirmer mon adresse' }).click()
+  await page.waitForURL(/\/commune$/)
+  await page.getByLabel('Nom ou code postal de la commune').fill(who.commune.code)
+  await page.getByRole('button', { name: 'Rechercher' }).click()
+  await page.getByRole('link', { name: who.commune.name }).click()
+  await page.getByLabel(/Élu ou élue/).check()
+  await page.getByRole('button', { name: 'Inscrire ma commune' }).click()
+  await page.waitForURL(/\/tableau-de-bord/)
+  await p.verifyCommune(who.commune.code)
+  await page.reload()
 }
 
 /** Pages visited, for the report: each is checked once per JS mode. */

@@ -3,7 +3,7 @@ import { buildPlatform } from '@osinum/platform'
 import type { Host } from '@osinum/service-kit'
 import { waitFor } from '@osinum/service-kit/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { visitor } from './inject.js'
+import { visitor } from './visitor.js'
 
 /** The catalogue, resources and trainings pages without a browser: access, refusals, 404s, the .ics. */
 describe('catalogue, resources and trainings pages', () => {

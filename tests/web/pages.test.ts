@@ -5,7 +5,7 @@ import { createStatelessHost, type Host, loadConfig, serviceConfigSchema } from 
 import { waitFor } from '@osinum/service-kit/testing'
 import { webModule } from '@osinum/web'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { visitor } from './inject.js'
+import { visitor } from './visitor.js'
 
 describe('web pages on the embedded platform', () => {
   let host: Host

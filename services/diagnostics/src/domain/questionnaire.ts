@@ -1,4 +1,4 @@
-import { LENS_IDS, type Lens, THEME_IDS, type Theme } from '@osinum/contracts'
+import { LENS_IDS, type Lens, questionVisibility, THEME_IDS, type Theme } from '@osinum/contracts'
 import { type Static, Type } from 'typebox'
 import { Value } from 'typebox/value'
 
@@ -148,17 +148,7 @@ export type Answers = Readonly<Record<string, readonly string[]>>
  * `showIf` is visible when its parent is visible and the parent's answer includes one of `in`.
  */
 export function visibility(questionnaire: Questionnaire, answers: Answers): Map<string, boolean> {
-  const visible = new Map<string, boolean>()
-  for (const q of questionnaire.questions) {
-    if (!q.showIf) {
-      visible.set(q.id, true)
-      continue
-    }
-    const parentVisible = visible.get(q.showIf.question) === true
-    const parentAnswer = answers[q.showIf.question] ?? []
-    visible.set(q.id, parentVisible && parentAnswer.some((o) => q.showIf!.in.includes(o)))
-  }
-  return visible
+  return questionVisibility(questionnaire.questions, answers)
 }
 
 /** Answers restricted to visible questions: what scoring, rules and benchmarks see. */

@@ -10,6 +10,9 @@ import catalogueSearchRoutes from './catalogue/search.js'
 import catalogueToolRoutes from './catalogue/tool.js'
 import communeRoutes from './commune/commune.js'
 import dashboardRoutes from './dashboard/dashboard.js'
+import diagnosticResultsRoutes from './diagnostic/results.js'
+import diagnosticStartRoutes from './diagnostic/start.js'
+import diagnosticWizardRoutes from './diagnostic/wizard.js'
 import preferencesRoutes from './notifications/preferences.js'
 import unsubscribeRoutes from './notifications/unsubscribe.js'
 import homeRoutes from './public/home.js'
@@ -34,6 +37,9 @@ const ROUTES = [
   dashboardRoutes,
   unsubscribeRoutes,
   preferencesRoutes,
+  diagnosticStartRoutes,
+  diagnosticWizardRoutes,
+  diagnosticResultsRoutes,
   catalogueSearchRoutes,
   catalogueCompareRoutes,
   catalogueToolRoutes,

@@ -1,5 +1,7 @@
+import type { FastifyRequest } from 'fastify'
 import { notice, type PageContext, type View } from '../../components.js'
 import { html } from '../../html.js'
+import { diagnosticStep } from '../diagnostic/next-step.js'
 
 /** One « next step » card of the dashboard. Pages of later issues add theirs to NEXT_STEPS. */
 export interface NextStep {
@@ -9,6 +11,10 @@ export interface NextStep {
   action: string
   /** Shown only when this holds (default: always). */
   when?: (ctx: PageContext, me: { hasPassword: boolean }) => boolean
+  /** What the card says from the API's state, fetched on the dashboard's request ({} keeps it as is, null hides it). */
+  load?: (
+    request: FastifyRequest,
+  ) => Promise<Partial<Pick<NextStep, 'title' | 'text' | 'href' | 'action'>> | null>
 }
 
 export const NEXT_STEPS: NextStep[] = [
@@ -19,6 +25,7 @@ export const NEXT_STEPS: NextStep[] = [
     action: 'Trouver ma commune',
     when: (ctx) => ctx.orgs.length === 0,
   },
+  diagnosticStep,
   {
     title: 'Inviter un collègue',
     text: 'Le maire, un adjoint, le secrétariat : à plusieurs, c’est plus simple.',
@@ -63,8 +70,24 @@ function pendingNotice(ctx: PageContext) {
   )
 }
 
-export function dashboardPage(ctx: PageContext, me: { hasPassword: boolean }): View {
-  const steps = NEXT_STEPS.filter((s) => !s.when || s.when(ctx, me))
+/** The next steps with what their `load` says (cards whose `load` answers null are left out). */
+export async function loadNextSteps(request: FastifyRequest): Promise<NextStep[]> {
+  const steps = await Promise.all(
+    NEXT_STEPS.map(async (s) => {
+      if (!s.load) return s
+      const loaded = await s.load(request)
+      return loaded ? { ...s, ...loaded } : null
+    }),
+  )
+  return steps.filter((s): s is NextStep => s !== null)
+}
+
+export function dashboardPage(
+  ctx: PageContext,
+  me: { hasPassword: boolean },
+  nextSteps: NextStep[] = NEXT_STEPS,
+): View {
+  const steps = nextSteps.filter((s) => !s.when || s.when(ctx, me))
   return {
     title: 'Tableau de bord',
     main: html`<h1>Bonjour${ctx.name ? ` ${ctx.name}` : ''}</h1>

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { render, requireSignIn } from '../../view.js'
-import { dashboardPage } from './dashboard.html.js'
+import { dashboardPage, loadNextSteps } from './dashboard.html.js'
 
 export default async function dashboardRoutes(app: FastifyInstance) {
   app.addHook('preHandler', requireSignIn)
@@ -8,6 +8,7 @@ export default async function dashboardRoutes(app: FastifyInstance) {
     // The syndicate may have verified the commune (or a referent changed) since the last page.
     await request.server.web.syncProfile(request)
     const hasPassword = request.session.get('auth')?.hasPassword ?? false
-    return render(request, reply, (ctx) => dashboardPage(ctx, { hasPassword }))
+    const steps = await loadNextSteps(request)
+    return render(request, reply, (ctx) => dashboardPage(ctx, { hasPassword }, steps))
   })
 }

@@ -1,7 +1,16 @@
 import type { Host } from '@osinum/service-kit'
 
+type Inject = Host['app']['inject']
+type InjectResponse = Awaited<ReturnType<Inject>>
+
+export interface Visitor {
+  get(url: string): Promise<InjectResponse>
+  /** Posts a form (a list is a field sent several times: checkboxes) with the CSRF token of `csrfFrom`. */
+  post(url: string, form: Record<string, string | string[]>, csrfFrom?: string): Promise<InjectResponse>
+}
+
 /** A browser's visit without a browser: keeps the session cookie, reads the form's CSRF token. */
-export function visitor(inject: Host['app']['inject']) {
+export function visitor(inject: Inject): Visitor {
   let cookie = ''
   const keep = (setCookie: string | string[] | undefined) => {
     const value = [setCookie ?? []].flat()[0]
@@ -13,13 +22,17 @@ export function visitor(inject: Host['app']['inject']) {
       keep(res.headers['set-cookie'])
       return res
     },
-    async post(url: string, form: Record<string, string>, csrfFrom?: string) {
+    async post(url: string, form: Record<string, string | string[]>, csrfFrom?: string) {
       const token = csrfFrom ? /name="_csrf" value="([^"]+)"/.exec(csrfFrom)?.[1] : undefined
       const res = await inject({
         method: 'POST',
         url,
         headers: { 'content-type': 'application/x-www-form-urlencoded', ...(cookie ? { cookie } : {}) },
-        payload: new URLSearchParams({ ...form, ...(token ? { _csrf: token } : {}) }).toString(),
+        payload: new URLSearchParams(
+          Object.entries({ ...form, ...(token ? { _csrf: token } : {}) }).flatMap(([k, v]) =>
+            [v].flat().map((x): [string, string] => [k, x]),
+          ),
+        ).toString(),
       })
       keep(res.headers['set-cookie'])
       return res
