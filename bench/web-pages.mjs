@@ -59,6 +59,15 @@ const PUBLIC = [
   ['données personnelles', '/donnees-personnelles'],
   ['page introuvable', '/n-existe-pas'],
   ['communauté', '/communaute'],
+  // Catalogue, resources and trainings
+  ['catalogue', '/catalogue'],
+  ['recherche « visio »', '/catalogue?q=visio'],
+  ['fiche d’un outil', '/catalogue/jitsi-meet'],
+  ['comparaison', '/catalogue/comparer?outils=jitsi-meet,bigbluebutton'],
+  ['ressources', '/ressources'],
+  ['une ressource', '/ressources/mots-de-passe-en-mairie'],
+  ['formations', '/formations'],
+  ['une formation', '/formations/rgpd-essentiel-maires'],
 ]
 const SIGNED_IN = [
   ['tableau de bord', '/tableau-de-bord'],
@@ -74,6 +83,8 @@ const SIGNED_IN = [
   ['partager une expérience', '/communaute/partager'],
   ['mes données', '/compte/mes-donnees'],
   ['supprimer mon compte', '/compte/supprimer'],
+  ['fiche d’un outil (connecté)', '/catalogue/nextcloud'],
+  ['une formation (connecté)', '/formations/rgpd-essentiel-maires'],
 ]
 
 const rows = []

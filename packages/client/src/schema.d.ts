@@ -590,7 +590,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your collections */
+        /** Your collections (with `?resource=<slug>`: whether each holds that resource) */
         get: operations["listCollections"];
         put?: never;
         /** Create a collection */
@@ -5120,6 +5120,7 @@ export interface operations {
             query?: {
                 limit?: number;
                 offset?: number;
+                resource?: string;
             };
             header?: never;
             path?: never;
@@ -5138,6 +5139,8 @@ export interface operations {
                             /** Format: date-time */
                             createdAt: string;
                             description: string | null;
+                            /** @description With `?resource=`: whether the collection holds it */
+                            holdsResource?: boolean;
                             /** Format: uuid */
                             id: string;
                             itemCount: number;
@@ -14819,6 +14822,16 @@ export interface operations {
                         costModel: string;
                         /** Format: date-time */
                         createdAt: string;
+                        /** @description Every criterion in plain French, in the order of the comparison table (custom ones last) */
+                        criteria: {
+                            /** @description French display of the value (« Gratuit ») */
+                            display: string;
+                            /** @description French heading it belongs to (« Sécurité ») */
+                            group: string;
+                            key: string;
+                            /** @description French name of the criterion (« Modèle de coût ») */
+                            label: string;
+                        }[];
                         description: {
                             html: string;
                             markdown: string;
@@ -14990,6 +15003,16 @@ export interface operations {
                             costModel: string;
                             /** Format: date-time */
                             createdAt: string;
+                            /** @description Every criterion in plain French, in the order of the comparison table (custom ones last) */
+                            criteria: {
+                                /** @description French display of the value (« Gratuit ») */
+                                display: string;
+                                /** @description French heading it belongs to (« Sécurité ») */
+                                group: string;
+                                key: string;
+                                /** @description French name of the criterion (« Modèle de coût ») */
+                                label: string;
+                            }[];
                             description: {
                                 html: string;
                                 markdown: string;
@@ -15132,6 +15155,16 @@ export interface operations {
                         costModel: string;
                         /** Format: date-time */
                         createdAt: string;
+                        /** @description Every criterion in plain French, in the order of the comparison table (custom ones last) */
+                        criteria: {
+                            /** @description French display of the value (« Gratuit ») */
+                            display: string;
+                            /** @description French heading it belongs to (« Sécurité ») */
+                            group: string;
+                            key: string;
+                            /** @description French name of the criterion (« Modèle de coût ») */
+                            label: string;
+                        }[];
                         description: {
                             html: string;
                             markdown: string;
@@ -15322,6 +15355,16 @@ export interface operations {
                         costModel: string;
                         /** Format: date-time */
                         createdAt: string;
+                        /** @description Every criterion in plain French, in the order of the comparison table (custom ones last) */
+                        criteria: {
+                            /** @description French display of the value (« Gratuit ») */
+                            display: string;
+                            /** @description French heading it belongs to (« Sécurité ») */
+                            group: string;
+                            key: string;
+                            /** @description French name of the criterion (« Modèle de coût ») */
+                            label: string;
+                        }[];
                         description: {
                             html: string;
                             markdown: string;
@@ -16276,6 +16319,16 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        facets: {
+                            /** @description Trainings per theme, with every filter but the themes (disjunctive) */
+                            theme: {
+                                count: number;
+                                /** @description French label */
+                                label: string;
+                                selected: boolean;
+                                value: string;
+                            }[];
+                        };
                         items: {
                             audience: string[];
                             durationMinutes: number | null;

@@ -210,6 +210,14 @@ export const ToolLink = Type.Object({
   usersCount: Type.Integer(),
 })
 
+export const ToolCriterion = Type.Object({
+  key: Type.String(),
+  label: Type.String({ description: 'French name of the criterion (« Modèle de coût »)' }),
+  group: Type.String({ description: 'French heading it belongs to (« Sécurité »)' }),
+  display: Type.String({ description: 'French display of the value (« Gratuit »)' }),
+})
+export type ToolCriterion = Static<typeof ToolCriterion>
+
 export const ToolDetail = Type.Object({
   id: Uuid,
   slug: Type.String(),
@@ -262,6 +270,9 @@ export const ToolDetail = Type.Object({
   similar: Type.Array(ToolLink, { description: 'Published tools sharing its categories' }),
   alternatives: Type.Array(ToolLink, {
     description: 'Published tools replacing the same products, or free tools replacing this one',
+  }),
+  criteria: Type.Array(ToolCriterion, {
+    description: 'Every criterion in plain French, in the order of the comparison table (custom ones last)',
   }),
 })
 export type ToolDetail = Static<typeof ToolDetail>

@@ -64,6 +64,34 @@ describe('catalogue tool records', () => {
     expect(html).toContain('href="https://example.org"')
   })
 
+  it('puts every criterion of a tool in plain French, as its page and the comparison show them', async () => {
+    const res = await inject(
+      'POST',
+      '/v1/tools',
+      validTool({ slug: 'outil-criteres', name: 'Outil critères' }),
+      editor,
+    )
+    expect(res.statusCode, res.body).toBe(201)
+    const criteria = (res.json() as ToolDetail).criteria
+    const display = (key: string) => criteria.find((c) => c.key === key)
+    expect(display('costModel')).toEqual({
+      key: 'costModel',
+      label: 'Modèle de coût',
+      group: 'Général',
+      display: 'Gratuit',
+    })
+    expect(display('dataLocations')?.display).toBe('France')
+    expect(display('hostingModes')?.display).toBe('En ligne (service hébergé)')
+    expect(display('categories')?.display).toBe('Visioconférence')
+    expect(display('isFree')?.display).toBe('Oui')
+    const compared = (
+      await inject('GET', '/v1/tools/compare?slugs=outil-criteres,nextcloud', undefined, editor)
+    ).json() as {
+      rows: Array<{ key: string; label: string }>
+    }
+    expect(criteria.map((c) => c.label)).toEqual(compared.rows.map((r) => r.label).slice(0, criteria.length))
+  })
+
   it('refuses oversized or invalid fields with problem+json listing each field', async () => {
     const cases: Array<[Record<string, unknown>, string]> = [
       [validTool({ name: 'x'.repeat(121) }), 'body.name'],

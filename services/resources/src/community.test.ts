@@ -309,6 +309,21 @@ describe('personal collections (bookmarks)', () => {
       items: [{ itemCount: 2 }],
     })
     expect((await call('PUT', `/v1/collections/${id}/items/inconnue`, 'memberA')).statusCode).toBe(404)
+    // A resource's page asks once where the resource is kept.
+    const other = (await call('POST', '/v1/collections', 'memberA', { name: 'Plus tard' })).json() as {
+      id: string
+    }
+    const holding = (await call('GET', '/v1/collections?resource=favori-2', 'memberA')).json() as {
+      items: Array<{ id: string; holdsResource: boolean }>
+    }
+    expect(holding.items.map((c) => [c.id, c.holdsResource])).toEqual([
+      [id, true],
+      [other.id, false],
+    ])
+    expect((await call('GET', '/v1/collections', 'memberA')).json().items[0]).not.toHaveProperty(
+      'holdsResource',
+    )
+    await call('DELETE', `/v1/collections/${other.id}`, 'memberA')
 
     expect((await call('DELETE', `/v1/collections/${id}/items/favori-1`, 'memberA')).statusCode).toBe(204)
     expect((await call('GET', '/v1/resources/favori-1')).json()).toMatchObject({ bookmarkCount: 0 })

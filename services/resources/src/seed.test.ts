@@ -89,6 +89,35 @@ describe('embedded demo seed', () => {
     })
   })
 
+  it('counts the trainings of each theme, keeping the other filters but not the chosen theme', async () => {
+    const mayor = await t.authAs(DEMO.communeA.elected.id, {
+      sub: '',
+      orgs: [{ id: DEMO.communeA.id, role: 'elected', ref: true }],
+    })
+    const res = await t.host.app.inject({ method: 'GET', url: '/v1/trainings?theme=gdpr', headers: mayor })
+    expect(res.statusCode, res.body).toBe(200)
+    const body = res.json() as {
+      total: number
+      facets: { theme: Array<{ value: string; label: string; count: number; selected: boolean }> }
+    }
+    const withTheme = (theme: string) => trainings.filter((tr) => tr.themes.includes(theme)).length
+    expect(body.total).toBe(withTheme('gdpr'))
+    const facet = (value: string) => body.facets.theme.find((f) => f.value === value)
+    expect(facet('gdpr')).toEqual({
+      value: 'gdpr',
+      label: 'RGPD et données personnelles',
+      count: withTheme('gdpr'),
+      selected: true,
+    })
+    // Choosing a theme leaves the others countable (disjunctive facet).
+    expect(facet('governance')).toMatchObject({ count: withTheme('governance'), selected: false })
+    expect(facet('website')?.count).toBe(withTheme('website'))
+    const searched = (
+      await t.host.app.inject({ method: 'GET', url: '/v1/trainings?q=rgpd', headers: mayor })
+    ).json() as typeof body
+    expect(searched.facets.theme.find((f) => f.value === 'open-data')?.count).toBe(0)
+  })
+
   it("publishes the demo commune's experience posts, authored by its mayor", async () => {
     const res = await t.host.app.inject({ method: 'GET', url: '/v1/experiences?limit=100' })
     const body = res.json() as {

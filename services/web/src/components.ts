@@ -172,3 +172,15 @@ ${o.options.map((opt) => html`<option value="${opt.value}"${o.value === opt.valu
 </select>
 </div>`
 }
+
+/** One checkbox with its label (and hint). */
+export function checkbox(o: {
+  name: string
+  label: string
+  checked?: boolean
+  hint?: string
+  value?: string
+}): Html {
+  return html`<div class="checkbox"><input type="checkbox" id="${o.name}" name="${o.name}" value="${o.value ?? 'oui'}"${o.checked ? html` checked` : ''}${o.hint ? html` aria-describedby="${o.name}-hint"` : ''}>
+<label for="${o.name}">${o.label}</label>${o.hint ? html`<p class="hint" id="${o.name}-hint">${o.hint}</p>` : ''}</div>`
+}

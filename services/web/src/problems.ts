@@ -27,6 +27,20 @@ const MESSAGES: Record<string, string> = {
     'Cette commune est déjà inscrite sur osinum. Pour la rejoindre, demandez à la personne qui l’a inscrite (souvent le maire ou le secrétariat) de vous inviter.',
   OSI_IDENTITY_ALREADY_MEMBER: 'Cette personne fait déjà partie de votre commune.',
   OSI_IDENTITY_LAST_REFERENT: 'Votre commune doit garder au moins une personne référente.',
+  // Catalogue, resources and trainings
+  OSI_CATALOGUE_NOT_MEMBER: 'Vous ne faites pas partie de cette commune.',
+  OSI_CATALOGUE_NOT_VERIFIED:
+    'Votre syndicat n’a pas encore confirmé votre inscription pour votre commune : vous pourrez écrire aux autres communes ensuite.',
+  OSI_CATALOGUE_USAGE_REQUIRED:
+    'Pour donner votre avis, déclarez d’abord que votre commune utilise cet outil.',
+  OSI_CATALOGUE_ALREADY_REVIEWED: 'Votre commune a déjà donné son avis sur cet outil.',
+  OSI_CATALOGUE_CONTACT_LIMIT: 'Vous avez envoyé beaucoup de messages aujourd’hui. Réessayez demain.',
+  OSI_CATALOGUE_COMPARE_COUNT: 'Pour comparer, choisissez de 2 à 4 outils.',
+  OSI_CATALOGUE_UNKNOWN_TOOL: 'Un des outils demandés n’existe pas ou n’est plus au catalogue.',
+  OSI_CATALOGUE_INVALID_FILTER:
+    'Un des filtres de la recherche n’est pas valide. Retirez les filtres et recommencez.',
+  OSI_RESOURCES_ALREADY_REGISTERED: 'Vous êtes déjà inscrit ou inscrite à cette session.',
+  OSI_RESOURCES_SESSION_CLOSED: 'Cette session a déjà commencé : les inscriptions sont fermées.',
   OSI_RATE_LIMITED: 'Trop de demandes en peu de temps. Patientez une minute, puis réessayez.',
   OSI_UNAUTHORIZED: 'Vous devez vous connecter pour continuer.',
   OSI_INVALID_TOKEN: 'Votre session a pris fin. Connectez-vous à nouveau.',

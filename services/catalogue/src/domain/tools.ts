@@ -4,6 +4,7 @@ import { recordEvent } from '@osinum/events'
 import { NotFound } from '@osinum/service-kit'
 import { v7 as uuidv7 } from 'uuid'
 import type { ToolCreateBody, ToolDetail, ToolUpdateBody } from '../schemas.js'
+import { criteriaOf, type ToolCore } from './criteria-table.js'
 import {
   type Accessibility,
   bumpVersion,
@@ -526,7 +527,7 @@ export async function detailOfRow(
   const indexed = snapshot.byId.get(row.id)
   const offer = offerFor(snapshot, viewer, row.id)
   const input = inputOfRow(row)
-  return {
+  const core: ToolCore = {
     id: row.id,
     slug: row.slug,
     name: row.name,
@@ -578,6 +579,7 @@ export async function detailOfRow(
     similar: similarTools(snapshot, row),
     alternatives: alternativeTools(snapshot, row),
   }
+  return { ...core, criteria: criteriaOf(core) }
 }
 
 /** The change history of a tool, newest first. */

@@ -7,7 +7,17 @@ import { getVisibleResource, RESOURCE_COLUMNS } from './resources.js'
 import { readableOperatorSql, type Viewer } from './viewer.js'
 
 /** Personal collections (bookmarks) of resources. Only their owner sees them. */
-export async function listCollections(db: DbOrTrx, ownerId: string, limit: number, offset: number) {
+/**
+ * The person's collections with their item counts; with `resourceSlug`, whether each holds that
+ * resource (a resource's page shows where it is kept without one call per collection).
+ */
+export async function listCollections(
+  db: DbOrTrx,
+  ownerId: string,
+  limit: number,
+  offset: number,
+  resourceSlug?: string,
+) {
   const [items, count] = await Promise.all([
     db
       .selectFrom('collections as c')
@@ -18,6 +28,18 @@ export async function listCollections(db: DbOrTrx, ownerId: string, limit: numbe
           .select(sql<number>`count(*)::int`.as('n'))
           .whereRef('i.collection_id', '=', 'c.id')
           .as('item_count'),
+      )
+      .select((eb) =>
+        eb
+          .exists(
+            eb
+              .selectFrom('collection_items as h')
+              .innerJoin('resources as r', 'r.id', 'h.resource_id')
+              .select('h.resource_id')
+              .whereRef('h.collection_id', '=', 'c.id')
+              .where('r.slug', '=', resourceSlug ?? ''),
+          )
+          .as('holds_resource'),
       )
       .where('c.owner_id', '=', ownerId)
       .orderBy('c.created_at', 'asc')

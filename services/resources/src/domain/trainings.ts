@@ -180,7 +180,8 @@ export interface TrainingFilter {
   offset: number
 }
 
-export async function listTrainings(db: DbOrTrx, viewer: Viewer, filter: TrainingFilter) {
+/** The trainings `viewer` may read that match `filter`. */
+function filteredTrainings(db: DbOrTrx, viewer: Viewer, filter: TrainingFilter) {
   let base = db.selectFrom('trainings as t').where(readableOperatorSql(viewer, 't.operator_id') as never)
   if (filter.themes.length) base = base.where(sql<boolean>`t.themes && ${filter.themes}::text[]` as never)
   if (filter.operators.length) {
@@ -204,7 +205,20 @@ export async function listTrainings(db: DbOrTrx, viewer: Viewer, filter: Trainin
           .where('us.ends_at', '>', sql<Date>`now()`),
       ),
     )
-  const [items, total] = await Promise.all([
+  return base
+}
+
+/**
+ * A page of trainings, next session first, with the number of trainings per theme. The theme
+ * counts keep every filter but the themes (a disjunctive facet: choosing a theme does not hide
+ * the others).
+ */
+export async function listTrainings(db: DbOrTrx, viewer: Viewer, filter: TrainingFilter) {
+  const base = filteredTrainings(db, viewer, filter)
+  const byTheme = filteredTrainings(db, viewer, { ...filter, themes: [] })
+    .select(sql<string>`unnest(t.themes)`.as('theme'))
+    .as('x')
+  const [items, total, themes] = await Promise.all([
     base
       .selectAll('t')
       .select((eb) => [
@@ -227,8 +241,17 @@ export async function listTrainings(db: DbOrTrx, viewer: Viewer, filter: Trainin
       .offset(filter.offset)
       .execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
+    db
+      .selectFrom(byTheme)
+      .select(['x.theme', sql<number>`count(*)::int`.as('n')])
+      .groupBy('x.theme')
+      .execute(),
   ])
-  return { items, total: Number(total?.n ?? 0) }
+  return {
+    items,
+    total: Number(total?.n ?? 0),
+    themeCounts: new Map(themes.map((t) => [t.theme, Number(t.n)])),
+  }
 }
 
 // ---------------------------------------------------------------- sessions

@@ -83,7 +83,7 @@ export const ResourceDetail = Type.Object({
   openReports: Type.Optional(Type.Integer({ description: 'Open reports (staff only)' })),
 })
 
-const FacetValue = Type.Object({
+export const FacetValue = Type.Object({
   value: Type.String(),
   label: Label,
   count: Type.Integer(),

@@ -7,6 +7,9 @@ import oidcReturnRoutes from './account/proconnect.js'
 import registerRoutes from './account/register.js'
 import signInRoutes from './account/sign-in.js'
 import signOutRoutes from './account/sign-out.js'
+import catalogueCompareRoutes from './catalogue/compare.js'
+import catalogueSearchRoutes from './catalogue/search.js'
+import catalogueToolRoutes from './catalogue/tool.js'
 import communeRoutes from './commune/commune.js'
 import communityRoutes from './community/community.js'
 import dashboardRoutes from './dashboard/dashboard.js'
@@ -20,6 +23,8 @@ import preferencesRoutes from './notifications/preferences.js'
 import unsubscribeRoutes from './notifications/unsubscribe.js'
 import homeRoutes from './public/home.js'
 import informationRoutes from './public/pages.js'
+import resourceRoutes from './resources/resources.js'
+import trainingRoutes from './resources/trainings.js'
 
 /**
  * Every page group, one plugin per route file (each encapsulated: a group's `preHandler`, such as
@@ -48,6 +53,11 @@ const ROUTES = [
   supportRoutes,
   planRoutes,
   inboxRoutes,
+  catalogueSearchRoutes,
+  catalogueCompareRoutes,
+  catalogueToolRoutes,
+  resourceRoutes,
+  trainingRoutes,
 ]
 
 export async function pageRoutes(app: FastifyInstance) {

@@ -59,16 +59,37 @@ export const collectionRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (fas
       schema: {
         tags,
         operationId: 'listCollections',
-        summary: 'Your collections',
-        querystring: PageQuery,
-        response: { 200: Page(CollectionSchema) },
+        summary: 'Your collections (with `?resource=<slug>`: whether each holds that resource)',
+        querystring: Type.Object({
+          ...PageQuery.properties,
+          /** A resource's slug: each collection then says whether it holds that resource. */
+          resource: Type.Optional(Slug),
+        }),
+        response: {
+          200: Page(
+            Type.Object({
+              ...CollectionSchema.properties,
+              holdsResource: Type.Optional(
+                Type.Boolean({ description: 'With `?resource=`: whether the collection holds it' }),
+              ),
+            }),
+          ),
+        },
       },
     },
     async (request) => {
       const v = await signedIn(deps, request)
       const page = pageOf(request.query)
-      const result = await listCollections(db, v.userId, page.limit, page.offset)
-      return { items: result.items.map(present), total: result.total, ...page }
+      const { resource } = request.query
+      const result = await listCollections(db, v.userId, page.limit, page.offset, resource)
+      return {
+        items: result.items.map((c) => ({
+          ...present(c),
+          ...(resource ? { holdsResource: Boolean(c.holds_resource) } : {}),
+        })),
+        total: result.total,
+        ...page,
+      }
     },
   )
 

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { Page, PageQuery, THEME_IDS } from '@osinum/contracts'
+import { Page, PageQuery, THEME_IDS, THEMES } from '@osinum/contracts'
 import { NotFound } from '@osinum/service-kit'
 import { Type } from 'typebox'
 import type { Registration } from '../../domain/db.js'
@@ -28,6 +28,7 @@ import { isEditorOf, type Viewer } from '../../domain/viewer.js'
 import { multiValues, pageOf, type RouteDeps, signedIn, viewer } from '../context.js'
 import { presentRegistration, presentSession, presentTraining } from '../present.js'
 import {
+  FacetValue,
   ProblemRef,
   RegistrationSchema,
   Session,
@@ -122,20 +123,43 @@ export const trainingRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (fasti
           ),
           ...PageQuery.properties,
         }),
-        response: { 200: Page(TrainingSummary), 400: ProblemRef },
+        response: {
+          200: Type.Object({
+            ...Page(TrainingSummary).properties,
+            facets: Type.Object({
+              theme: Type.Array(FacetValue, {
+                description: 'Trainings per theme, with every filter but the themes (disjunctive)',
+              }),
+            }),
+          }),
+          400: ProblemRef,
+        },
       },
     },
     async (request) => {
       const v = await viewer(deps, request)
       const page = pageOf(request.query)
+      const themes = multiValues('theme', request.query.theme, THEME_IDS)
       const result = await listTrainings(db, v, {
         q: request.query.q,
-        themes: multiValues('theme', request.query.theme, THEME_IDS),
+        themes,
         operators: multiValues('operator', request.query.operator, 'operator'),
         upcoming: request.query.upcoming ?? false,
         ...page,
       })
-      return { items: result.items.map(presentTraining), total: result.total, ...page }
+      return {
+        items: result.items.map(presentTraining),
+        total: result.total,
+        ...page,
+        facets: {
+          theme: THEME_IDS.map((id) => ({
+            value: id,
+            label: THEMES[id],
+            count: result.themeCounts.get(id) ?? 0,
+            selected: themes.includes(id),
+          })),
+        },
+      }
     },
   )
 

@@ -54,6 +54,18 @@ export const NEXT_STEPS: NextStep[] = [
     href: '/preferences',
     action: 'Choisir mes e-mails',
   },
+  {
+    title: 'Choisir un outil',
+    text: 'Visio, messagerie, sauvegarde : comparez les outils et voyez quelles communes les utilisent.',
+    href: '/catalogue',
+    action: 'Voir le catalogue',
+  },
+  {
+    title: 'Se former',
+    text: 'Des formations courtes, en visio ou près de chez vous.',
+    href: '/formations',
+    action: 'Voir les formations',
+  },
 ]
 
 /** Communes the person asked to join or registered, that their syndicate has not verified yet. */
