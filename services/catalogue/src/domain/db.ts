@@ -213,6 +213,11 @@ export interface ImportsTable {
   updated: number
   unchanged: number
   skipped: number
+  refused: Generated<number>
+  warnings: Generated<number>
+  dry_run: Generated<boolean>
+  /** Per-entry report (ImportEntry[]), read page by page. */
+  report: Generated<unknown>
   created_at: Timestamp
 }
 
