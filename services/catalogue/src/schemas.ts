@@ -326,6 +326,9 @@ export const SearchResult = Type.Object({
   limit: Type.Integer({ minimum: 1 }),
   offset: Type.Integer({ minimum: 0 }),
   facets: Facets,
+  suggestions: Type.Optional(
+    Type.Array(Type.String(), { description: 'When a text query finds nothing: close words to try instead' }),
+  ),
 })
 export type SearchResult = Static<typeof SearchResult>
 

@@ -3,7 +3,8 @@ import { FieldsError } from '@osinum/service-kit'
 import { sql } from 'kysely'
 import type { Facets, SearchQuery, SearchResult, ToolSummary } from '../schemas.js'
 import type { CriterionRow, DbContext } from './db.js'
-import { normalise, parseQuery, SYNONYM_WORDS, toTsQuery, vocabulary, withCorrections } from './text.js'
+import { normalise, SYNONYM_WORDS, vocabulary } from './text.js'
+import { TextIndex } from './text-index.js'
 import { seesCriterion, type Viewer } from './viewer.js'
 import {
   COST_MODEL_IDS,
@@ -90,6 +91,8 @@ export interface Snapshot {
   offers: Map<string, Map<string, OfferSummary>>
   /** organisation id → operator id (projection of identity's collectivités) */
   organisationOperator: Map<string, string | null>
+  /** Full-text index of every tool (text-index.ts). */
+  text: TextIndex
 }
 
 const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true })
@@ -181,12 +184,12 @@ export class SearchIndex {
     return this.snapshot
   }
 
-  /** Tools matching a text query, with a relevance score (cached per catalogue version). */
-  async textMatches(snapshot: Snapshot, q: string): Promise<Map<string, number>> {
+  /** Tools matching a text query, with a relevance score (in memory; cached per catalogue version). */
+  textMatches(snapshot: Snapshot, q: string): Map<string, number> {
     const key = `${snapshot.version}|${normalise(q)}`
     const cached = this.matches.get(key)
     if (cached) return cached
-    const found = await matchText(this.ctx, q)
+    const found = snapshot.text.match(q)
     this.matches.set(key, found)
     return found
   }
@@ -196,8 +199,10 @@ export class SearchIndex {
     const key = `${snapshot.version}|${viewer.isEditor}|${viewer.operatorIds.join(',')}|${JSON.stringify(query)}`
     const cached = this.results.get(key)
     if (cached) return cached
-    const matches = query.q && normalise(query.q) ? await this.textMatches(snapshot, query.q) : null
+    const matches = query.q && normalise(query.q) ? this.textMatches(snapshot, query.q) : null
     const result = searchSnapshot(snapshot, query, viewer, matches)
+    // Nothing found for a text: propose close words rather than noise.
+    if (matches && result.total === 0) result.suggestions = snapshot.text.suggest(query.q!)
     this.results.set(key, result)
     return result
   }
@@ -225,6 +230,8 @@ async function loadSnapshot({ db }: DbContext, version: number): Promise<Snapsho
         'status',
         'updated_at',
         'alternative_to',
+        'standards',
+        'description_md',
       ])
       .execute(),
     // "Used by": verified collectivités only (a pending claim cannot inflate a tool's figures).
@@ -341,77 +348,23 @@ async function loadSnapshot({ db }: DbContext, version: number): Promise<Snapsho
     criteria,
     offers: offerMap,
     organisationOperator: new Map(organisations.map((o) => [o.id, o.operator_id])),
+    // Indexed like the former tsvector: name; summary, category and theme labels, replaced
+    // products and standards; description.
+    text: new TextIndex(
+      rows.map((r) => ({
+        id: r.id,
+        name: r.name,
+        secondary: [
+          r.summary,
+          ...r.categories.map((c) => CATEGORIES[c as keyof typeof CATEGORIES]),
+          ...r.themes.map((c) => THEMES[c as keyof typeof THEMES]),
+          ...r.alternative_to,
+          ...r.standards,
+        ],
+        description: r.description_md,
+      })),
+    ),
   }
-}
-
-/** Spelling corrections of the typed words from the indexed vocabulary (pg_trgm similarity). */
-async function corrections({ db, schema }: DbContext, typed: string[]): Promise<Map<string, string[]>> {
-  const out = new Map<string, string[]>()
-  if (!typed.length) return out
-  const terms = sql.table(`${schema}.search_terms`)
-  const { rows } = await sql<{ typed: string; word: string; score: number }>`
-    select w.q as typed, t.word, t.score
-    from unnest(cast(${typed} as text[])) as w(q)
-    cross join lateral (
-      select word, public.similarity(word, w.q) as score from ${terms}
-      where word operator(public.%) w.q
-      order by score desc, word limit 3
-    ) t`.execute(db)
-  for (const word of typed) {
-    const candidates = rows.filter((r) => r.typed === word)
-    if (candidates.some((c) => c.word === word)) continue
-    const picked = candidates.filter((c) => Number(c.score) >= 0.45).slice(0, 2)
-    if (picked.length)
-      out.set(
-        word,
-        picked.map((c) => c.word),
-      )
-  }
-  return out
-}
-
-/**
- * Full-text matching on PostgreSQL: French stemming over unaccented text, synonym classes,
- * spelling corrections from the vocabulary, and trigram similarity on names for typos.
- */
-async function matchText(ctx: DbContext, q: string): Promise<Map<string, number>> {
-  const norm = normalise(q)
-  let groups = parseQuery(q)
-  const typed = groups.filter((g) => g.correctable).map((g) => g.typed)
-  groups = withCorrections(groups, await corrections(ctx, typed))
-  const strict = await runMatch(ctx, norm, toTsQuery(groups))
-  // Nothing has every word: fall back to any word ("cloud souverain" still finds clouds).
-  if (strict.size > 0 || groups.length < 2) return strict
-  const relaxed = await runMatch(ctx, norm, toTsQuery(groups, true))
-  for (const [id, score] of relaxed) relaxed.set(id, score / 2)
-  return relaxed
-}
-
-async function runMatch(ctx: DbContext, norm: string, tsq: string): Promise<Map<string, number>> {
-  const tools = sql.table(`${ctx.schema}.tools`)
-  // Name similarity is meaningful for short queries only (a name, maybe misspelt). The trigram
-  // operators use the GIN index: % (similarity ≥ 0.3) and <% (word similarity ≥ 0.6).
-  const byName = norm.length >= 3 && norm.split(' ').length <= 3
-  const rank = tsq ? sql`ts_rank_cd(t.search, to_tsquery('french', ${tsq}))` : sql`0`
-  const nameScore = byName
-    ? sql`greatest(public.similarity(t.name_norm, ${norm}), case when ${norm} operator(public.<%) t.name_norm then public.word_similarity(${norm}, t.name_norm) else 0 end)`
-    : sql`0`
-  // One index-assisted branch per way of matching (an OR would make the planner scan the table).
-  const branches = [
-    ...(tsq ? [sql`select id from ${tools} where search @@ to_tsquery('french', ${tsq})`] : []),
-    ...(byName
-      ? [
-          sql`select id from ${tools} where name_norm operator(public.%) ${norm}`,
-          sql`select id from ${tools} where ${norm} operator(public.<%) name_norm`,
-        ]
-      : []),
-  ]
-  if (!branches.length) return new Map()
-  const { rows } = await sql<{ id: string; score: number }>`
-    with hits as (${sql.join(branches, sql` union `)})
-    select t.id, (${rank} + 2 * ${nameScore} + case when t.name_norm = ${norm} then 5 else 0 end) as score
-    from ${tools} as t join hits on hits.id = t.id`.execute(ctx.db)
-  return new Map(rows.map((r) => [r.id, Number(r.score)]))
 }
 
 /** Adds words to the spelling vocabulary (idempotent). */
