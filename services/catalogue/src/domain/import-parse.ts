@@ -9,7 +9,10 @@ import type { HostingOption } from './db.js'
 import { ImportUnsupported } from './errors.js'
 import { isFreeLicence, normaliseLicenceText } from './licences.js'
 import { normalise, slugify } from './text.js'
-import { EMPTY_EXTERNAL_IDS, type ExternalIds, type ToolInput } from './tools.js'
+import type { ExternalIds, ToolInput } from './tools.js'
+
+// Types only from tools.ts: its module graph (database, events, Fastify) stays out of the import worker.
+const EMPTY_EXTERNAL_IDS: ExternalIds = { wikidata: null, sill: null, comptoirDuLibre: null, framalibre: null }
 
 /**
  * Reading an import file as it is published: format detection, validation of each entry, mapping

@@ -4,7 +4,7 @@ import type { ImportEntry, ImportReport } from '../schemas.js'
 import type { DbContext, Trx } from './db.js'
 import { type Candidate, type EntryWarning, OWN_ID, type ParsedImport } from './import-parse.js'
 import { normalise, STOP_WORDS } from './text.js'
-import { createTool, type ExternalIds, inputOfRow, type ToolInput, updateTool } from './tools.js'
+import { type ExternalIds, inputOfRow, insertTools, type ToolInput, updateTool } from './tools.js'
 
 export type { Candidate, ImportFormat, ParsedImport } from './import-parse.js'
 
@@ -301,6 +301,9 @@ export async function runImport(ctx: DbContext, parsed: ParsedImport, options: I
       await sql`select pg_advisory_xact_lock(hashtext(${`${ctx.schema}.imports`}))`.execute(trx)
       const catalogue = await loadCatalogue(trx)
       const shared = sharedIds(candidates)
+      // New drafts are inserted together at the end (tens of thousands in a few statements).
+      const drafts: Array<{ id: string; input: ToolInput }> = []
+      const pendingById = new Map<string, { id: string; input: ToolInput }>()
       for (const c of candidates) {
         const base = { index: c.index, name: c.name }
         if (c.problems) {
@@ -324,15 +327,20 @@ export async function runImport(ctx: DbContext, parsed: ParsedImport, options: I
         const dropIds = new Set<keyof ExternalIds>()
         const match = findMatch(catalogue, c, own, warnings, dropIds)
         if (match) {
-          const row = await trx.selectFrom('tools').selectAll().where('id', '=', match.tool.id).executeTakeFirstOrThrow()
-          const merged = mergeInto(catalogue, match.tool, inputOfRow(row), c.input, warnings, dropIds)
-          const { changed } = await updateTool(
-            ctx,
-            match.tool.id,
-            () => ({ input: merged }),
-            { actor: options.actor, action: 'imported' },
-            trx,
-          )
+          let changed: boolean
+          const pending = pendingById.get(match.tool.id)
+          if (pending) {
+            // A draft of this very file (the same software twice): merged before it is written.
+            const merged = mergeInto(catalogue, match.tool, pending.input, c.input, warnings, dropIds)
+            changed = JSON.stringify(merged) !== JSON.stringify(pending.input)
+            pending.input = merged
+          } else {
+            const row = await trx.selectFrom('tools').selectAll().where('id', '=', match.tool.id).executeTakeFirstOrThrow()
+            const merged = mergeInto(catalogue, match.tool, inputOfRow(row), c.input, warnings, dropIds)
+            changed = (
+              await updateTool(ctx, match.tool.id, () => ({ input: merged }), { actor: options.actor, action: 'imported' }, trx)
+            ).changed
+          }
           entries.push({
             ...base,
             slug: match.tool.slug,
@@ -347,12 +355,10 @@ export async function runImport(ctx: DbContext, parsed: ParsedImport, options: I
         for (const key of dropIds) externalIds[key] = null
         for (const key of ID_KEYS) if (externalIds[key] && catalogue.byId.get(key)!.has(externalIds[key]!)) externalIds[key] = null
         const slug = freeSlug(catalogue, c.input.slug)
-        const toolId = await createTool(
-          ctx,
-          { ...c.input, slug, externalIds },
-          { status: 'draft', actor: options.actor, action: 'imported' },
-          trx,
-        )
+        const toolId = uuidv7()
+        const draft = { id: toolId, input: { ...c.input, slug, externalIds } }
+        drafts.push(draft)
+        pendingById.set(toolId, draft)
         catalogue.add({ id: toolId, slug, nameNorm: normalise(c.input.name), ids: externalIds })
         if (!c.input.categories.length)
           warnings.push({ code: 'no-category', message: 'Aucune catégorie trouvée dans le fichier : à classer.' })
@@ -366,6 +372,7 @@ export async function runImport(ctx: DbContext, parsed: ParsedImport, options: I
           warnings,
         })
       }
+      await insertTools(ctx.schema, trx, drafts, { status: 'draft', action: 'imported', actor: options.actor })
       if (options.dryRun) throw new DryRun()
       await record(trx)
     })

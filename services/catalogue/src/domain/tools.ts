@@ -623,36 +623,51 @@ export async function loadTools(
   return ctx.db.transaction().execute(async (trx) => {
     const existing = new Set((await trx.selectFrom('tools').select('slug').execute()).map((r) => r.slug))
     const fresh = tools.filter((t) => !existing.has(t.slug))
-    const now = new Date()
-    const rows = fresh.map((input) => ({
-      id: uuidv7(),
-      ...toolColumns(input),
-      status: options.status,
-      published_at: options.status === 'published' ? now : null,
-    }))
-    for (let i = 0; i < rows.length; i += 500)
-      await trx
-        .insertInto('tools')
-        .values(rows.slice(i, i + 500))
-        .execute()
-    const revisions = rows.map((r, i) => ({
-      id: uuidv7(),
-      tool_id: r.id,
-      revision: 1,
-      action: options.action,
-      changed_by: null,
-      changes: JSON.stringify({ slug: { from: null, to: fresh[i]!.slug } }),
-    }))
-    for (let i = 0; i < revisions.length; i += 500)
-      await trx
-        .insertInto('tool_revisions')
-        .values(revisions.slice(i, i + 500))
-        .execute()
-    if (options.status === 'published')
-      for (const [i, r] of rows.entries())
-        await recordEvent(trx, CatalogueEvents.ToolPublished, r.id, eventData(r.id, fresh[i]!, 'published'))
-    await addVocabulary({ db: trx, schema: ctx.schema }, fresh.flatMap(vocabularyTexts))
-    if (rows.length) await bumpVersion(trx)
-    return { inserted: rows.length, skipped: tools.length - rows.length }
+    await insertTools(ctx.schema, trx, fresh.map((input) => ({ id: uuidv7(), input })), { ...options, actor: null })
+    return { inserted: fresh.length, skipped: tools.length - fresh.length }
   })
+}
+
+/**
+ * Inserts many new tools at once (slugs and external ids already known to be free), with their
+ * first revision, events when published, vocabulary and one search version bump: what `createTool`
+ * does for one, in a few statements for thousands (seed loads, imports).
+ */
+export async function insertTools(
+  schema: string,
+  trx: Trx,
+  items: Array<{ id: string; input: ToolInput }>,
+  options: { status: 'draft' | 'published'; action: ToolRevisionsTable['action']; actor: string | null },
+): Promise<void> {
+  if (!items.length) return
+  const now = new Date()
+  const rows = items.map(({ id, input }) => ({
+    id,
+    ...toolColumns(input),
+    status: options.status,
+    published_at: options.status === 'published' ? now : null,
+  }))
+  for (let i = 0; i < rows.length; i += 500)
+    await trx
+      .insertInto('tools')
+      .values(rows.slice(i, i + 500))
+      .execute()
+  const revisions = items.map(({ id, input }) => ({
+    id: uuidv7(),
+    tool_id: id,
+    revision: 1,
+    action: options.action,
+    changed_by: options.actor,
+    changes: JSON.stringify(diffInputs({} as ToolInput, input)),
+  }))
+  for (let i = 0; i < revisions.length; i += 500)
+    await trx
+      .insertInto('tool_revisions')
+      .values(revisions.slice(i, i + 500))
+      .execute()
+  if (options.status === 'published')
+    for (const { id, input } of items)
+      await recordEvent(trx, CatalogueEvents.ToolPublished, id, eventData(id, input, 'published'))
+  await addVocabulary({ db: trx, schema }, items.flatMap(({ input }) => vocabularyTexts(input)))
+  await bumpVersion(trx)
 }
