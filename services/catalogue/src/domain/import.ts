@@ -47,6 +47,8 @@ interface Known {
   slug: string
   nameNorm: string
   ids: ExternalIds
+  /** Words of the name (near-duplicate checks), computed once. */
+  words?: Set<string>
 }
 
 /** The catalogue's tools as matching needs them, kept up to date while the file is applied. */
@@ -63,7 +65,8 @@ class Catalogue {
       if (v && !this.byId.get(key)!.has(v)) this.byId.get(key)!.set(v, k)
     }
     if (!this.byName.has(k.nameNorm)) this.byName.set(k.nameNorm, k)
-    for (const w of nameWords(k.nameNorm)) {
+    k.words = nameWords(k.nameNorm)
+    for (const w of k.words) {
       const list = this.byWord.get(w)
       if (list) list.push(k)
       else this.byWord.set(w, [k])
@@ -83,7 +86,7 @@ class Catalogue {
     for (const w of words) for (const k of this.byWord.get(w)?.slice(0, 200) ?? []) seen.add(k)
     return [...seen].filter((k) => {
       if (k.nameNorm === nameNorm) return false
-      const other = nameWords(k.nameNorm)
+      const other = k.words ?? nameWords(k.nameNorm)
       const [small, big] = other.size <= words.size ? [other, words] : [words, other]
       const letters = [...small].join('').length
       return small.size > 0 && letters >= 4 && [...small].every((w) => big.has(w))
