@@ -238,7 +238,9 @@ line('GET /v1/tools, a new query with a real typo each time', rTypos)
 line('GET /v1/tools, a new misspelt query each time', rCold)
 const pct = (r) => ((100 * r.rps) / rBare.rps).toFixed(1)
 console.log(`cached search / bare: ${pct(rSearch)} % (target ≥ 45 %), p99 ${rSearch.p99} ms (target < 30 ms)`)
-console.log(`varied with facets / bare: ${pct(rFacets)} % (target ≥ 25 %), p99 ${rFacets.p99} ms (target < 50 ms)`)
+console.log(
+  `varied with facets / bare: ${pct(rFacets)} % (target ≥ 25 %), p99 ${rFacets.p99} ms (target < 50 ms)`,
+)
 console.log(`new misspelt query: p99 ${rCold.p99} ms, real typos p99 ${rTypos.p99} ms (target < 50 ms)`)
 
 // Memory of the text index for these tools, built here as the service builds it with its snapshot.
@@ -269,7 +271,16 @@ const buildMs = performance.now() - builtAt
 globalThis.gc?.()
 const heapDelta = process.memoryUsage().heapUsed - heapBefore
 let t0 = performance.now()
-const probes = ['visoi', 'vison', 'motdepasse', 'nextclod', 'état civil', 'firewall', 'agenda partagé', 'sauvgarde']
+const probes = [
+  'visoi',
+  'vison',
+  'motdepasse',
+  'nextclod',
+  'état civil',
+  'firewall',
+  'agenda partagé',
+  'sauvgarde',
+]
 for (let i = 0; i < 200; i++) textIndex.match(`${probes[i % probes.length]}`)
 const perQuery = (performance.now() - t0) / 200
 console.log(
@@ -277,7 +288,9 @@ console.log(
 )
 for (const q of probes) {
   const r = await (await fetch(`${base}/v1/tools?q=${encodeURIComponent(q)}&limit=3`)).json()
-  console.log(`  "${q}": ${r.total} results${r.items.length ? ` (${r.items.map((x) => x.slug).join(', ')})` : ''}${r.suggestions ? `, suggestions ${JSON.stringify(r.suggestions)}` : ''}`)
+  console.log(
+    `  "${q}": ${r.total} results${r.items.length ? ` (${r.items.map((x) => x.slug).join(', ')})` : ''}${r.suggestions ? `, suggestions ${JSON.stringify(r.suggestions)}` : ''}`,
+  )
 }
 t0 = 0
 

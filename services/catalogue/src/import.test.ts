@@ -66,7 +66,14 @@ describe('catalogue import of public catalogues (SILL, Comptoir du Libre)', () =
     expect(refused.map((e) => e.index)).toEqual([1, 2, 3])
     const fields = refused.flatMap((e) => e.problems!.map((p) => p.field))
     expect(fields).toEqual(
-      expect.arrayContaining(['[1].name', '[2].id', '[2].license', '[3].name', '[3].softwareType', '[3].keywords']),
+      expect.arrayContaining([
+        '[1].name',
+        '[2].id',
+        '[2].license',
+        '[3].name',
+        '[3].softwareType',
+        '[3].keywords',
+      ]),
     )
     for (const e of refused) expect(e.reason).toMatch(/^Entrée refusée/)
     // Entry 0 (QGIS) is valid: matched with the seed's QGIS, not refused.
@@ -302,20 +309,29 @@ describe('catalogue import of public catalogues (SILL, Comptoir du Libre)', () =
     // "LibreOffice (Collabora) online" is close to the seed's collabora-online: a draft and a warning.
     const collabora = byName(preview, 'LibreOffice (Collabora) online')
     expect(collabora.action).toBe('created')
-    expect(collabora.warnings!.find((w) => w.code === 'near-duplicate')?.message).toContain('collabora-online')
+    expect(collabora.warnings!.find((w) => w.code === 'near-duplicate')?.message).toContain(
+      'collabora-online',
+    )
     expect(preview.conflicts).toBeGreaterThanOrEqual(5)
     // Suggested categories from the SILL function ("Webconférence" is not a keyword we know, "Navigateurs" is).
     expect(byName(preview, 'Moodle').suggestedCategories).toEqual([])
 
     // Nothing was written by the dry run; its report is kept and read page by page.
-    expect(await t.ctx.db.selectFrom('tools').select('id').where('slug', '=', 'survey-questionnaire').execute()).toEqual([])
+    expect(
+      await t.ctx.db.selectFrom('tools').select('id').where('slug', '=', 'survey-questionnaire').execute(),
+    ).toEqual([])
     const page = await t.host.app.inject({
       method: 'GET',
       url: `/v1/catalogue/imports/${preview.id}?offset=2&limit=3`,
       headers: { authorization: `Bearer ${editor}` },
     })
     expect(page.statusCode, page.body).toBe(200)
-    expect(page.json()).toMatchObject({ dryRun: true, entriesTotal: file.length, entriesOffset: 2, entries: preview.entries.slice(2, 5) })
+    expect(page.json()).toMatchObject({
+      dryRun: true,
+      entriesTotal: file.length,
+      entriesOffset: 2,
+      entries: preview.entries.slice(2, 5),
+    })
 
     const real = (await post(file, '?reportLimit=2')).json() as ImportReport
     expect(real).toMatchObject({ dryRun: false, entriesTotal: file.length, entriesLimit: 2 })
@@ -332,11 +348,22 @@ describe('catalogue import of public catalogues (SILL, Comptoir du Libre)', () =
       .execute()
     const tool = (name: string) => tools.find((x) => x.name === name)!
     expect(tool('7zip')).toMatchObject({ licence: 'LGPL-2.0-only', is_free: true, wikidata_id: 'Q215051' })
-    expect(tool('Asqatasun')).toMatchObject({ licence: 'AGPL-3.0-only', is_free: true, cost_model: 'hosting-cost-only' })
+    expect(tool('Asqatasun')).toMatchObject({
+      licence: 'AGPL-3.0-only',
+      is_free: true,
+      cost_model: 'hosting-cost-only',
+    })
     expect(tool('Moodle')).toMatchObject({ licence: 'GPL-3.0-only', is_free: true })
-    expect(tool('BlueGriffon')).toMatchObject({ licence: 'LGPL-3.0-only AND GPL-3.0-only AND MPL-2.0', is_free: true })
+    expect(tool('BlueGriffon')).toMatchObject({
+      licence: 'LGPL-3.0-only AND GPL-3.0-only AND MPL-2.0',
+      is_free: true,
+    })
     // "N/A" is no licence: recorded as NOASSERTION, not free, and the cost model is not guessed as a subscription.
-    expect(tool('CentOS')).toMatchObject({ licence: 'NOASSERTION', is_free: false, cost_model: 'hosting-cost-only' })
+    expect(tool('CentOS')).toMatchObject({
+      licence: 'NOASSERTION',
+      is_free: false,
+      cost_model: 'hosting-cost-only',
+    })
     const again = (await post(file)).json() as ImportReport
     expect(again).toMatchObject({ created: 0, updated: 0, refused: 0 })
   })
@@ -357,7 +384,11 @@ describe('catalogue import of public catalogues (SILL, Comptoir du Libre)', () =
     const v2 = (await post(fixture('catalogi-v2.json'))).json() as ImportReport
     expect(v2).toMatchObject({ format: 'catalogi-v2', skipped: 1, refused: 0 })
     expect(v2.entries[0]).toMatchObject({ name: '7zip', match: { by: 'sill' } })
-    const sevenZip = await t.ctx.db.selectFrom('tools').selectAll().where('sill_id', '=', '1').executeTakeFirstOrThrow()
+    const sevenZip = await t.ctx.db
+      .selectFrom('tools')
+      .selectAll()
+      .where('sill_id', '=', '1')
+      .executeTakeFirstOrThrow()
     expect(sevenZip).toMatchObject({ framalibre_id: '7-zip', comptoir_id: '72', wikidata_id: 'Q215051' })
   })
 
@@ -369,13 +400,26 @@ describe('catalogue import of public catalogues (SILL, Comptoir du Libre)', () =
       id: 65,
       name: 'Jitsi Meet',
       licence: 'Apache-2.0',
-      external_resources: { website: 'https://jitsi.org/jitsi-meet/', repository: null, wikidata: { id: 'q87849488' }, sill: [], framalibre: [] },
+      external_resources: {
+        website: 'https://jitsi.org/jitsi-meet/',
+        repository: null,
+        wikidata: { id: 'q87849488' },
+        sill: [],
+        framalibre: [],
+      },
       providers: [],
     }
     const res = await post({ ...cdl, softwares: [jitsi] })
     expect(res.statusCode, res.body).toBe(200)
-    expect((res.json() as ImportReport).entries[0]).toMatchObject({ slug: 'jitsi-meet', match: { by: 'comptoirDuLibre' } })
-    const row = await t.ctx.db.selectFrom('tools').select('wikidata_id').where('slug', '=', 'jitsi-meet').executeTakeFirstOrThrow()
+    expect((res.json() as ImportReport).entries[0]).toMatchObject({
+      slug: 'jitsi-meet',
+      match: { by: 'comptoirDuLibre' },
+    })
+    const row = await t.ctx.db
+      .selectFrom('tools')
+      .select('wikidata_id')
+      .where('slug', '=', 'jitsi-meet')
+      .executeTakeFirstOrThrow()
     expect(row.wikidata_id).toBe('Q87849488')
   })
 
@@ -399,7 +443,12 @@ describe('catalogue import of public catalogues (SILL, Comptoir du Libre)', () =
   })
 
   it('answers a bounded report for a large file of bad entries', async () => {
-    const bad = Array.from({ length: 5000 }, (_, i) => ({ _id: i + 1, _name: '', _function: 'x'.repeat(500), _license: 42 }))
+    const bad = Array.from({ length: 5000 }, (_, i) => ({
+      _id: i + 1,
+      _name: '',
+      _function: 'x'.repeat(500),
+      _license: 42,
+    }))
     const res = await post(bad, '?dryRun=true')
     expect(res.statusCode).toBe(200)
     const report = res.json() as ImportReport

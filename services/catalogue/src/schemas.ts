@@ -618,29 +618,27 @@ export const ImportWarning = Type.Object({
   }),
   message: Type.String({ description: 'French, for the editor' }),
 })
-export const ImportEntry = Type.Object(
-  {
-    index: Type.Integer({ description: 'Position of the entry in the file (0-based; CSV: data row)' }),
-    name: Type.String(),
-    slug: Nullable(Type.String({ description: 'Tool created or matched (would be, in a dry run)' })),
-    action: literals(['created', 'updated', 'unchanged', 'skipped', 'refused']),
-    reason: Type.Optional(Type.String({ description: 'Why, in French for the editor' })),
-    match: Type.Optional(
-      Type.Object({
-        slug: Type.String(),
-        by: literals(['slug', 'sill', 'wikidata', 'comptoirDuLibre', 'framalibre', 'name']),
-      }),
-    ),
-    suggestedCategories: Type.Optional(Type.Array(Type.String())),
-    suggestedThemes: Type.Optional(Type.Array(Type.String())),
-    warnings: Type.Optional(Type.Array(ImportWarning)),
-    problems: Type.Optional(
-      Type.Array(Type.Object({ field: Type.String(), message: Type.String() }), {
-        description: 'Why a refused entry is invalid (paths in the file, at most 10)',
-      }),
-    ),
-  },
-)
+export const ImportEntry = Type.Object({
+  index: Type.Integer({ description: 'Position of the entry in the file (0-based; CSV: data row)' }),
+  name: Type.String(),
+  slug: Nullable(Type.String({ description: 'Tool created or matched (would be, in a dry run)' })),
+  action: literals(['created', 'updated', 'unchanged', 'skipped', 'refused']),
+  reason: Type.Optional(Type.String({ description: 'Why, in French for the editor' })),
+  match: Type.Optional(
+    Type.Object({
+      slug: Type.String(),
+      by: literals(['slug', 'sill', 'wikidata', 'comptoirDuLibre', 'framalibre', 'name']),
+    }),
+  ),
+  suggestedCategories: Type.Optional(Type.Array(Type.String())),
+  suggestedThemes: Type.Optional(Type.Array(Type.String())),
+  warnings: Type.Optional(Type.Array(ImportWarning)),
+  problems: Type.Optional(
+    Type.Array(Type.Object({ field: Type.String(), message: Type.String() }), {
+      description: 'Why a refused entry is invalid (paths in the file, at most 10)',
+    }),
+  ),
+})
 export type ImportEntry = Static<typeof ImportEntry>
 export const ImportReport = Type.Object({
   id: Uuid,
@@ -651,7 +649,9 @@ export const ImportReport = Type.Object({
   unchanged: Type.Integer(),
   skipped: Type.Integer(),
   refused: Type.Integer(),
-  conflicts: Type.Integer({ description: 'Entries with a shared id, an id held by another tool or a near-duplicate name' }),
+  conflicts: Type.Integer({
+    description: 'Entries with a shared id, an id held by another tool or a near-duplicate name',
+  }),
   entriesTotal: Type.Integer(),
   entriesOffset: Type.Integer(),
   entriesLimit: Type.Integer(),

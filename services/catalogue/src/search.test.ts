@@ -58,10 +58,13 @@ describe('catalogue search in French', () => {
   it('corrects transpositions, missing letters and concatenated words, without the database', async () => {
     for (const q of ['visoi', 'vison', 'viso']) {
       const result = await search(`q=${q}&limit=50`)
-      for (const slug of slugs(result).slice(0, 3)) expect(videoconference, `${q}: top result ${slug}`).toContain(slug)
+      for (const slug of slugs(result).slice(0, 3))
+        expect(videoconference, `${q}: top result ${slug}`).toContain(slug)
       expect(result.total, q).toBeGreaterThan(0)
     }
-    expect(slugs(await search('q=motdepasse'))).toEqual(expect.arrayContaining(['keepassxc', 'vaultwarden', 'bitwarden']))
+    expect(slugs(await search('q=motdepasse'))).toEqual(
+      expect.arrayContaining(['keepassxc', 'vaultwarden', 'bitwarden']),
+    )
   })
 
   it('answers no result, with suggestions, rather than noise for words no tool is about', async () => {

@@ -4,8 +4,8 @@ import { Type } from 'typebox'
 import { app } from './app.js'
 import type { Db } from './domain/db.js'
 import { type ImportFormat, runImport } from './domain/import.js'
-import { IMPORT_FORMATS } from './domain/import-parse.js'
 import { readImportFile } from './domain/import-file.js'
+import { IMPORT_FORMATS } from './domain/import-parse.js'
 import { seedCatalogue } from './domain/seed.js'
 import { loadTools, type ToolInput } from './domain/tools.js'
 import { migrations } from './migrations/index.js'
@@ -74,7 +74,9 @@ export const catalogueService = defineService<CatalogueConfig>({
       )
       for (const w of report.warnings) ctx.log(`warning ${w.field}: ${w.message}`)
       if (report.warningsTotal > report.warnings.length)
-        ctx.log(`… and ${report.warningsTotal - report.warnings.length} more warnings (GET /v1/catalogue/imports/${report.id})`)
+        ctx.log(
+          `… and ${report.warningsTotal - report.warnings.length} more warnings (GET /v1/catalogue/imports/${report.id})`,
+        )
     },
   },
 })

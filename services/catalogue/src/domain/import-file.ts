@@ -22,7 +22,10 @@ export async function readImportFile(file: Buffer, format?: ImportFormat): Promi
   }
   let body: unknown
   try {
-    body = sjson.parse(text.replace(/^\uFEFF/, ''), undefined, { protoAction: 'error', constructorAction: 'error' })
+    body = sjson.parse(text.replace(/^\uFEFF/, ''), undefined, {
+      protoAction: 'error',
+      constructorAction: 'error',
+    })
   } catch {
     throw new FieldsError([{ field: 'body', message: 'is not a valid JSON file' }], {
       status: 400,

@@ -12,7 +12,12 @@ import { normalise, slugify } from './text.js'
 import type { ExternalIds, ToolInput } from './tools.js'
 
 // Types only from tools.ts: its module graph (database, events, Fastify) stays out of the import worker.
-const EMPTY_EXTERNAL_IDS: ExternalIds = { wikidata: null, sill: null, comptoirDuLibre: null, framalibre: null }
+const EMPTY_EXTERNAL_IDS: ExternalIds = {
+  wikidata: null,
+  sill: null,
+  comptoirDuLibre: null,
+  framalibre: null,
+}
 
 /**
  * Reading an import file as it is published: format detection, validation of each entry, mapping
@@ -294,7 +299,8 @@ const httpUrl = (url: string | null | undefined) => {
 }
 const label = (l: Static<typeof Localised> | undefined) =>
   (typeof l === 'string' ? l : (l?.fr ?? l?.en ?? '')).trim()
-const wikidataOf = (id: string | null | undefined) => (id && /^[Qq]\d{1,12}$/.test(id) ? `Q${id.slice(1)}` : null)
+const wikidataOf = (id: string | null | undefined) =>
+  id && /^[Qq]\d{1,12}$/.test(id) ? `Q${id.slice(1)}` : null
 const digitsOnly = (id: string | number | null | undefined) =>
   id !== null && id !== undefined && /^\d{1,9}$/.test(String(id)) && String(id) !== '0' ? String(id) : null
 const framalibreOf = (slug: string | null | undefined) =>
@@ -390,7 +396,10 @@ export function suggestCategories(texts: Array<string | null | undefined>): {
   categories: string[]
   themes: string[]
 } {
-  const haystack = ` ${texts.filter(Boolean).map((t) => normalise(t!)).join(' | ')} `
+  const haystack = ` ${texts
+    .filter(Boolean)
+    .map((t) => normalise(t!))
+    .join(' | ')} `
   // In the order the source says them.
   const found: Array<[number, string]> = []
   for (const [hint, category] of CATEGORY_HINTS) {
@@ -487,9 +496,17 @@ function draftOf(d: Draft, warnings: EntryWarning[]): ToolInput {
     accessibility: { rgaaDeclaration: 'unknown', declarationUrl: null, note: d.rgaaNote ?? null },
     security: { twoFactor: null, endToEndEncryption: null, secNumCloud: false, note: null },
     sobriety: null,
-    costModel: free ? (d.kind === 'desktop' ? 'free' : 'hosting-cost-only') : licence === 'NOASSERTION' ? 'hosting-cost-only' : 'subscription',
+    costModel: free
+      ? d.kind === 'desktop'
+        ? 'free'
+        : 'hosting-cost-only'
+      : licence === 'NOASSERTION'
+        ? 'hosting-cost-only'
+        : 'subscription',
     skillLevel: d.kind === 'desktop' ? 'beginner' : d.kind === 'stack' ? 'expert' : 'intermediate',
-    alternativeTo: [...new Set((d.alternativeTo ?? []).map((a) => a.trim().slice(0, 80)).filter(Boolean))].slice(0, 30),
+    alternativeTo: [
+      ...new Set((d.alternativeTo ?? []).map((a) => a.trim().slice(0, 80)).filter(Boolean)),
+    ].slice(0, 30),
     externalIds: { ...EMPTY_EXTERNAL_IDS, ...d.externalIds },
   }
 }
@@ -533,7 +550,10 @@ function fromSill(e: Static<typeof SillEntry>, w: EntryWarning[]): Omit<Candidat
   return { name: e.name, input, ...(e.dereferencing ? { skip: 'Déréférencé du SILL : non importé.' } : {}) }
 }
 
-function fromCatalogiV2(e: Static<typeof CatalogiV2Entry>, w: EntryWarning[]): Omit<Candidate, 'index' | 'warnings'> {
+function fromCatalogiV2(
+  e: Static<typeof CatalogiV2Entry>,
+  w: EntryWarning[],
+): Omit<Candidate, 'index' | 'warnings'> {
   const ids = new Map<string, string>()
   for (const i of e.identifiers ?? [])
     if (i.value && i.subjectOf?.additionalType) ids.set(i.subjectOf.additionalType.toLowerCase(), i.value)
@@ -555,7 +575,9 @@ function fromCatalogiV2(e: Static<typeof CatalogiV2Entry>, w: EntryWarning[]): O
       ],
       kind,
       providers: Boolean(e.providers?.length),
-      alternativeTo: (e.similarSoftwares ?? []).filter((s) => s.isLibreSoftware === false).map((s) => label(s.name)),
+      alternativeTo: (e.similarSoftwares ?? [])
+        .filter((s) => s.isLibreSoftware === false)
+        .map((s) => label(s.name)),
       externalIds: {
         wikidata: wikidataOf(e.sourceSlug === 'wikidata' ? e.externalId : ids.get('wikidata')),
         sill: digitsOnly(e.id),
@@ -571,12 +593,17 @@ function fromCatalogiV2(e: Static<typeof CatalogiV2Entry>, w: EntryWarning[]): O
     name,
     input,
     ...(e.dereferencing
-      ? { skip: `Déréférencé du catalogue${e.dereferencing.reason ? ` (${e.dereferencing.reason})` : ''} : non importé.` }
+      ? {
+          skip: `Déréférencé du catalogue${e.dereferencing.reason ? ` (${e.dereferencing.reason})` : ''} : non importé.`,
+        }
       : {}),
   }
 }
 
-function fromSill2022(e: Static<typeof Sill2022Entry>, w: EntryWarning[]): Omit<Candidate, 'index' | 'warnings'> {
+function fromSill2022(
+  e: Static<typeof Sill2022Entry>,
+  w: EntryWarning[],
+): Omit<Candidate, 'index' | 'warnings'> {
   const input = draftOf(
     {
       name: e._name,
@@ -608,7 +635,10 @@ function fromSill2022(e: Static<typeof Sill2022Entry>, w: EntryWarning[]): Omit<
   }
 }
 
-function fromSillContents(e: Static<typeof SillContentsEntry>, w: EntryWarning[]): Omit<Candidate, 'index' | 'warnings'> {
+function fromSillContents(
+  e: Static<typeof SillContentsEntry>,
+  w: EntryWarning[],
+): Omit<Candidate, 'index' | 'warnings'> {
   const input = draftOf(
     {
       name: e.i,
@@ -630,14 +660,25 @@ function fromSillContents(e: Static<typeof SillContentsEntry>, w: EntryWarning[]
     w,
   )
   if (e.p?.trim())
-    w.push({ code: 'plugin', message: `Module de « ${e.p.trim()} » : fiche à part, à relier par un éditeur.` })
+    w.push({
+      code: 'plugin',
+      message: `Module de « ${e.p.trim()} » : fiche à part, à relier par un éditeur.`,
+    })
   // st: R recommended, O in observation, FR no longer recommended ("fin de recommandation").
-  return { name: e.i, input, ...(e.st === 'FR' ? { skip: 'Plus recommandé par le SILL : non importé.' } : {}) }
+  return {
+    name: e.i,
+    input,
+    ...(e.st === 'FR' ? { skip: 'Plus recommandé par le SILL : non importé.' } : {}),
+  }
 }
 
-function fromComptoir(s: Static<typeof CdlSoftware>, w: EntryWarning[]): Omit<Candidate, 'index' | 'warnings'> {
+function fromComptoir(
+  s: Static<typeof CdlSoftware>,
+  w: EntryWarning[],
+): Omit<Candidate, 'index' | 'warnings'> {
   const res = s.external_resources
-  const pick = <T>(v: T | unknown[] | null | undefined): T | null => (v && !Array.isArray(v) ? (v as T) : null)
+  const pick = <T>(v: T | unknown[] | null | undefined): T | null =>
+    v && !Array.isArray(v) ? (v as T) : null
   const input = draftOf(
     {
       name: s.name,
@@ -681,7 +722,11 @@ function fromOsinum(t: OsinumTool, w: EntryWarning[]): Omit<Candidate, 'index' |
     licence,
     categories,
     themes,
-    hosting: (t.hosting ?? []).map((h) => ({ mode: h.mode, dataLocation: h.dataLocation, note: h.note ?? null })),
+    hosting: (t.hosting ?? []).map((h) => ({
+      mode: h.mode,
+      dataLocation: h.dataLocation,
+      note: h.note ?? null,
+    })),
     standards: [...new Set(t.standards ?? [])],
     accessibility: {
       rgaaDeclaration: t.accessibility?.rgaaDeclaration ?? 'unknown',
@@ -821,14 +866,21 @@ const compatible = (asked: ImportFormat, found: ImportFormat) =>
 
 export async function parseImport(body: unknown, format?: ImportFormat): Promise<ParsedImport> {
   const detected =
-    typeof body === 'string' ? { format: 'osinum-csv' as const, entries: csvEntries(body) } : detectFormat(body)
+    typeof body === 'string'
+      ? { format: 'osinum-csv' as const, entries: csvEntries(body) }
+      : detectFormat(body)
   if (!detected)
     throw new ImportUnsupported(
       'Unrecognised file: expected a SILL file (Catalogi v1 or v2, sill-softwares.json, sill.json), a Comptoir du Libre export, or this catalogue’s export.json / export.csv',
     )
   if (format && !compatible(format, detected.format))
     throw new FieldsError(
-      [{ field: 'body', message: `the file is not in the ${format} format (it looks like ${detected.format})` }],
+      [
+        {
+          field: 'body',
+          message: `the file is not in the ${format} format (it looks like ${detected.format})`,
+        },
+      ],
       { code: 'OSI_CATALOGUE_IMPORT_INVALID' },
     )
   const shape = SHAPES[detected.format]
@@ -838,7 +890,8 @@ export async function parseImport(body: unknown, format?: ImportFormat): Promise
     // A file of tens of thousands of entries: let other work in now and then.
     if (index > 0 && index % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve))
     const rawName = shape.name(entry)
-    const name = typeof rawName === 'string' && rawName.trim() ? rawName.trim().slice(0, 120) : `(entrée ${index})`
+    const name =
+      typeof rawName === 'string' && rawName.trim() ? rawName.trim().slice(0, 120) : `(entrée ${index})`
     if (!check(entry)) {
       candidates.push({
         index,

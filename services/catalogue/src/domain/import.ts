@@ -114,7 +114,12 @@ async function loadCatalogue(trx: Trx): Promise<Catalogue> {
       id: r.id,
       slug: r.slug,
       nameNorm: r.name_norm,
-      ids: { sill: r.sill_id, wikidata: r.wikidata_id, comptoirDuLibre: r.comptoir_id, framalibre: r.framalibre_id },
+      ids: {
+        sill: r.sill_id,
+        wikidata: r.wikidata_id,
+        comptoirDuLibre: r.comptoir_id,
+        framalibre: r.framalibre_id,
+      },
     })
   return c
 }
@@ -274,7 +279,11 @@ export interface ImportOptions {
 }
 
 /** Applies a parsed file (`readImportFile`, or `parseImportOffThread` for an upload). */
-export async function runImport(ctx: DbContext, parsed: ParsedImport, options: ImportOptions): Promise<ImportReport> {
+export async function runImport(
+  ctx: DbContext,
+  parsed: ParsedImport,
+  options: ImportOptions,
+): Promise<ImportReport> {
   const { format, candidates } = parsed
   const id = uuidv7()
   const own = OWN_ID[format]
@@ -338,10 +347,20 @@ export async function runImport(ctx: DbContext, parsed: ParsedImport, options: I
             changed = JSON.stringify(merged) !== JSON.stringify(pending.input)
             pending.input = merged
           } else {
-            const row = await trx.selectFrom('tools').selectAll().where('id', '=', match.tool.id).executeTakeFirstOrThrow()
+            const row = await trx
+              .selectFrom('tools')
+              .selectAll()
+              .where('id', '=', match.tool.id)
+              .executeTakeFirstOrThrow()
             const merged = mergeInto(catalogue, match.tool, inputOfRow(row), c.input, warnings, dropIds)
             changed = (
-              await updateTool(ctx, match.tool.id, () => ({ input: merged }), { actor: options.actor, action: 'imported' }, trx)
+              await updateTool(
+                ctx,
+                match.tool.id,
+                () => ({ input: merged }),
+                { actor: options.actor, action: 'imported' },
+                trx,
+              )
             ).changed
           }
           entries.push({
@@ -356,7 +375,8 @@ export async function runImport(ctx: DbContext, parsed: ParsedImport, options: I
         }
         const externalIds = { ...c.input.externalIds }
         for (const key of dropIds) externalIds[key] = null
-        for (const key of ID_KEYS) if (externalIds[key] && catalogue.byId.get(key)!.has(externalIds[key]!)) externalIds[key] = null
+        for (const key of ID_KEYS)
+          if (externalIds[key] && catalogue.byId.get(key)!.has(externalIds[key]!)) externalIds[key] = null
         const slug = freeSlug(catalogue, c.input.slug)
         const toolId = uuidv7()
         const draft = { id: toolId, input: { ...c.input, slug, externalIds } }
@@ -364,7 +384,10 @@ export async function runImport(ctx: DbContext, parsed: ParsedImport, options: I
         pendingById.set(toolId, draft)
         catalogue.add({ id: toolId, slug, nameNorm: normalise(c.input.name), ids: externalIds })
         if (!c.input.categories.length)
-          warnings.push({ code: 'no-category', message: 'Aucune catégorie trouvée dans le fichier : à classer.' })
+          warnings.push({
+            code: 'no-category',
+            message: 'Aucune catégorie trouvée dans le fichier : à classer.',
+          })
         entries.push({
           ...base,
           slug,
@@ -375,7 +398,11 @@ export async function runImport(ctx: DbContext, parsed: ParsedImport, options: I
           warnings,
         })
       }
-      await insertTools(ctx.schema, trx, drafts, { status: 'draft', action: 'imported', actor: options.actor })
+      await insertTools(ctx.schema, trx, drafts, {
+        status: 'draft',
+        action: 'imported',
+        actor: options.actor,
+      })
       if (options.dryRun) throw new DryRun()
       await record(trx)
     })
@@ -398,7 +425,11 @@ function reportOf(
 ): ImportReport {
   const count = (a: ImportEntry['action']) => r.entries.filter((e) => e.action === a).length
   const warnings = r.entries.flatMap((e) =>
-    (e.warnings ?? []).map((w) => ({ field: `entries[${e.index}]`, message: `${e.name} : ${w.message}`, code: w.code })),
+    (e.warnings ?? []).map((w) => ({
+      field: `entries[${e.index}]`,
+      message: `${e.name} : ${w.message}`,
+      code: w.code,
+    })),
   )
   const page = Math.min(Math.max(limit, 0), REPORT_PAGE_MAX)
   return {
@@ -411,7 +442,9 @@ function reportOf(
     skipped: count('skipped'),
     refused: count('refused'),
     conflicts: r.entries.filter((e) =>
-      e.warnings?.some((w) => ['shared-id', 'id-conflict', 'name-conflict', 'near-duplicate'].includes(w.code)),
+      e.warnings?.some((w) =>
+        ['shared-id', 'id-conflict', 'name-conflict', 'near-duplicate'].includes(w.code),
+      ),
     ).length,
     entriesTotal: r.entries.length,
     entriesOffset: offset,
@@ -433,10 +466,18 @@ export async function readImport(
   const row = await ctx.db.selectFrom('imports').selectAll().where('id', '=', id).executeTakeFirst()
   if (!row) return null
   const all = (typeof row.report === 'string' ? JSON.parse(row.report) : row.report) as ImportEntry[]
-  const report = reportOf({ id: row.id, format: row.format as ParsedImport['format'], dryRun: row.dry_run, entries: all }, offset, limit)
+  const report = reportOf(
+    { id: row.id, format: row.format as ParsedImport['format'], dryRun: row.dry_run, entries: all },
+    offset,
+    limit,
+  )
   if (!action) return report
   const filtered = all.filter((e) => e.action === action)
-  return { ...report, entriesTotal: filtered.length, entries: filtered.slice(offset, offset + report.entriesLimit) }
+  return {
+    ...report,
+    entriesTotal: filtered.length,
+    entries: filtered.slice(offset, offset + report.entriesLimit),
+  }
 }
 
 export async function listImports(ctx: DbContext, limit: number, offset: number) {

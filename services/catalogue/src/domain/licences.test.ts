@@ -57,7 +57,12 @@ describe('licences', () => {
       'GPL-2.0-or-later WITH Classpath-exception-2.0',
     ])
       expect([free, isFreeLicence(free)]).toEqual([free, true])
-    for (const nonFree of ['LicenseRef-Proprietary', 'NOASSERTION', 'MIT AND LicenseRef-Proprietary', 'BUSL-1.1'])
+    for (const nonFree of [
+      'LicenseRef-Proprietary',
+      'NOASSERTION',
+      'MIT AND LicenseRef-Proprietary',
+      'BUSL-1.1',
+    ])
       expect([nonFree, isFreeLicence(nonFree)]).toEqual([nonFree, false])
   })
 })

@@ -51,10 +51,7 @@ const FREE = new Set([
 ])
 /** Canonical spelling of every SPDX id (and ours), by lower-case id. */
 const CANONICAL = new Map(
-  [...spdxIds, ...FREE_NOT_OSI, 'LicenseRef-Proprietary', 'NOASSERTION'].map((id) => [
-    id.toLowerCase(),
-    id,
-  ]),
+  [...spdxIds, ...FREE_NOT_OSI, 'LicenseRef-Proprietary', 'NOASSERTION'].map((id) => [id.toLowerCase(), id]),
 )
 const DEPRECATED = new Set(deprecatedIds.map((id) => id.toLowerCase()))
 
@@ -89,7 +86,8 @@ export function isFreeLicence(expression: string): boolean {
  * `GPL-3.0-only`, `GPL-3.0+` is `GPL-3.0-or-later`) and their free-text spellings
  * ("GNU GPL v3", "AGPL-3", "LGPL-v2.1", "GPL V2.0").
  */
-const GNU = /^(?:gnu )?(a(?:ffero )?|l(?:esser )?|)(?:gpl|general public licen[cs]e) ?-?v?(\d)(?:\.(\d))?(\+| or later| or-later| ou ultérieure| ou plus récente|-or-later|-only)?$/i
+const GNU =
+  /^(?:gnu )?(a(?:ffero )?|l(?:esser )?|)(?:gpl|general public licen[cs]e) ?-?v?(\d)(?:\.(\d))?(\+| or later| or-later| ou ultérieure| ou plus récente|-or-later|-only)?$/i
 function gnuLicence(text: string): string | null {
   const m = GNU.exec(text.trim())
   if (!m) return null

@@ -1,6 +1,5 @@
 import { CATEGORIES, CATEGORY_IDS, THEME_IDS, THEMES } from '@osinum/contracts'
 import { FieldsError } from '@osinum/service-kit'
-import { sql } from 'kysely'
 import type { Facets, SearchQuery, SearchResult, ToolSummary } from '../schemas.js'
 import type { CriterionRow, DbContext } from './db.js'
 import { normalise, SYNONYM_WORDS, vocabulary } from './text.js'

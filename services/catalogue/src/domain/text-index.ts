@@ -1,4 +1,12 @@
-import { normalise, parseQuery, type QueryGroup, STOP_WORDS, SYNONYM_WORDS, withCorrections, words } from './text.js'
+import {
+  normalise,
+  parseQuery,
+  type QueryGroup,
+  STOP_WORDS,
+  SYNONYM_WORDS,
+  withCorrections,
+  words,
+} from './text.js'
 
 /**
  * The catalogue's full-text index, in memory: built from the search snapshot (itself refreshed
@@ -143,7 +151,8 @@ export class TextIndex {
     // One edit for short words; two for long ones, or to reach a word of the synonym table
     // ("vison" → "visio"): two edits on any five-letter word would be noise.
     const max = s.length < 5 ? 1 : 2
-    const allowed = (term: string, d: number) => d <= 1 || (d <= max && (s.length >= 6 || SYNONYM_STEMS.has(term)))
+    const allowed = (term: string, d: number) =>
+      d <= 1 || (d <= max && (s.length >= 6 || SYNONYM_STEMS.has(term)))
     let best = max + 1
     let found: Array<[string, number]> = []
     for (let len = s.length - max; len <= s.length + max; len++)

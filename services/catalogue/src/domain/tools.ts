@@ -623,7 +623,12 @@ export async function loadTools(
   return ctx.db.transaction().execute(async (trx) => {
     const existing = new Set((await trx.selectFrom('tools').select('slug').execute()).map((r) => r.slug))
     const fresh = tools.filter((t) => !existing.has(t.slug))
-    await insertTools(ctx.schema, trx, fresh.map((input) => ({ id: uuidv7(), input })), { ...options, actor: null })
+    await insertTools(
+      ctx.schema,
+      trx,
+      fresh.map((input) => ({ id: uuidv7(), input })),
+      { ...options, actor: null },
+    )
     return { inserted: fresh.length, skipped: tools.length - fresh.length }
   })
 }
@@ -668,6 +673,9 @@ export async function insertTools(
   if (options.status === 'published')
     for (const { id, input } of items)
       await recordEvent(trx, CatalogueEvents.ToolPublished, id, eventData(id, input, 'published'))
-  await addVocabulary({ db: trx, schema }, items.flatMap(({ input }) => vocabularyTexts(input)))
+  await addVocabulary(
+    { db: trx, schema },
+    items.flatMap(({ input }) => vocabularyTexts(input)),
+  )
   await bumpVersion(trx)
 }

@@ -15,10 +15,12 @@ import { type Kysely, type Migration, sql } from 'kysely'
  * Frozen: the mapping is written out here, not read from app code.
  */
 const FAMILIES = ['GPL-2.0', 'GPL-3.0', 'LGPL-2.0', 'LGPL-2.1', 'LGPL-3.0', 'AGPL-3.0']
-const RENAMES: Array<[string, string]> = FAMILIES.flatMap((f): Array<[string, string]> => [
-  [f, `${f}-only`],
-  [`${f}+`, `${f}-or-later`],
-])
+const RENAMES: Array<[string, string]> = FAMILIES.flatMap(
+  (f): Array<[string, string]> => [
+    [f, `${f}-only`],
+    [`${f}+`, `${f}-or-later`],
+  ],
+)
 
 export const licencesMigration = (schema: string): Migration => ({
   async up(db: Kysely<any>) {
@@ -34,7 +36,9 @@ export const licencesMigration = (schema: string): Migration => ({
             ) then 'hosting-cost-only'
             else t.cost_model end
         where t.licence = ${from}`.execute(db)
-    await sql`update ${sql.table(`${schema}.catalogue_state`)} set version = version + 1 where id = 1`.execute(db)
+    await sql`update ${sql.table(`${schema}.catalogue_state`)} set version = version + 1 where id = 1`.execute(
+      db,
+    )
     await db.schema
       .alterTable('imports')
       .addColumn('refused', 'integer', (c) => c.notNull().defaultTo(0))

@@ -2,8 +2,8 @@ import type { MigrationSet } from '@osinum/db'
 import { eventTablesMigration } from '@osinum/events'
 import { personalDataMigration, revocationsMigration } from '@osinum/service-kit'
 import { catalogueMigration } from './20261201T0000_catalogue.js'
-import { licencesMigration } from './20261220T0000_licences.js'
 import { verifiedOrganisationsMigration } from './20261202T0000_verified_organisations.js'
+import { licencesMigration } from './20261220T0000_licences.js'
 
 /** Migrations of the catalogue schema, in name order. Frozen: never edit one that has shipped. */
 export const migrations: MigrationSet = (schema) => ({

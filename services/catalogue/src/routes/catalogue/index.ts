@@ -3,7 +3,7 @@ import { Page, PageQuery } from '@osinum/contracts'
 import { NotFound } from '@osinum/service-kit'
 import { Type } from 'typebox'
 import { exportCatalogue, toCsv } from '../../domain/export.js'
-import { listImports, readImport, REPORT_PAGE_MAX, runImport } from '../../domain/import.js'
+import { listImports, REPORT_PAGE_MAX, readImport, runImport } from '../../domain/import.js'
 import { parseImportOffThread } from '../../domain/import-file.js'
 import { ExportDocument, IMPORT_FORMAT_IDS, ImportReport } from '../../schemas.js'
 import { nationalEditors, ProblemRef, type RouteDeps, TAGS } from '../shared.js'
@@ -69,9 +69,9 @@ export const catalogueRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app,
         tags: TAGS,
         operationId: 'importCatalogue',
         summary:
-          'Import a SILL file as published (Catalogi v1/v2, sill-softwares.json, sill.json), a Comptoir du Libre export, or this catalogue\'s export.json / export.csv',
+          "Import a SILL file as published (Catalogi v1/v2, sill-softwares.json, sill.json), a Comptoir du Libre export, or this catalogue's export.json / export.csv",
         description:
-          'The body is the file itself (JSON, or CSV with `text/csv`). Each entry is checked on its own: a bad entry is refused with its problems, the others are imported. Known software (by the source\'s own id, another id with a matching name, then the exact name) only gets its empty fields filled; unknown software becomes a draft with suggested categories. Shared ids and near-duplicate names are reported, never merged silently. `dryRun=true` writes nothing and tells what would happen. The per-entry report is paginated (`reportOffset`, `reportLimit`) and kept: `GET /v1/catalogue/imports/{id}` reads it again.',
+          "The body is the file itself (JSON, or CSV with `text/csv`). Each entry is checked on its own: a bad entry is refused with its problems, the others are imported. Known software (by the source's own id, another id with a matching name, then the exact name) only gets its empty fields filled; unknown software becomes a draft with suggested categories. Shared ids and near-duplicate names are reported, never merged silently. `dryRun=true` writes nothing and tells what would happen. The per-entry report is paginated (`reportOffset`, `reportLimit`) and kept: `GET /v1/catalogue/imports/{id}` reads it again.",
         querystring: Type.Object(
           {
             format: Type.Optional(literalUnion(IMPORT_FORMAT_IDS)),
@@ -114,7 +114,9 @@ export const catalogueRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app,
           {
             offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
             limit: Type.Optional(Type.Integer({ minimum: 0, maximum: REPORT_PAGE_MAX, default: 100 })),
-            action: Type.Optional(literalUnion(['created', 'updated', 'unchanged', 'skipped', 'refused'] as const)),
+            action: Type.Optional(
+              literalUnion(['created', 'updated', 'unchanged', 'skipped', 'refused'] as const),
+            ),
           },
           { additionalProperties: false },
         ),
