@@ -134,6 +134,7 @@ export class SearchIndex {
   private loading: { generation: number; promise: Promise<Snapshot> } | null = null
   private readonly matches = new Lru<Map<string, number>>(500)
   private readonly results = new Lru<SearchResult>(500)
+  private readonly ranked = new Lru<Ranked>(500)
 
   constructor(
     private readonly ctx: DbContext,
@@ -177,6 +178,7 @@ export class SearchIndex {
       this.snapshot = await loadSnapshot(this.ctx, Number(version))
       this.matches.clear()
       this.results.clear()
+      this.ranked.clear()
     }
     this.checkedAt = Date.now()
     this.checkedGeneration = generation
@@ -195,13 +197,22 @@ export class SearchIndex {
 
   async search(query: SearchQuery, viewer: Viewer): Promise<SearchResult> {
     const snapshot = await this.current()
-    const key = `${snapshot.version}|${viewer.isEditor}|${viewer.operatorIds.join(',')}|${JSON.stringify(query)}`
+    const who = `${snapshot.version}|${viewer.isEditor}|${viewer.operatorIds.join(',')}`
+    const key = `${who}|${JSON.stringify(query)}`
     const cached = this.results.get(key)
     if (cached) return cached
-    const matches = query.q && normalise(query.q) ? this.textMatches(snapshot, query.q) : null
-    const result = searchSnapshot(snapshot, query, viewer, matches)
-    // Nothing found for a text: propose close words rather than noise.
-    if (matches && result.total === 0) result.suggestions = snapshot.text.suggest(query.q!)
+    // A question's ranking and facets do not depend on the page: computed once, every page sliced.
+    const { offset: _offset, limit: _limit, ...question } = query
+    const rankKey = `${who}|${JSON.stringify(question)}`
+    let ranked = this.ranked.get(rankKey)
+    if (!ranked) {
+      const matches = query.q && normalise(query.q) ? this.textMatches(snapshot, query.q) : null
+      ranked = rankSnapshot(snapshot, query, viewer, matches)
+      // Nothing found for a text: propose close words rather than noise.
+      if (matches && ranked.results.length === 0) ranked.suggestions = snapshot.text.suggest(query.q!)
+      this.ranked.set(rankKey, ranked)
+    }
+    const result = pageOf(snapshot, viewer, ranked, query.offset ?? 0, query.limit ?? 20)
     this.results.set(key, result)
     return result
   }
@@ -497,12 +508,36 @@ export function summaryOf(snapshot: Snapshot, viewer: Viewer, t: IndexedTool): T
  * facet; each facet's counts apply every filter except its own, so a count is exactly the
  * number of results that selecting that value (alone, in that facet) would give.
  */
-export function searchSnapshot(
+/** A question's answer before pagination: the sorted results and the facet counts. */
+interface Ranked {
+  results: IndexedTool[]
+  facets: Facets
+  suggestions?: string[]
+}
+
+function pageOf(
+  snapshot: Snapshot,
+  viewer: Viewer,
+  ranked: Ranked,
+  offset: number,
+  limit: number,
+): SearchResult {
+  return {
+    items: ranked.results.slice(offset, offset + limit).map((t) => summaryOf(snapshot, viewer, t)),
+    total: ranked.results.length,
+    limit,
+    offset,
+    facets: ranked.facets,
+    ...(ranked.suggestions ? { suggestions: ranked.suggestions } : {}),
+  }
+}
+
+function rankSnapshot(
   snapshot: Snapshot,
   query: SearchQuery,
   viewer: Viewer,
   matches: Map<string, number> | null,
-): SearchResult {
+): Ranked {
   const status = query.status ?? 'published'
   if (status !== 'published' && !viewer.isEditor)
     throw new FieldsError(
@@ -555,11 +590,17 @@ export function searchSnapshot(
   for (const f of attributeFilters) add(`attr:${f.criterion.key}`, f.test)
   const bit = new Map(dims.map((d, i) => [d.key, 1 << i]))
 
-  // Candidates: status and text; then the failure mask of each candidate over the filters.
+  // Candidates: status and text; then the failure mask of each candidate over the filters. With a
+  // text, only its matches are visited (in name order, as the snapshot is).
+  const pool = matches
+    ? [...matches.keys()]
+        .map((id) => snapshot.byId.get(id))
+        .filter((t): t is IndexedTool => t !== undefined)
+        .sort((a, b) => a.nameRank - b.nameRank)
+    : snapshot.tools
   const candidates: Array<{ tool: IndexedTool; mask: number }> = []
-  for (const tool of snapshot.tools) {
+  for (const tool of pool) {
     if (status !== 'any' && tool.status !== status) continue
-    if (matches && !matches.has(tool.id)) continue
     let mask = 0
     for (let i = 0; i < dims.length; i++) if (!dims[i]!.test(tool)) mask |= 1 << i
     candidates.push({ tool, mask })
@@ -581,15 +622,7 @@ export function searchSnapshot(
     results.sort((a, b) => score(b) - score(a) || byUsers(a, b))
   } else if (sort === 'relevance') results.sort(byUsers)
 
-  const limit = query.limit ?? 20
-  const offset = query.offset ?? 0
-  return {
-    items: results.slice(offset, offset + limit).map((t) => summaryOf(snapshot, viewer, t)),
-    total: results.length,
-    limit,
-    offset,
-    facets,
-  }
+  return { results, facets }
 }
 
 function countFacets(

@@ -46,19 +46,23 @@ export interface IndexedText {
 }
 
 /** Optimal string alignment distance, bounded: returns max + 1 as soon as it cannot be ≤ max. */
+let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)]
 export function osaDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1
   const n = b.length
-  let prev2 = new Array<number>(n + 1).fill(0)
-  let prev = Array.from({ length: n + 1 }, (_, j) => j)
-  let cur = new Array<number>(n + 1).fill(0)
+  if (rows[0]!.length <= n) rows = [new Int32Array(n + 1), new Int32Array(n + 1), new Int32Array(n + 1)]
+  // Three reused rows (no allocation per call: this runs over the vocabulary for each typo).
+  let [prev2, prev, cur] = rows as [Int32Array, Int32Array, Int32Array]
+  for (let j = 0; j <= n; j++) prev[j] = j
   for (let i = 1; i <= a.length; i++) {
     cur[0] = i
     let rowMin = i
+    const ai = a.charCodeAt(i - 1)
     for (let j = 1; j <= n; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1
-      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost)
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1)
+      const bj = b.charCodeAt(j - 1)
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (ai === bj ? 0 : 1))
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj)
+        v = Math.min(v, prev2[j - 2]! + 1)
       cur[j] = v
       if (v < rowMin) rowMin = v
     }
