@@ -270,7 +270,7 @@ const textIndex = new TextIndex(
 const buildMs = performance.now() - builtAt
 globalThis.gc?.()
 const heapDelta = process.memoryUsage().heapUsed - heapBefore
-let t0 = performance.now()
+const t0 = performance.now()
 const probes = [
   'visoi',
   'vison',
@@ -292,7 +292,51 @@ for (const q of probes) {
     `  "${q}": ${r.total} results${r.items.length ? ` (${r.items.map((x) => x.slug).join(', ')})` : ''}${r.suggestions ? `, suggestions ${JSON.stringify(r.suggestions)}` : ''}`,
   )
 }
-t0 = 0
+
+// In process, without HTTP nor the load generator: what one new question costs the search itself
+// (text match, filters, facets, sort, page), sequentially, on the service's own SearchIndex.
+const { SearchIndex } = await import('../services/catalogue/dist/domain/search.js')
+const inProcess = new SearchIndex({ db: ctx.db, schema: ctx.schema }, 60_000)
+const viewer = { userId: null, isEditor: false, isPlatformAdmin: false, isModerator: false, operatorIds: [] }
+await inProcess.search({ q: 'visio' }, viewer)
+const timed = async (label, make, n = 300) => {
+  const times = []
+  for (let i = 0; i < n; i++) {
+    const q = make(i)
+    const t = performance.now()
+    await inProcess.search(q, viewer)
+    times.push(performance.now() - t)
+  }
+  times.sort((a, b) => a - b)
+  const at = (p) => times[Math.min(times.length - 1, Math.floor(p * times.length))].toFixed(2)
+  console.log(`in process, ${label.padEnd(44)} p50 ${at(0.5)} ms   p99 ${at(0.99)} ms`)
+}
+const typoPaths = SCENARIOS.typos()
+const facetPaths = SCENARIOS.facets()
+const asQuery = (p) => {
+  const u = new URL(p, 'http://x')
+  const o = {}
+  for (const [k, v] of u.searchParams)
+    o[k] = ['offset', 'limit'].includes(k)
+      ? Number(v)
+      : k === 'freeLicence'
+        ? v === 'true'
+        : k === 'q' || k === 'sort'
+          ? v
+          : [v]
+  return o
+}
+await timed('10 queries × 8 facet filters × offsets', (i) =>
+  asQuery(facetPaths[(i * 13) % facetPaths.length]),
+)
+await timed('a new query with a real typo and a filter', (i) => ({
+  ...asQuery(typoPaths[i]),
+  ...(i % 2 ? { freeLicence: true } : { category: ['backup'] }),
+}))
+await timed('a new misspelt query each time', (i) => ({
+  q: `${queries[i % 10]}x${i}`,
+  category: ['videoconference'],
+}))
 
 await bare.close()
 if (host.database.kind === 'postgres')
