@@ -456,4 +456,32 @@ describe('catalogue import of public catalogues (SILL, Comptoir du Libre)', () =
     expect(report.entries).toHaveLength(100)
     expect(res.body.length).toBeLessThan(100_000)
   })
+
+  it('re-normalises the licences already stored: deprecated GNU ids become -only / -or-later and free', async () => {
+    const { renormaliseLicences } = await import('./migrations/20261220T0000_licences.js')
+    // As a former import left them: deprecated ids counted as non-free, a subscription inferred.
+    await t.ctx.db
+      .updateTable('tools')
+      .set({ licence: 'AGPL-3.0', is_free: false, cost_model: 'subscription' })
+      .where('slug', '=', 'asqatasun')
+      .execute()
+    await t.ctx.db
+      .updateTable('tools')
+      .set({ licence: 'GPL-2.0+', is_free: false, cost_model: 'subscription' })
+      .where('slug', '=', 'nextcloud')
+      .execute()
+    await renormaliseLicences(t.ctx.db, t.ctx.schema)
+    const rows = await t.ctx.db
+      .selectFrom('tools')
+      .select(['slug', 'licence', 'is_free', 'cost_model'])
+      .where('slug', 'in', ['asqatasun', 'nextcloud'])
+      .orderBy('slug')
+      .execute()
+    expect(rows).toEqual([
+      // Imported: its cost model had been inferred from the wrong flag.
+      { slug: 'asqatasun', licence: 'AGPL-3.0-only', is_free: true, cost_model: 'hosting-cost-only' },
+      // Curated (seeded): its cost model is the editors' and stays.
+      { slug: 'nextcloud', licence: 'GPL-2.0-or-later', is_free: true, cost_model: 'subscription' },
+    ])
+  })
 })

@@ -241,7 +241,8 @@ export class TextIndex {
       let acc: Map<number, number> | null = null
       for (const w of alt) {
         const hits = this.wordHits(w, g.prefix, isTyped)
-        if (!acc) acc = new Map(hits)
+        // Read only below: the first word's hits need no copy.
+        if (!acc) acc = hits
         else {
           const next = new Map<number, number>()
           for (const [doc, weight] of acc) {
@@ -260,11 +261,26 @@ export class TextIndex {
     return out
   }
 
+  /** Whether some alternative of a group has every word indexed (cheap: no tool visited). */
+  private matchesSomething(g: QueryGroup): boolean {
+    return g.alternatives.some((alt) =>
+      alt.every((w) => {
+        const s = stem(w)
+        return (
+          this.postings.has(s) ||
+          (g.prefix && alt.length === 1 && w === g.typed && this.withPrefix(s, 1).length > 0)
+        )
+      }),
+    )
+  }
+
   /** Tool ids matching a query, with a relevance score. */
   match(q: string): Map<string, number> {
     const norm = normalise(q)
     const groups = this.groupsOf(q)
     if (!groups.length) return new Map()
+    // A part that matches nothing anywhere means no result (see above): known before any scoring.
+    if (groups.some((g) => !this.matchesSomething(g))) return new Map()
     const perGroup = groups.map((g) => this.groupHits(g))
     const scores = new Map<number, { score: number; parts: number }>()
     for (const hits of perGroup)

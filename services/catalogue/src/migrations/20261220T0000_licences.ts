@@ -22,23 +22,28 @@ const RENAMES: Array<[string, string]> = FAMILIES.flatMap(
   ],
 )
 
+/** The data part of the migration (also run by its test on a populated catalogue). */
+export async function renormaliseLicences(db: Kysely<any>, schema: string): Promise<void> {
+  const tools = sql.table(`${schema}.tools`)
+  const revisions = sql.table(`${schema}.tool_revisions`)
+  for (const [from, to] of RENAMES)
+    await sql`update ${tools} as t set
+        licence = ${to},
+        is_free = true,
+        cost_model = case
+          when t.cost_model = 'subscription' and exists (
+            select 1 from ${revisions} r where r.tool_id = t.id and r.revision = 1 and r.action = 'imported'
+          ) then 'hosting-cost-only'
+          else t.cost_model end
+      where t.licence = ${from}`.execute(db)
+  await sql`update ${sql.table(`${schema}.catalogue_state`)} set version = version + 1 where id = 1`.execute(
+    db,
+  )
+}
+
 export const licencesMigration = (schema: string): Migration => ({
   async up(db: Kysely<any>) {
-    const tools = sql.table(`${schema}.tools`)
-    const revisions = sql.table(`${schema}.tool_revisions`)
-    for (const [from, to] of RENAMES)
-      await sql`update ${tools} as t set
-          licence = ${to},
-          is_free = true,
-          cost_model = case
-            when t.cost_model = 'subscription' and exists (
-              select 1 from ${revisions} r where r.tool_id = t.id and r.revision = 1 and r.action = 'imported'
-            ) then 'hosting-cost-only'
-            else t.cost_model end
-        where t.licence = ${from}`.execute(db)
-    await sql`update ${sql.table(`${schema}.catalogue_state`)} set version = version + 1 where id = 1`.execute(
-      db,
-    )
+    await renormaliseLicences(db, schema)
     await db.schema
       .alterTable('imports')
       .addColumn('refused', 'integer', (c) => c.notNull().defaultTo(0))
