@@ -268,6 +268,8 @@ class DryRun extends Error {}
 
 /** Largest page of a report's entries in one answer. */
 export const REPORT_PAGE_MAX = 1000
+/** Refused entries whose problems are kept in the report (a file of 60,000 bad entries stays small). */
+const DETAILED_REFUSALS = 1000
 /** Warnings listed at the top of a report (the entries carry all of theirs). */
 const TOP_WARNINGS = 100
 
@@ -313,12 +315,15 @@ export async function runImport(
       await sql`select pg_advisory_xact_lock(hashtext(${`${ctx.schema}.imports`}))`.execute(trx)
       const catalogue = await loadCatalogue(trx)
       const shared = sharedIds(candidates)
+      let refusals = 0
       // New drafts are inserted together at the end (tens of thousands in a few statements).
       const drafts: Array<{ id: string; input: ToolInput }> = []
       const pendingById = new Map<string, { id: string; input: ToolInput }>()
       for (const c of candidates) {
         const base = { index: c.index, name: c.name }
         if (c.problems) {
+          // Bounded: the first refusals carry their problems; the others only their reason.
+          const detailed = ++refusals <= DETAILED_REFUSALS
           entries.push({
             ...base,
             slug: null,
@@ -327,7 +332,7 @@ export async function runImport(
               .slice(0, 3)
               .map((p) => p.field)
               .join(', ')} manquant ou invalide.`,
-            problems: c.problems,
+            ...(detailed ? { problems: c.problems } : {}),
           })
           continue
         }
