@@ -221,9 +221,6 @@ export interface ImportsTable {
   created_at: Timestamp
 }
 
-export interface SearchTermsTable {
-  word: string
-}
 export interface CatalogueStateTable {
   id: number
   version: number
@@ -244,7 +241,6 @@ export interface Database extends EventTables {
   reviews: ReviewsTable
   review_reports: ReviewReportsTable
   imports: ImportsTable
-  search_terms: SearchTermsTable
   catalogue_state: CatalogueStateTable
 }
 

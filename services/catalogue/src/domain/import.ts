@@ -403,7 +403,7 @@ export async function runImport(
           warnings,
         })
       }
-      await insertTools(ctx.schema, trx, drafts, {
+      await insertTools(trx, drafts, {
         status: 'draft',
         action: 'imported',
         actor: options.actor,

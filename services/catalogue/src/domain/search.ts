@@ -2,7 +2,7 @@ import { CATEGORIES, CATEGORY_IDS, THEME_IDS, THEMES } from '@osinum/contracts'
 import { FieldsError } from '@osinum/service-kit'
 import type { Facets, SearchQuery, SearchResult, ToolSummary } from '../schemas.js'
 import type { CriterionRow, DbContext } from './db.js'
-import { normalise, SYNONYM_WORDS, vocabulary } from './text.js'
+import { normalise } from './text.js'
 import { TextIndex } from './text-index.js'
 import { seesCriterion, type Viewer } from './viewer.js'
 import {
@@ -375,24 +375,6 @@ async function loadSnapshot({ db }: DbContext, version: number): Promise<Snapsho
       })),
     ),
   }
-}
-
-/** Adds words to the spelling vocabulary (idempotent). */
-export async function addVocabulary(ctx: DbContext, texts: Array<string | null | undefined>): Promise<void> {
-  const all = vocabulary(texts)
-  for (let i = 0; i < all.length; i += 1000) {
-    const chunk = all.slice(i, i + 1000)
-    await ctx.db
-      .insertInto('search_terms')
-      .values(chunk.map((word) => ({ word })))
-      .onConflict((oc) => oc.column('word').doNothing())
-      .execute()
-  }
-}
-
-/** The vocabulary every instance has: synonyms and the labels of the shared taxonomies. */
-export function baseVocabulary(): string[] {
-  return [...SYNONYM_WORDS, ...Object.values(CATEGORIES), ...Object.values(THEMES)]
 }
 
 interface Dimension {

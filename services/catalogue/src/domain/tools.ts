@@ -19,7 +19,7 @@ import {
 import { ExternalIdTaken, SlugTaken } from './errors.js'
 import { isFreeLicence } from './licences.js'
 import { markdownToText, renderMarkdown } from './markdown.js'
-import { addVocabulary, offerFor, type SearchIndex, type Snapshot } from './search.js'
+import { offerFor, type SearchIndex, type Snapshot } from './search.js'
 import { normalise } from './text.js'
 import { seesCriterion, type Viewer } from './viewer.js'
 import { CATEGORY_DETAILS } from './vocabulary.js'
@@ -150,17 +150,6 @@ export function toolColumns(input: ToolInput): Omit<NewToolRow, 'id' | 'status' 
   }
 }
 
-/** Texts whose words feed the spelling vocabulary. */
-export function vocabularyTexts(input: ToolInput): string[] {
-  return [
-    input.name,
-    input.summary,
-    markdownToText(input.description),
-    ...input.alternativeTo,
-    ...input.standards,
-  ]
-}
-
 export function inputOfRow(row: ToolRow): ToolInput {
   return {
     slug: row.slug,
@@ -282,7 +271,6 @@ export async function createTool(
     )
     if (options.status === 'published')
       await recordEvent(t, CatalogueEvents.ToolPublished, id, eventData(id, input, options.status))
-    await addVocabulary({ db: t, schema: ctx.schema }, vocabularyTexts(input))
     await bumpVersion(t)
     return id
   }
@@ -338,7 +326,6 @@ export async function updateTool(
       await recordEvent(t, CatalogueEvents.ToolPublished, toolId, eventData(toolId, input, status))
     else if (row.status === 'published')
       await recordEvent(t, CatalogueEvents.ToolUpdated, toolId, eventData(toolId, input, status))
-    await addVocabulary({ db: t, schema: ctx.schema }, vocabularyTexts(input))
     await bumpVersion(t)
     return { changed: true, slug: input.slug }
   }
@@ -624,7 +611,6 @@ export async function loadTools(
     const existing = new Set((await trx.selectFrom('tools').select('slug').execute()).map((r) => r.slug))
     const fresh = tools.filter((t) => !existing.has(t.slug))
     await insertTools(
-      ctx.schema,
       trx,
       fresh.map((input) => ({ id: uuidv7(), input })),
       { ...options, actor: null },
@@ -635,11 +621,10 @@ export async function loadTools(
 
 /**
  * Inserts many new tools at once (slugs and external ids already known to be free), with their
- * first revision, events when published, vocabulary and one search version bump: what `createTool`
+ * first revision, events when published and one search version bump: what `createTool`
  * does for one, in a few statements for thousands (seed loads, imports).
  */
 export async function insertTools(
-  schema: string,
   trx: Trx,
   items: Array<{ id: string; input: ToolInput }>,
   options: { status: 'draft' | 'published'; action: ToolRevisionsTable['action']; actor: string | null },
@@ -673,9 +658,5 @@ export async function insertTools(
   if (options.status === 'published')
     for (const { id, input } of items)
       await recordEvent(trx, CatalogueEvents.ToolPublished, id, eventData(id, input, 'published'))
-  await addVocabulary(
-    { db: trx, schema },
-    items.flatMap(({ input }) => vocabularyTexts(input)),
-  )
   await bumpVersion(trx)
 }

@@ -9,6 +9,8 @@ import { type Kysely, type Migration, sql } from 'kysely'
  *   free (every id below is OSI-approved and FSF-free); the cost model goes back to
  *   "hosting-cost-only" only for tools that an import created (the wrong inference), never for
  *   curated ones. The search snapshot is invalidated.
+ * - Search corrects spelling from its in-memory index: the `search_terms` vocabulary table
+ *   (pg_trgm) is no longer read nor written, and is dropped.
  * - `imports` keeps the counts of refused entries and warnings, whether it was a dry run, and
  *   the per-entry report, so that a long report is read page by page.
  *
@@ -51,9 +53,15 @@ export const licencesMigration = (schema: string): Migration => ({
       .addColumn('dry_run', 'boolean', (c) => c.notNull().defaultTo(false))
       .addColumn('report', 'jsonb', (c) => c.notNull().defaultTo(sql`'[]'::jsonb`))
       .execute()
+    await db.schema.dropTable('search_terms').ifExists().execute()
   },
   async down(db: Kysely<any>) {
     // The old licence spellings were wrong: nothing to restore.
+    await db.schema
+      .createTable('search_terms')
+      .ifNotExists()
+      .addColumn('word', 'text', (c) => c.primaryKey())
+      .execute()
     await db.schema
       .alterTable('imports')
       .dropColumn('refused')
