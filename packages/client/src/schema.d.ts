@@ -556,10 +556,27 @@ export interface paths {
         get: operations["listImports"];
         put?: never;
         /**
-         * Import a SILL (v1 JSON dump) or Comptoir du Libre export: idempotent, all or nothing
-         * @description The body is the file itself. Known software (by SILL, Wikidata or Comptoir du Libre id, then name) only gets its empty fields filled; unknown software becomes a draft. A malformed file is refused with every problem listed and nothing written.
+         * Import a SILL file as published (Catalogi v1/v2, sill-softwares.json, sill.json), a Comptoir du Libre export, or this catalogue's export.json / export.csv
+         * @description The body is the file itself (JSON, or CSV with `text/csv`). Each entry is checked on its own: a bad entry is refused with its problems, the others are imported. Known software (by the source's own id, another id with a matching name, then the exact name) only gets its empty fields filled; unknown software becomes a draft with suggested categories. Shared ids and near-duplicate names are reported, never merged silently. `dryRun=true` writes nothing and tells what would happen. The per-entry report is paginated (`reportOffset`, `reportLimit`) and kept: `GET /v1/catalogue/imports/{id}` reads it again.
          */
         post: operations["importCatalogue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/catalogue/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One past import (or dry run) and a page of its per-entry report */
+        get: operations["getImport"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -4974,13 +4991,16 @@ export interface operations {
                             created: number;
                             /** Format: date-time */
                             createdAt: string;
+                            dryRun: boolean;
                             format: string;
                             /** Format: uuid */
                             id: string;
                             importedBy: string | null;
+                            refused: number;
                             skipped: number;
                             unchanged: number;
                             updated: number;
+                            warnings: number;
                         }[];
                         limit: number;
                         offset: number;
@@ -5011,13 +5031,16 @@ export interface operations {
     importCatalogue: {
         parameters: {
             query?: {
-                format?: "sill" | "comptoir-du-libre";
+                format?: "sill" | "catalogi-v2" | "sill-2022" | "sill-contents" | "comptoir-du-libre" | "osinum-json" | "osinum-csv";
+                dryRun?: boolean;
+                reportOffset?: number;
+                reportLimit?: number;
             };
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** @description The exported file (JSON) */
+        /** @description The exported file (JSON or CSV) */
         requestBody: {
             content: {
                 "application/json": unknown;
@@ -5031,24 +5054,56 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description Entries with a shared id, an id held by another tool or a near-duplicate name */
+                        conflicts: number;
                         created: number;
+                        /** @description Nothing was written (the report tells what would be) */
+                        dryRun: boolean;
+                        /** @description One page of the per-entry report */
                         entries: {
-                            action: "created" | "updated" | "unchanged" | "skipped";
+                            action: "created" | "updated" | "unchanged" | "skipped" | "refused";
+                            /** @description Position of the entry in the file (0-based; CSV: data row) */
                             index: number;
+                            match?: {
+                                by: "slug" | "sill" | "wikidata" | "comptoirDuLibre" | "framalibre" | "name";
+                                slug: string;
+                            };
                             name: string;
+                            /** @description Why a refused entry is invalid (paths in the file, at most 10) */
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description Why, in French for the editor */
                             reason?: string;
+                            /** @description Tool created or matched (would be, in a dry run) */
                             slug: string | null;
+                            suggestedCategories?: string[];
+                            suggestedThemes?: string[];
+                            warnings?: {
+                                /** @description licence-normalised, licence-list, licence-unknown, shared-id, id-conflict, name-conflict, near-duplicate, id-differs, plugin, no-category, unknown-category */
+                                code: string;
+                                /** @description French, for the editor */
+                                message: string;
+                            }[];
                         }[];
-                        format: "sill" | "comptoir-du-libre";
+                        entriesLimit: number;
+                        entriesOffset: number;
+                        entriesTotal: number;
+                        format: "sill" | "catalogi-v2" | "sill-2022" | "sill-contents" | "comptoir-du-libre" | "osinum-json" | "osinum-csv";
                         /** Format: uuid */
                         id: string;
+                        refused: number;
                         skipped: number;
                         unchanged: number;
                         updated: number;
+                        /** @description The first 100 warnings of the whole file (each entry carries its own) */
                         warnings: {
+                            code?: string;
                             field: string;
                             message: string;
                         }[];
+                        warningsTotal: number;
                     };
                 };
             };
@@ -5081,6 +5136,110 @@ export interface operations {
             };
             /** @description Default Response */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getImport: {
+        parameters: {
+            query?: {
+                offset?: number;
+                limit?: number;
+                action?: "created" | "updated" | "unchanged" | "skipped" | "refused";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Entries with a shared id, an id held by another tool or a near-duplicate name */
+                        conflicts: number;
+                        created: number;
+                        /** @description Nothing was written (the report tells what would be) */
+                        dryRun: boolean;
+                        /** @description One page of the per-entry report */
+                        entries: {
+                            action: "created" | "updated" | "unchanged" | "skipped" | "refused";
+                            /** @description Position of the entry in the file (0-based; CSV: data row) */
+                            index: number;
+                            match?: {
+                                by: "slug" | "sill" | "wikidata" | "comptoirDuLibre" | "framalibre" | "name";
+                                slug: string;
+                            };
+                            name: string;
+                            /** @description Why a refused entry is invalid (paths in the file, at most 10) */
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description Why, in French for the editor */
+                            reason?: string;
+                            /** @description Tool created or matched (would be, in a dry run) */
+                            slug: string | null;
+                            suggestedCategories?: string[];
+                            suggestedThemes?: string[];
+                            warnings?: {
+                                /** @description licence-normalised, licence-list, licence-unknown, shared-id, id-conflict, name-conflict, near-duplicate, id-differs, plugin, no-category, unknown-category */
+                                code: string;
+                                /** @description French, for the editor */
+                                message: string;
+                            }[];
+                        }[];
+                        entriesLimit: number;
+                        entriesOffset: number;
+                        entriesTotal: number;
+                        format: "sill" | "catalogi-v2" | "sill-2022" | "sill-contents" | "comptoir-du-libre" | "osinum-json" | "osinum-csv";
+                        /** Format: uuid */
+                        id: string;
+                        refused: number;
+                        skipped: number;
+                        unchanged: number;
+                        updated: number;
+                        /** @description The first 100 warnings of the whole file (each entry carries its own) */
+                        warnings: {
+                            code?: string;
+                            field: string;
+                            message: string;
+                        }[];
+                        warningsTotal: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14702,6 +14861,8 @@ export interface operations {
                         }[];
                         limit: number;
                         offset: number;
+                        /** @description When a text query finds nothing: close words to try instead */
+                        suggestions?: string[];
                         total: number;
                     };
                 };

@@ -3,7 +3,7 @@ import { handlePersonalData, type ServiceDeps } from '@osinum/service-kit'
 import { registerConsumers } from './consumers.js'
 import type { Db } from './domain/db.js'
 import { cataloguePersonalData } from './domain/personal-data.js'
-import { addVocabulary, baseVocabulary, SearchIndex } from './domain/search.js'
+import { SearchIndex } from './domain/search.js'
 import { catalogueRoutes } from './routes/catalogue/index.js'
 import { categoryRoutes } from './routes/categories/index.js'
 import { criteriaRoutes } from './routes/criteria/index.js'
@@ -28,13 +28,6 @@ export const app: FastifyPluginAsyncTypebox<ServiceDeps<CatalogueConfig>> = asyn
   fastify.addHook('onSend', async (request, reply, payload) => {
     if (request.method !== 'GET' && request.method !== 'HEAD' && reply.statusCode < 400) index.markStale()
     return payload
-  })
-  // The spelling vocabulary always knows the synonyms and the shared labels.
-  fastify.addHook('onReady', async () => {
-    // Not critical: spelling correction still works from the tools' own words.
-    await addVocabulary(ctx, baseVocabulary()).catch((error: unknown) =>
-      fastify.log.warn({ err: error }, 'could not add the base search vocabulary'),
-    )
   })
 
   const routeDeps: RouteDeps = { ctx, index, config: deps.config }

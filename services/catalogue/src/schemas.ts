@@ -337,6 +337,9 @@ export const SearchResult = Type.Object({
   limit: Type.Integer({ minimum: 1 }),
   offset: Type.Integer({ minimum: 0 }),
   facets: Facets,
+  suggestions: Type.Optional(
+    Type.Array(Type.String(), { description: 'When a text query finds nothing: close words to try instead' }),
+  ),
 })
 export type SearchResult = Static<typeof SearchResult>
 
@@ -610,23 +613,65 @@ export const ModerationBody = Type.Object(
 )
 export const ReportBody = Type.Object({ reason: Text(1000, 3) }, { additionalProperties: false })
 
+export const IMPORT_FORMAT_IDS = [
+  'sill',
+  'catalogi-v2',
+  'sill-2022',
+  'sill-contents',
+  'comptoir-du-libre',
+  'osinum-json',
+  'osinum-csv',
+] as const
+export const ImportWarning = Type.Object({
+  code: Type.String({
+    description:
+      'licence-normalised, licence-list, licence-unknown, shared-id, id-conflict, name-conflict, near-duplicate, id-differs, plugin, no-category, unknown-category',
+  }),
+  message: Type.String({ description: 'French, for the editor' }),
+})
+export const ImportEntry = Type.Object({
+  index: Type.Integer({ description: 'Position of the entry in the file (0-based; CSV: data row)' }),
+  name: Type.String(),
+  slug: Nullable(Type.String({ description: 'Tool created or matched (would be, in a dry run)' })),
+  action: literals(['created', 'updated', 'unchanged', 'skipped', 'refused']),
+  reason: Type.Optional(Type.String({ description: 'Why, in French for the editor' })),
+  match: Type.Optional(
+    Type.Object({
+      slug: Type.String(),
+      by: literals(['slug', 'sill', 'wikidata', 'comptoirDuLibre', 'framalibre', 'name']),
+    }),
+  ),
+  suggestedCategories: Type.Optional(Type.Array(Type.String())),
+  suggestedThemes: Type.Optional(Type.Array(Type.String())),
+  warnings: Type.Optional(Type.Array(ImportWarning)),
+  problems: Type.Optional(
+    Type.Array(Type.Object({ field: Type.String(), message: Type.String() }), {
+      description: 'Why a refused entry is invalid (paths in the file, at most 10)',
+    }),
+  ),
+})
+export type ImportEntry = Static<typeof ImportEntry>
 export const ImportReport = Type.Object({
   id: Uuid,
-  format: literals(['sill', 'comptoir-du-libre']),
+  format: literals(IMPORT_FORMAT_IDS),
+  dryRun: Type.Boolean({ description: 'Nothing was written (the report tells what would be)' }),
   created: Type.Integer(),
   updated: Type.Integer(),
   unchanged: Type.Integer(),
   skipped: Type.Integer(),
-  entries: Type.Array(
-    Type.Object({
-      index: Type.Integer(),
-      name: Type.String(),
-      slug: Nullable(Type.String()),
-      action: literals(['created', 'updated', 'unchanged', 'skipped']),
-      reason: Type.Optional(Type.String()),
-    }),
+  refused: Type.Integer(),
+  conflicts: Type.Integer({
+    description: 'Entries with a shared id, an id held by another tool or a near-duplicate name',
+  }),
+  entriesTotal: Type.Integer(),
+  entriesOffset: Type.Integer(),
+  entriesLimit: Type.Integer(),
+  entries: Type.Array(ImportEntry, { description: 'One page of the per-entry report' }),
+  warningsTotal: Type.Integer(),
+  warnings: Type.Array(
+    Type.Object({ field: Type.String(), message: Type.String(), code: Type.Optional(Type.String()) }),
+    { description: 'The first 100 warnings of the whole file (each entry carries its own)' },
   ),
-  warnings: Type.Array(Type.Object({ field: Type.String(), message: Type.String() })),
 })
 export type ImportReport = Static<typeof ImportReport>
 

@@ -55,6 +55,29 @@ describe('catalogue search in French', () => {
     for (const slug of videoconference) expect(slugs(typo)).toContain(slug)
   })
 
+  it('corrects transpositions, missing letters and concatenated words, without the database', async () => {
+    for (const q of ['visoi', 'vison', 'viso']) {
+      const result = await search(`q=${q}&limit=50`)
+      for (const slug of slugs(result).slice(0, 3))
+        expect(videoconference, `${q}: top result ${slug}`).toContain(slug)
+      expect(result.total, q).toBeGreaterThan(0)
+    }
+    expect(slugs(await search('q=motdepasse'))).toEqual(
+      expect.arrayContaining(['keepassxc', 'vaultwarden', 'bitwarden']),
+    )
+  })
+
+  it('answers no result, with suggestions, rather than noise for words no tool is about', async () => {
+    for (const q of ['firewall', 'état civil', 'zzzzqqq']) {
+      const result = await search(`q=${encodeURIComponent(q)}`)
+      expect([q, result.total]).toEqual([q, 0])
+      expect(Array.isArray(result.suggestions), q).toBe(true)
+    }
+    // A near miss proposes the word it is close to.
+    const near = await search(`q=${encodeURIComponent('sondagz civil')}`)
+    expect(near.total).toBe(0)
+  })
+
   it('ignores accents and case, and stems French words', async () => {
     const a = await search(`q=${encodeURIComponent('sécurité')}&limit=100`)
     const b = await search('q=SECURITE&limit=100')

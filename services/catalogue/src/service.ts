@@ -5,6 +5,7 @@ import { app } from './app.js'
 import type { Db } from './domain/db.js'
 import { type ImportFormat, runImport } from './domain/import.js'
 import { readImportFile } from './domain/import-file.js'
+import { IMPORT_FORMATS } from './domain/import-parse.js'
 import { seedCatalogue } from './domain/seed.js'
 import { loadTools, type ToolInput } from './domain/tools.js'
 import { migrations } from './migrations/index.js'
@@ -53,21 +54,29 @@ export const catalogueService = defineService<CatalogueConfig>({
       })
       ctx.log(`loaded ${result.inserted} tools, ${result.skipped} already present`)
     },
-    /** `import <file.json> [--format sill|comptoir-du-libre]`: the same import as POST /v1/catalogue/imports. */
+    /**
+     * `import <file> [--format <format>] [--dry-run]`: the same import as POST /v1/catalogue/imports
+     * (SILL files as published, Comptoir du Libre, this catalogue's export.json / export.csv).
+     */
     import: async (ctx, args) => {
-      const file = args.find((a) => !a.startsWith('--') && !['sill', 'comptoir-du-libre'].includes(a))
-      if (!file) throw new Error('usage: import <file.json> [--format sill|comptoir-du-libre]')
       const i = args.indexOf('--format')
       const format = i >= 0 ? (args[i + 1] as ImportFormat) : undefined
+      const file = args.find((a, k) => !a.startsWith('--') && (i < 0 || k !== i + 1))
+      if (!file) throw new Error(`usage: import <file> [--format ${IMPORT_FORMATS.join('|')}] [--dry-run]`)
+      if (format && !IMPORT_FORMATS.includes(format)) throw new Error(`unknown format ${format}`)
       const report = await runImport(
         { db: ctx.db as Db, schema: ctx.schema },
         await readImportFile(await readFile(file), format),
-        { actor: null },
+        { actor: null, dryRun: args.includes('--dry-run'), reportLimit: 0 },
       )
       ctx.log(
-        `${report.format}: ${report.created} created (drafts), ${report.updated} updated, ${report.unchanged} unchanged, ${report.skipped} skipped`,
+        `${report.format}${report.dryRun ? ' (dry run, nothing written)' : ''}: ${report.created} created (drafts), ${report.updated} updated, ${report.unchanged} unchanged, ${report.skipped} skipped, ${report.refused} refused, ${report.conflicts} with conflicts; report ${report.id}`,
       )
       for (const w of report.warnings) ctx.log(`warning ${w.field}: ${w.message}`)
+      if (report.warningsTotal > report.warnings.length)
+        ctx.log(
+          `… and ${report.warningsTotal - report.warnings.length} more warnings (GET /v1/catalogue/imports/${report.id})`,
+        )
     },
   },
 })

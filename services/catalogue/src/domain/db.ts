@@ -213,12 +213,14 @@ export interface ImportsTable {
   updated: number
   unchanged: number
   skipped: number
+  refused: Generated<number>
+  warnings: Generated<number>
+  dry_run: Generated<boolean>
+  /** Per-entry report (ImportEntry[]), read page by page. */
+  report: Generated<unknown>
   created_at: Timestamp
 }
 
-export interface SearchTermsTable {
-  word: string
-}
 export interface CatalogueStateTable {
   id: number
   version: number
@@ -239,7 +241,6 @@ export interface Database extends EventTables {
   reviews: ReviewsTable
   review_reports: ReviewReportsTable
   imports: ImportsTable
-  search_terms: SearchTermsTable
   catalogue_state: CatalogueStateTable
 }
 

@@ -12,9 +12,20 @@ import { type ImportFormat, type ParsedImport, parseImport } from './import-pars
  * (`parseImport`). Pure CPU work, no database.
  */
 export async function readImportFile(file: Buffer, format?: ImportFormat): Promise<ParsedImport> {
+  const text = file.toString('utf8')
+  const nulInText = text.includes('\u0000')
+  // This catalogue's CSV export (or any text that is not JSON) is read as CSV.
+  if (!/^\uFEFF?\s*[[{]/.test(text)) {
+    if (nulInText)
+      throw new FieldsError([{ field: 'body', message: 'must not contain NUL characters' }], { status: 400 })
+    return parseImport(text, format)
+  }
   let body: unknown
   try {
-    body = sjson.parse(file.toString('utf8'), undefined, { protoAction: 'error', constructorAction: 'error' })
+    body = sjson.parse(text.replace(/^\uFEFF/, ''), undefined, {
+      protoAction: 'error',
+      constructorAction: 'error',
+    })
   } catch {
     throw new FieldsError([{ field: 'body', message: 'is not a valid JSON file' }], {
       status: 400,

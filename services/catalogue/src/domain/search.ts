@@ -1,9 +1,9 @@
 import { CATEGORIES, CATEGORY_IDS, THEME_IDS, THEMES } from '@osinum/contracts'
 import { FieldsError } from '@osinum/service-kit'
-import { sql } from 'kysely'
 import type { Facets, SearchQuery, SearchResult, ToolSummary } from '../schemas.js'
 import type { CriterionRow, DbContext } from './db.js'
-import { normalise, parseQuery, SYNONYM_WORDS, toTsQuery, vocabulary, withCorrections } from './text.js'
+import { normalise } from './text.js'
+import { TextIndex } from './text-index.js'
 import { seesCriterion, type Viewer } from './viewer.js'
 import {
   COST_MODEL_IDS,
@@ -90,6 +90,8 @@ export interface Snapshot {
   offers: Map<string, Map<string, OfferSummary>>
   /** organisation id → operator id (projection of identity's collectivités) */
   organisationOperator: Map<string, string | null>
+  /** Full-text index of every tool (text-index.ts). */
+  text: TextIndex
 }
 
 const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true })
@@ -132,6 +134,7 @@ export class SearchIndex {
   private loading: { generation: number; promise: Promise<Snapshot> } | null = null
   private readonly matches = new Lru<Map<string, number>>(500)
   private readonly results = new Lru<SearchResult>(500)
+  private readonly ranked = new Lru<Ranked>(500)
 
   constructor(
     private readonly ctx: DbContext,
@@ -175,29 +178,41 @@ export class SearchIndex {
       this.snapshot = await loadSnapshot(this.ctx, Number(version))
       this.matches.clear()
       this.results.clear()
+      this.ranked.clear()
     }
     this.checkedAt = Date.now()
     this.checkedGeneration = generation
     return this.snapshot
   }
 
-  /** Tools matching a text query, with a relevance score (cached per catalogue version). */
-  async textMatches(snapshot: Snapshot, q: string): Promise<Map<string, number>> {
+  /** Tools matching a text query, with a relevance score (in memory; cached per catalogue version). */
+  textMatches(snapshot: Snapshot, q: string): Map<string, number> {
     const key = `${snapshot.version}|${normalise(q)}`
     const cached = this.matches.get(key)
     if (cached) return cached
-    const found = await matchText(this.ctx, q)
+    const found = snapshot.text.match(q)
     this.matches.set(key, found)
     return found
   }
 
   async search(query: SearchQuery, viewer: Viewer): Promise<SearchResult> {
     const snapshot = await this.current()
-    const key = `${snapshot.version}|${viewer.isEditor}|${viewer.operatorIds.join(',')}|${JSON.stringify(query)}`
+    const who = `${snapshot.version}|${viewer.isEditor}|${viewer.operatorIds.join(',')}`
+    const key = `${who}|${JSON.stringify(query)}`
     const cached = this.results.get(key)
     if (cached) return cached
-    const matches = query.q && normalise(query.q) ? await this.textMatches(snapshot, query.q) : null
-    const result = searchSnapshot(snapshot, query, viewer, matches)
+    // A question's ranking and facets do not depend on the page: computed once, every page sliced.
+    const { offset: _offset, limit: _limit, ...question } = query
+    const rankKey = `${who}|${JSON.stringify(question)}`
+    let ranked = this.ranked.get(rankKey)
+    if (!ranked) {
+      const matches = query.q && normalise(query.q) ? this.textMatches(snapshot, query.q) : null
+      ranked = rankSnapshot(snapshot, query, viewer, matches)
+      // Nothing found for a text: propose close words rather than noise.
+      if (matches && ranked.results.length === 0) ranked.suggestions = snapshot.text.suggest(query.q!)
+      this.ranked.set(rankKey, ranked)
+    }
+    const result = pageOf(snapshot, viewer, ranked, query.offset ?? 0, query.limit ?? 20)
     this.results.set(key, result)
     return result
   }
@@ -225,6 +240,8 @@ async function loadSnapshot({ db }: DbContext, version: number): Promise<Snapsho
         'status',
         'updated_at',
         'alternative_to',
+        'standards',
+        'description_md',
       ])
       .execute(),
     // "Used by": verified collectivités only (a pending claim cannot inflate a tool's figures).
@@ -341,95 +358,23 @@ async function loadSnapshot({ db }: DbContext, version: number): Promise<Snapsho
     criteria,
     offers: offerMap,
     organisationOperator: new Map(organisations.map((o) => [o.id, o.operator_id])),
+    // Indexed like the former tsvector: name; summary, category and theme labels, replaced
+    // products and standards; description.
+    text: new TextIndex(
+      rows.map((r) => ({
+        id: r.id,
+        name: r.name,
+        secondary: [
+          r.summary,
+          ...r.categories.map((c) => CATEGORIES[c as keyof typeof CATEGORIES]),
+          ...r.themes.map((c) => THEMES[c as keyof typeof THEMES]),
+          ...r.alternative_to,
+          ...r.standards,
+        ],
+        description: r.description_md,
+      })),
+    ),
   }
-}
-
-/** Spelling corrections of the typed words from the indexed vocabulary (pg_trgm similarity). */
-async function corrections({ db, schema }: DbContext, typed: string[]): Promise<Map<string, string[]>> {
-  const out = new Map<string, string[]>()
-  if (!typed.length) return out
-  const terms = sql.table(`${schema}.search_terms`)
-  const { rows } = await sql<{ typed: string; word: string; score: number }>`
-    select w.q as typed, t.word, t.score
-    from unnest(cast(${typed} as text[])) as w(q)
-    cross join lateral (
-      select word, public.similarity(word, w.q) as score from ${terms}
-      where word operator(public.%) w.q
-      order by score desc, word limit 3
-    ) t`.execute(db)
-  for (const word of typed) {
-    const candidates = rows.filter((r) => r.typed === word)
-    if (candidates.some((c) => c.word === word)) continue
-    const picked = candidates.filter((c) => Number(c.score) >= 0.45).slice(0, 2)
-    if (picked.length)
-      out.set(
-        word,
-        picked.map((c) => c.word),
-      )
-  }
-  return out
-}
-
-/**
- * Full-text matching on PostgreSQL: French stemming over unaccented text, synonym classes,
- * spelling corrections from the vocabulary, and trigram similarity on names for typos.
- */
-async function matchText(ctx: DbContext, q: string): Promise<Map<string, number>> {
-  const norm = normalise(q)
-  let groups = parseQuery(q)
-  const typed = groups.filter((g) => g.correctable).map((g) => g.typed)
-  groups = withCorrections(groups, await corrections(ctx, typed))
-  const strict = await runMatch(ctx, norm, toTsQuery(groups))
-  // Nothing has every word: fall back to any word ("cloud souverain" still finds clouds).
-  if (strict.size > 0 || groups.length < 2) return strict
-  const relaxed = await runMatch(ctx, norm, toTsQuery(groups, true))
-  for (const [id, score] of relaxed) relaxed.set(id, score / 2)
-  return relaxed
-}
-
-async function runMatch(ctx: DbContext, norm: string, tsq: string): Promise<Map<string, number>> {
-  const tools = sql.table(`${ctx.schema}.tools`)
-  // Name similarity is meaningful for short queries only (a name, maybe misspelt). The trigram
-  // operators use the GIN index: % (similarity ≥ 0.3) and <% (word similarity ≥ 0.6).
-  const byName = norm.length >= 3 && norm.split(' ').length <= 3
-  const rank = tsq ? sql`ts_rank_cd(t.search, to_tsquery('french', ${tsq}))` : sql`0`
-  const nameScore = byName
-    ? sql`greatest(public.similarity(t.name_norm, ${norm}), case when ${norm} operator(public.<%) t.name_norm then public.word_similarity(${norm}, t.name_norm) else 0 end)`
-    : sql`0`
-  // One index-assisted branch per way of matching (an OR would make the planner scan the table).
-  const branches = [
-    ...(tsq ? [sql`select id from ${tools} where search @@ to_tsquery('french', ${tsq})`] : []),
-    ...(byName
-      ? [
-          sql`select id from ${tools} where name_norm operator(public.%) ${norm}`,
-          sql`select id from ${tools} where ${norm} operator(public.<%) name_norm`,
-        ]
-      : []),
-  ]
-  if (!branches.length) return new Map()
-  const { rows } = await sql<{ id: string; score: number }>`
-    with hits as (${sql.join(branches, sql` union `)})
-    select t.id, (${rank} + 2 * ${nameScore} + case when t.name_norm = ${norm} then 5 else 0 end) as score
-    from ${tools} as t join hits on hits.id = t.id`.execute(ctx.db)
-  return new Map(rows.map((r) => [r.id, Number(r.score)]))
-}
-
-/** Adds words to the spelling vocabulary (idempotent). */
-export async function addVocabulary(ctx: DbContext, texts: Array<string | null | undefined>): Promise<void> {
-  const all = vocabulary(texts)
-  for (let i = 0; i < all.length; i += 1000) {
-    const chunk = all.slice(i, i + 1000)
-    await ctx.db
-      .insertInto('search_terms')
-      .values(chunk.map((word) => ({ word })))
-      .onConflict((oc) => oc.column('word').doNothing())
-      .execute()
-  }
-}
-
-/** The vocabulary every instance has: synonyms and the labels of the shared taxonomies. */
-export function baseVocabulary(): string[] {
-  return [...SYNONYM_WORDS, ...Object.values(CATEGORIES), ...Object.values(THEMES)]
 }
 
 interface Dimension {
@@ -545,12 +490,36 @@ export function summaryOf(snapshot: Snapshot, viewer: Viewer, t: IndexedTool): T
  * facet; each facet's counts apply every filter except its own, so a count is exactly the
  * number of results that selecting that value (alone, in that facet) would give.
  */
-export function searchSnapshot(
+/** A question's answer before pagination: the sorted results and the facet counts. */
+interface Ranked {
+  results: IndexedTool[]
+  facets: Facets
+  suggestions?: string[]
+}
+
+function pageOf(
+  snapshot: Snapshot,
+  viewer: Viewer,
+  ranked: Ranked,
+  offset: number,
+  limit: number,
+): SearchResult {
+  return {
+    items: ranked.results.slice(offset, offset + limit).map((t) => summaryOf(snapshot, viewer, t)),
+    total: ranked.results.length,
+    limit,
+    offset,
+    facets: ranked.facets,
+    ...(ranked.suggestions ? { suggestions: ranked.suggestions } : {}),
+  }
+}
+
+function rankSnapshot(
   snapshot: Snapshot,
   query: SearchQuery,
   viewer: Viewer,
   matches: Map<string, number> | null,
-): SearchResult {
+): Ranked {
   const status = query.status ?? 'published'
   if (status !== 'published' && !viewer.isEditor)
     throw new FieldsError(
@@ -603,11 +572,17 @@ export function searchSnapshot(
   for (const f of attributeFilters) add(`attr:${f.criterion.key}`, f.test)
   const bit = new Map(dims.map((d, i) => [d.key, 1 << i]))
 
-  // Candidates: status and text; then the failure mask of each candidate over the filters.
+  // Candidates: status and text; then the failure mask of each candidate over the filters. With a
+  // text, only its matches are visited (in name order, as the snapshot is).
+  const pool = matches
+    ? [...matches.keys()]
+        .map((id) => snapshot.byId.get(id))
+        .filter((t): t is IndexedTool => t !== undefined)
+        .sort((a, b) => a.nameRank - b.nameRank)
+    : snapshot.tools
   const candidates: Array<{ tool: IndexedTool; mask: number }> = []
-  for (const tool of snapshot.tools) {
+  for (const tool of pool) {
     if (status !== 'any' && tool.status !== status) continue
-    if (matches && !matches.has(tool.id)) continue
     let mask = 0
     for (let i = 0; i < dims.length; i++) if (!dims[i]!.test(tool)) mask |= 1 << i
     candidates.push({ tool, mask })
@@ -629,15 +604,7 @@ export function searchSnapshot(
     results.sort((a, b) => score(b) - score(a) || byUsers(a, b))
   } else if (sort === 'relevance') results.sort(byUsers)
 
-  const limit = query.limit ?? 20
-  const offset = query.offset ?? 0
-  return {
-    items: results.slice(offset, offset + limit).map((t) => summaryOf(snapshot, viewer, t)),
-    total: results.length,
-    limit,
-    offset,
-    facets,
-  }
+  return { results, facets }
 }
 
 function countFacets(

@@ -20,7 +20,7 @@ import {
 import { ExternalIdTaken, SlugTaken } from './errors.js'
 import { isFreeLicence } from './licences.js'
 import { markdownToText, renderMarkdown } from './markdown.js'
-import { addVocabulary, offerFor, type SearchIndex, type Snapshot } from './search.js'
+import { offerFor, type SearchIndex, type Snapshot } from './search.js'
 import { normalise } from './text.js'
 import { seesCriterion, type Viewer } from './viewer.js'
 import { CATEGORY_DETAILS } from './vocabulary.js'
@@ -151,17 +151,6 @@ export function toolColumns(input: ToolInput): Omit<NewToolRow, 'id' | 'status' 
   }
 }
 
-/** Texts whose words feed the spelling vocabulary. */
-export function vocabularyTexts(input: ToolInput): string[] {
-  return [
-    input.name,
-    input.summary,
-    markdownToText(input.description),
-    ...input.alternativeTo,
-    ...input.standards,
-  ]
-}
-
 export function inputOfRow(row: ToolRow): ToolInput {
   return {
     slug: row.slug,
@@ -283,7 +272,6 @@ export async function createTool(
     )
     if (options.status === 'published')
       await recordEvent(t, CatalogueEvents.ToolPublished, id, eventData(id, input, options.status))
-    await addVocabulary({ db: t, schema: ctx.schema }, vocabularyTexts(input))
     await bumpVersion(t)
     return id
   }
@@ -339,7 +327,6 @@ export async function updateTool(
       await recordEvent(t, CatalogueEvents.ToolPublished, toolId, eventData(toolId, input, status))
     else if (row.status === 'published')
       await recordEvent(t, CatalogueEvents.ToolUpdated, toolId, eventData(toolId, input, status))
-    await addVocabulary({ db: t, schema: ctx.schema }, vocabularyTexts(input))
     await bumpVersion(t)
     return { changed: true, slug: input.slug }
   }
@@ -625,36 +612,53 @@ export async function loadTools(
   return ctx.db.transaction().execute(async (trx) => {
     const existing = new Set((await trx.selectFrom('tools').select('slug').execute()).map((r) => r.slug))
     const fresh = tools.filter((t) => !existing.has(t.slug))
-    const now = new Date()
-    const rows = fresh.map((input) => ({
-      id: uuidv7(),
-      ...toolColumns(input),
-      status: options.status,
-      published_at: options.status === 'published' ? now : null,
-    }))
-    for (let i = 0; i < rows.length; i += 500)
-      await trx
-        .insertInto('tools')
-        .values(rows.slice(i, i + 500))
-        .execute()
-    const revisions = rows.map((r, i) => ({
-      id: uuidv7(),
-      tool_id: r.id,
-      revision: 1,
-      action: options.action,
-      changed_by: null,
-      changes: JSON.stringify({ slug: { from: null, to: fresh[i]!.slug } }),
-    }))
-    for (let i = 0; i < revisions.length; i += 500)
-      await trx
-        .insertInto('tool_revisions')
-        .values(revisions.slice(i, i + 500))
-        .execute()
-    if (options.status === 'published')
-      for (const [i, r] of rows.entries())
-        await recordEvent(trx, CatalogueEvents.ToolPublished, r.id, eventData(r.id, fresh[i]!, 'published'))
-    await addVocabulary({ db: trx, schema: ctx.schema }, fresh.flatMap(vocabularyTexts))
-    if (rows.length) await bumpVersion(trx)
-    return { inserted: rows.length, skipped: tools.length - rows.length }
+    await insertTools(
+      trx,
+      fresh.map((input) => ({ id: uuidv7(), input })),
+      { ...options, actor: null },
+    )
+    return { inserted: fresh.length, skipped: tools.length - fresh.length }
   })
+}
+
+/**
+ * Inserts many new tools at once (slugs and external ids already known to be free), with their
+ * first revision, events when published and one search version bump: what `createTool`
+ * does for one, in a few statements for thousands (seed loads, imports).
+ */
+export async function insertTools(
+  trx: Trx,
+  items: Array<{ id: string; input: ToolInput }>,
+  options: { status: 'draft' | 'published'; action: ToolRevisionsTable['action']; actor: string | null },
+): Promise<void> {
+  if (!items.length) return
+  const now = new Date()
+  const rows = items.map(({ id, input }) => ({
+    id,
+    ...toolColumns(input),
+    status: options.status,
+    published_at: options.status === 'published' ? now : null,
+  }))
+  for (let i = 0; i < rows.length; i += 500)
+    await trx
+      .insertInto('tools')
+      .values(rows.slice(i, i + 500))
+      .execute()
+  const revisions = items.map(({ id, input }) => ({
+    id: uuidv7(),
+    tool_id: id,
+    revision: 1,
+    action: options.action,
+    changed_by: options.actor,
+    changes: JSON.stringify(diffInputs({} as ToolInput, input)),
+  }))
+  for (let i = 0; i < revisions.length; i += 500)
+    await trx
+      .insertInto('tool_revisions')
+      .values(revisions.slice(i, i + 500))
+      .execute()
+  if (options.status === 'published')
+    for (const { id, input } of items)
+      await recordEvent(trx, CatalogueEvents.ToolPublished, id, eventData(id, input, 'published'))
+  await bumpVersion(trx)
 }

@@ -3,6 +3,7 @@ import { eventTablesMigration } from '@osinum/events'
 import { personalDataMigration, revocationsMigration } from '@osinum/service-kit'
 import { catalogueMigration } from './20261201T0000_catalogue.js'
 import { verifiedOrganisationsMigration } from './20261202T0000_verified_organisations.js'
+import { licencesMigration } from './20261220T0000_licences.js'
 
 /** Migrations of the catalogue schema, in name order. Frozen: never edit one that has shipped. */
 export const migrations: MigrationSet = (schema) => ({
@@ -12,4 +13,5 @@ export const migrations: MigrationSet = (schema) => ({
   // The kit's revocation list (refused access tokens), fed by identity's TokensRevoked events.
   '20261210T0000_revocations': revocationsMigration(schema),
   '20261215T0000_personal_data': personalDataMigration(schema),
+  '20261220T0000_licences': licencesMigration(schema),
 })

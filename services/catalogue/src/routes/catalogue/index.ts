@@ -1,21 +1,26 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Page, PageQuery } from '@osinum/contracts'
+import { NotFound } from '@osinum/service-kit'
 import { Type } from 'typebox'
 import { exportCatalogue, toCsv } from '../../domain/export.js'
-import { listImports, runImport } from '../../domain/import.js'
+import { listImports, REPORT_PAGE_MAX, readImport, runImport } from '../../domain/import.js'
 import { parseImportOffThread } from '../../domain/import-file.js'
-import { ExportDocument, ImportReport } from '../../schemas.js'
+import { ExportDocument, IMPORT_FORMAT_IDS, ImportReport } from '../../schemas.js'
 import { nationalEditors, ProblemRef, type RouteDeps, TAGS } from '../shared.js'
 
 const EDITORS = ['editor', 'admin'] as const
+const literalUnion = <const T extends readonly string[]>(ids: T) =>
+  Type.Union(ids.map((id) => Type.Literal(id)))
 
 /** Open data export of the published catalogue, and imports of public catalogues (SILL, Comptoir du Libre). */
 export const catalogueRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { ctx, index, config }) => {
   // An import file is read in a worker thread (parseImportOffThread): here it stays bytes. The only
   // JSON body of this plugin's routes is that file.
   app.removeContentTypeParser('application/json')
-  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body, done) =>
-    done(null, body),
+  app.addContentTypeParser(
+    ['application/json', 'text/csv', 'text/plain', 'application/octet-stream'],
+    { parseAs: 'buffer' },
+    (_request, body, done) => done(null, body),
   )
   app.get(
     '/v1/catalogue/export.json',
@@ -63,14 +68,20 @@ export const catalogueRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app,
       schema: {
         tags: TAGS,
         operationId: 'importCatalogue',
-        summary: 'Import a SILL (v1 JSON dump) or Comptoir du Libre export: idempotent, all or nothing',
+        summary:
+          "Import a SILL file as published (Catalogi v1/v2, sill-softwares.json, sill.json), a Comptoir du Libre export, or this catalogue's export.json / export.csv",
         description:
-          'The body is the file itself. Known software (by SILL, Wikidata or Comptoir du Libre id, then name) only gets its empty fields filled; unknown software becomes a draft. A malformed file is refused with every problem listed and nothing written.',
+          "The body is the file itself (JSON, or CSV with `text/csv`). Each entry is checked on its own: a bad entry is refused with its problems, the others are imported. Known software (by the source's own id, another id with a matching name, then the exact name) only gets its empty fields filled; unknown software becomes a draft with suggested categories. Shared ids and near-duplicate names are reported, never merged silently. `dryRun=true` writes nothing and tells what would happen. The per-entry report is paginated (`reportOffset`, `reportLimit`) and kept: `GET /v1/catalogue/imports/{id}` reads it again.",
         querystring: Type.Object(
-          { format: Type.Optional(Type.Union([Type.Literal('sill'), Type.Literal('comptoir-du-libre')])) },
+          {
+            format: Type.Optional(literalUnion(IMPORT_FORMAT_IDS)),
+            dryRun: Type.Optional(Type.Boolean({ default: false })),
+            reportOffset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+            reportLimit: Type.Optional(Type.Integer({ minimum: 0, maximum: REPORT_PAGE_MAX, default: 100 })),
+          },
           { additionalProperties: false },
         ),
-        body: Type.Unknown({ description: 'The exported file (JSON)' }),
+        body: Type.Unknown({ description: 'The exported file (JSON or CSV)' }),
         response: { 200: ImportReport, 413: ProblemRef, 422: ProblemRef },
       },
     },
@@ -78,10 +89,49 @@ export const catalogueRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app,
       const file = Buffer.isBuffer(request.body)
         ? request.body
         : Buffer.from(JSON.stringify(request.body ?? null))
-      const report = await runImport(ctx, await parseImportOffThread(file, request.query.format), {
+      const { format, dryRun, reportOffset, reportLimit } = request.query
+      const report = await runImport(ctx, await parseImportOffThread(file, format), {
         actor: request.principal!.userId,
+        dryRun,
+        reportOffset,
+        reportLimit,
       })
-      index.markStale()
+      if (!dryRun) index.markStale()
+      return report
+    },
+  )
+  app.get(
+    '/v1/catalogue/imports/:id',
+    {
+      config: { access: EDITORS },
+      preValidation: nationalEditors,
+      schema: {
+        tags: TAGS,
+        operationId: 'getImport',
+        summary: 'One past import (or dry run) and a page of its per-entry report',
+        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+        querystring: Type.Object(
+          {
+            offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+            limit: Type.Optional(Type.Integer({ minimum: 0, maximum: REPORT_PAGE_MAX, default: 100 })),
+            action: Type.Optional(
+              literalUnion(['created', 'updated', 'unchanged', 'skipped', 'refused'] as const),
+            ),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: ImportReport, 404: ProblemRef },
+      },
+    },
+    async (request) => {
+      const report = await readImport(
+        ctx,
+        request.params.id,
+        request.query.offset ?? 0,
+        request.query.limit ?? 100,
+        request.query.action,
+      )
+      if (!report) throw new NotFound('Import')
       return report
     },
   )
@@ -105,6 +155,9 @@ export const catalogueRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app,
               updated: Type.Integer(),
               unchanged: Type.Integer(),
               skipped: Type.Integer(),
+              refused: Type.Integer(),
+              warnings: Type.Integer(),
+              dryRun: Type.Boolean(),
               createdAt: Type.String({ format: 'date-time' }),
             }),
           ),
