@@ -11,6 +11,7 @@ import preferencesRoutes from './notifications/preferences.js'
 import unsubscribeRoutes from './notifications/unsubscribe.js'
 import homeRoutes from './public/home.js'
 import informationRoutes from './public/pages.js'
+import staffRoutes from './staff/index.js'
 
 /**
  * Every page group, one plugin per route file (each encapsulated: a group's `preHandler`, such as
@@ -29,6 +30,7 @@ const ROUTES = [
   dashboardRoutes,
   unsubscribeRoutes,
   preferencesRoutes,
+  staffRoutes,
 ]
 
 export async function pageRoutes(app: FastifyInstance) {
