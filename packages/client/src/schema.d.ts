@@ -1902,7 +1902,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** One review as its moderators see it, with the reasons of its reports */
+        get: operations["getReviewForModeration"];
         put?: never;
         post?: never;
         /** Withdraw your review (or remove one, as an editor) */
@@ -13544,6 +13545,82 @@ export interface operations {
             };
             /** @description Default Response */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getReviewForModeration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        authorId: string | null;
+                        authorRole: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        departement: string | null;
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: date-time */
+                        moderatedAt: string | null;
+                        moderationNote: string | null;
+                        /** Format: uuid */
+                        organisationId: string;
+                        organisationName: string | null;
+                        rating: number;
+                        reportCount: number;
+                        /** @description Reasons given by the members who reported it (pending reports; who reported is not shown) */
+                        reports: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            reason: string;
+                        }[];
+                        status: "pending" | "published" | "rejected";
+                        text: string;
+                        toolName: string;
+                        toolSlug: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -6,6 +6,15 @@ import staffHomeRoutes from './home.js'
 /** The staff back-office (`/gestion/...`): one plugin per route file, each with its role check. */
 export const STAFF_ROUTES = [staffHomeRoutes, advisorCommuneRoutes, advisorRequestRoutes]
 
+/**
+ * Every route of the back-office as registered (`GET /gestion/demandes/:id`…): the access test
+ * goes through each one, so that a new page cannot be forgotten.
+ */
+export const STAFF_ROUTE_LIST = new Set<string>()
+
 export default async function staffRoutes(app: FastifyInstance) {
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) if (method !== 'HEAD') STAFF_ROUTE_LIST.add(`${method} ${route.url}`)
+  })
   for (const routes of STAFF_ROUTES) await app.register(routes)
 }

@@ -1,0 +1,163 @@
+import { DEMO } from '@osinum/contracts'
+import { STAFF_ROUTE_LIST } from '@osinum/web'
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { checkPage, hasChromium, startWebPlatform, type WebPlatform } from './browser.js'
+import { signedInVisitor, visitor } from './inject.js'
+
+/**
+ * The staff back-office (`/gestion/...`) in a real browser against the embedded demo: the demo
+ * advisor, editor and administrator at work; the commune's side checked through its API.
+ */
+describe.skipIf(!hasChromium())('staff back-office pages', { timeout: 240_000 }, () => {
+  let p: WebPlatform
+  beforeAll(async () => {
+    p = await startWebPlatform()
+  })
+  afterAll(async () => {
+    await p?.close()
+  })
+
+  const inject = () => p.host.app.inject.bind(p.host.app)
+
+  /** The API as one demo person (bearer token from a password login). */
+  async function apiAs(email: string) {
+    const login = await p.host.app.inject({
+      method: 'POST',
+      url: '/v1/auth/login',
+      payload: { email, password: DEMO.password },
+    })
+    const headers = { authorization: `Bearer ${login.json().accessToken}` }
+    return {
+      get: (url: string) => p.host.app.inject({ url, headers }),
+      send: (method: 'POST' | 'PUT' | 'DELETE' | 'PATCH', url: string, payload?: object) =>
+        p.host.app.inject({ method, url, headers, ...(payload ? { payload } : {}) }),
+    }
+  }
+
+  async function signIn(email: string): Promise<Page> {
+    const context = await p.context()
+    const page = await context.newPage()
+    await page.goto('/connexion')
+    await page.getByLabel('Adresse e-mail', { exact: true }).fill(email)
+    await page.getByLabel('Mot de passe', { exact: true }).fill(DEMO.password)
+    await page.getByRole('button', { name: 'Se connecter' }).last().click()
+    // Staff outside any commune land on the back-office.
+    await page.waitForURL(/\/gestion$/)
+    return page
+  }
+
+  it('refuses every staff page to an anonymous visitor (sign-in page) and to a commune member (French 403 page)', async () => {
+    const routes = [...STAFF_ROUTE_LIST]
+    expect(routes).toContain('GET /gestion')
+    const sample = '0193a000-0000-7000-8000-000000000999'
+    const mayor = await signedInVisitor(inject(), DEMO.communeA.elected.email, DEMO.password)
+    const anonymous = visitor(inject())
+    const tokenPage = await anonymous.get('/connexion')
+    const memberPage = await mayor.get('/tableau-de-bord')
+    expect(memberPage.body).not.toContain('href="/gestion"')
+    for (const route of routes) {
+      const [method, pattern] = route.split(' ') as ['GET' | 'POST', string]
+      const url = pattern.replace(/:[a-zA-Z]+/g, sample)
+      const anon = method === 'GET' ? await anonymous.get(url) : await anonymous.post(url, {}, tokenPage.body)
+      expect(anon.statusCode, `${route} anonymous`).toBe(303)
+      expect(anon.headers.location, `${route} anonymous`).toMatch(/^\/connexion\?retour=/)
+      const member = method === 'GET' ? await mayor.get(url) : await mayor.post(url, {}, memberPage.body)
+      expect(member.statusCode, `${route} commune member`).toBe(403)
+      expect(member.body, `${route} commune member`).toContain('<h1>Accès refusé</h1>')
+      expect(member.body, `${route} commune member`).toContain('réservée à l’équipe du syndicat')
+    }
+  })
+
+  it('the advisor picks up a support request, answers it and closes it; the commune sees the answer', async () => {
+    const mayor = await apiAs(DEMO.communeA.elected.email)
+    const asked = await mayor.send('POST', '/v1/support-requests', {
+      organisationId: DEMO.communeA.id,
+      topic: 'Sauvegarde des postes de la mairie',
+      message: 'Comment sauvegarder les deux ordinateurs de la mairie chaque semaine ?',
+    })
+    expect(asked.statusCode).toBe(201)
+    const requestId = asked.json().id as string
+
+    const page = await signIn(DEMO.advisor.email)
+    expect(await page.getByRole('link', { name: 'Gestion' }).first().getAttribute('aria-current')).toBe('page')
+    await checkPage(page, 'gestion')
+    await page.getByRole('link', { name: 'Demandes d’aide' }).first().click()
+    await checkPage(page, 'gestion-demandes')
+    await page.getByRole('link', { name: 'Sauvegarde des postes de la mairie' }).click()
+    await page.waitForURL(new RegExp(`/gestion/demandes/${requestId}$`))
+    expect(await page.locator('main').textContent()).toContain('Personne ne suit encore cette demande')
+    await page.getByRole('button', { name: 'Prendre en charge' }).click()
+    expect(await page.locator('.notice').textContent()).toContain('Vous suivez maintenant cette demande')
+    expect(await page.locator('.summary-list').textContent()).toContain('Suivie parvous')
+
+    await page.getByRole('button', { name: 'Envoyer la réponse' }).click()
+    expect(await page.title()).toMatch(/^Erreur : /)
+    expect(await page.locator('#body').getAttribute('aria-invalid')).toBe('true')
+    const answer = 'Un disque externe suffit : le syndicat prête un modèle, je vous appelle mardi.'
+    await page.getByLabel('Votre réponse à la commune').fill(answer)
+    await page.getByRole('button', { name: 'Envoyer la réponse' }).click()
+    expect(await page.locator('.notice').textContent()).toContain('Réponse envoyée')
+    await checkPage(page, 'gestion-demande')
+
+    const seen = await mayor.get(`/v1/support-requests/${requestId}/messages`)
+    expect(seen.json().items.map((m: { body: string; fromAdvisor: boolean }) => [m.body, m.fromAdvisor])).toEqual([
+      [answer, true],
+    ])
+
+    // Closing asks for a confirmation that says what happens.
+    await page.getByRole('button', { name: 'Clôturer la demande' }).click()
+    expect(await page.locator('#confirmer-error').textContent()).toContain('Cochez la case')
+    expect((await mayor.get(`/v1/support-requests/${requestId}`)).json().status).not.toBe('closed')
+    await page.getByLabel(/Je confirme : la demande sera close/).check()
+    await page.getByRole('button', { name: 'Clôturer la demande' }).click()
+    expect(await page.locator('.notice').textContent()).toContain('Demande close')
+    expect((await mayor.get(`/v1/support-requests/${requestId}`)).json().status).toBe('closed')
+    await page.context().close()
+  })
+
+  it('the advisor’s private note never reaches the commune, and a revoked consent hides the results at once', async () => {
+    const page = await signIn(DEMO.advisor.email)
+    await page.goto('/gestion/communes')
+    await checkPage(page, 'gestion-communes')
+    await page.getByRole('link', { name: /Alleyrat/ }).click()
+    expect(await page.locator('main').textContent()).toContain('Dernier diagnostic')
+    expect(await page.locator('main').textContent()).toContain('Score par thème')
+    expect(await page.locator('main').textContent()).toContain('visible par les conseillers seulement')
+
+    const note = 'Le maire hésite à changer de messagerie avant les élections.'
+    await page.getByLabel('Nouvelle note privée').fill(note)
+    await page.getByRole('button', { name: 'Enregistrer la note' }).click()
+    expect(await page.locator('.private-notes').textContent()).toContain(note)
+    await checkPage(page, 'gestion-commune')
+
+    // The commune's own API answers never carry the note.
+    const mayor = await apiAs(DEMO.communeA.elected.email)
+    for (const url of [
+      `/v1/action-plans/${DEMO.communeA.id}`,
+      `/v1/action-plans/${DEMO.communeA.id}/notes`,
+      '/v1/support-requests',
+    ])
+      expect((await mayor.get(url)).body, url).not.toContain(note)
+    const plan = await mayor.get(`/v1/action-plans/${DEMO.communeA.id}`)
+    expect(plan.json().view).toBe('member')
+    expect(plan.json().privateNotes).toBeUndefined()
+    const mayorPages = await signedInVisitor(inject(), DEMO.communeA.elected.email, DEMO.password)
+    for (const url of ['/tableau-de-bord', '/compte', '/gestion/communes', `/gestion/communes/${DEMO.communeA.id}`])
+      expect((await mayorPages.get(url)).body, url).not.toContain(note)
+
+    // The commune withdraws its consent: the advisor's page stops showing its results on the next load.
+    expect((await mayor.send('DELETE', `/v1/organisations/${DEMO.communeA.id}/consent`)).statusCode).toBe(200)
+    try {
+      await page.reload()
+      const main = (await page.locator('main').textContent()) ?? ''
+      expect(main).toContain('n’a pas donné son accord')
+      expect(main).not.toContain('Score par thème')
+      expect(main).not.toContain(note)
+      await checkPage(page, 'gestion-commune-sans-accord', { screenshot: false })
+    } finally {
+      await mayor.send('PUT', `/v1/organisations/${DEMO.communeA.id}/consent`)
+    }
+    await page.context().close()
+  })
+})
