@@ -80,7 +80,9 @@ describe.skipIf(!hasChromium())('staff back-office pages', { timeout: 240_000 },
     const requestId = asked.json().id as string
 
     const page = await signIn(DEMO.advisor.email)
-    expect(await page.getByRole('link', { name: 'Gestion' }).first().getAttribute('aria-current')).toBe('page')
+    expect(await page.getByRole('link', { name: 'Gestion' }).first().getAttribute('aria-current')).toBe(
+      'page',
+    )
     await checkPage(page, 'gestion')
     await page.getByRole('link', { name: 'Demandes d’aide' }).first().click()
     await checkPage(page, 'gestion-demandes')
@@ -101,9 +103,9 @@ describe.skipIf(!hasChromium())('staff back-office pages', { timeout: 240_000 },
     await checkPage(page, 'gestion-demande')
 
     const seen = await mayor.get(`/v1/support-requests/${requestId}/messages`)
-    expect(seen.json().items.map((m: { body: string; fromAdvisor: boolean }) => [m.body, m.fromAdvisor])).toEqual([
-      [answer, true],
-    ])
+    expect(
+      seen.json().items.map((m: { body: string; fromAdvisor: boolean }) => [m.body, m.fromAdvisor]),
+    ).toEqual([[answer, true]])
 
     // Closing asks for a confirmation that says what happens.
     await page.getByRole('button', { name: 'Clôturer la demande' }).click()
@@ -143,7 +145,12 @@ describe.skipIf(!hasChromium())('staff back-office pages', { timeout: 240_000 },
     expect(plan.json().view).toBe('member')
     expect(plan.json().privateNotes).toBeUndefined()
     const mayorPages = await signedInVisitor(inject(), DEMO.communeA.elected.email, DEMO.password)
-    for (const url of ['/tableau-de-bord', '/compte', '/gestion/communes', `/gestion/communes/${DEMO.communeA.id}`])
+    for (const url of [
+      '/tableau-de-bord',
+      '/compte',
+      '/gestion/communes',
+      `/gestion/communes/${DEMO.communeA.id}`,
+    ])
       expect((await mayorPages.get(url)).body, url).not.toContain(note)
 
     // The commune withdraws its consent: the advisor's page stops showing its results on the next load.
@@ -158,6 +165,94 @@ describe.skipIf(!hasChromium())('staff back-office pages', { timeout: 240_000 },
     } finally {
       await mayor.send('PUT', `/v1/organisations/${DEMO.communeA.id}/consent`)
     }
+    await page.context().close()
+  })
+
+  it('the editor moderates a reported review (refusal with a reason and a confirmation, then undone) and handles a reported resource', async () => {
+    const reviewId = '0193a000-0000-7000-8000-000000000c31' // the demo's published review of Nextcloud
+    const mayorB = await apiAs(DEMO.communeB.elected.email)
+    expect(
+      (
+        await mayorB.send('POST', `/v1/reviews/${reviewId}/reports`, {
+          reason: 'Ce n’est pas notre expérience',
+        })
+      ).statusCode,
+    ).toBe(204)
+    const publicReviews = async () =>
+      (
+        (await p.host.app.inject({ url: '/v1/tools/nextcloud/reviews' })).json().items as Array<{
+          id: string
+        }>
+      ).map((r) => r.id)
+    expect(await publicReviews()).toContain(reviewId)
+
+    const page = await signIn(DEMO.editor.email)
+    await page.getByRole('link', { name: 'Modération' }).first().click()
+    await page.waitForURL(/\/gestion\/moderation$/)
+    await checkPage(page, 'gestion-moderation')
+    await page.locator(`a[href="/gestion/avis/${reviewId}"]`).first().click()
+    expect(await page.locator('main').textContent()).toContain('« Ce n’est pas notre expérience »')
+    await checkPage(page, 'gestion-avis')
+
+    // A refusal needs its reason and the confirmation.
+    await page.getByLabel(/Le refuser/).check()
+    await page.getByRole('button', { name: 'Enregistrer la décision' }).click()
+    expect(await page.title()).toMatch(/^Erreur : /)
+    expect(await page.locator('.error-summary').textContent()).toContain('Indiquez la raison du refus')
+    expect(await page.locator('.error-summary').textContent()).toContain('Cochez la case')
+    expect(await publicReviews()).toContain(reviewId)
+    await page.getByLabel('Raison de la décision').fill('Avis non vérifiable, à reformuler par la commune.')
+    await page.getByLabel(/Je confirme : si je refuse l’avis/).check()
+    await page.getByRole('button', { name: 'Enregistrer la décision' }).click()
+    await page.waitForURL(/\/gestion\/moderation$/)
+    expect(await page.locator('.notice').textContent()).toContain('Avis refusé')
+    expect(await publicReviews()).not.toContain(reviewId)
+
+    // Undone from the same page: published again.
+    await page.goto(`/gestion/avis/${reviewId}`)
+    expect(await page.locator('.summary-list').textContent()).toContain('Refusé')
+    await page.getByLabel(/Le publier/).check()
+    await page.getByRole('button', { name: 'Enregistrer la décision' }).click()
+    await page.waitForURL(/\/gestion\/moderation$/)
+    expect(await publicReviews()).toContain(reviewId)
+
+    // A reported resource: the editor dismisses the report with a reason.
+    const resources = (await p.host.app.inject({ url: '/v1/resources?limit=1' })).json().items as Array<{
+      slug: string
+      title: string
+    }>
+    const resource = resources[0]!
+    expect(
+      (
+        await mayorB.send('POST', `/v1/resources/${resource.slug}/reports`, {
+          reason: 'outdated',
+          message: 'Le lien vers le formulaire ne marche plus.',
+        })
+      ).statusCode,
+    ).toBeLessThan(300)
+    await page.getByRole('link', { name: 'Signalements' }).first().click()
+    await page.waitForURL(/\/gestion\/signalements$/)
+    const card = page.locator('.report', { hasText: 'Le lien vers le formulaire ne marche plus.' })
+    expect(await card.count()).toBe(1)
+    await checkPage(page, 'gestion-signalements')
+    await card.getByRole('button', { name: 'Enregistrer' }).click()
+    expect(await page.locator('.error-summary').textContent()).toContain('Choisissez la suite donnée')
+    const again = page.locator('.report', { hasText: 'Le lien vers le formulaire ne marche plus.' })
+    await again.getByLabel(/Écarter le signalement/).check()
+    await again.getByLabel(/Raison/).fill('Lien vérifié : il fonctionne.')
+    await again.getByRole('button', { name: 'Enregistrer' }).click()
+    expect(await page.locator('.notice').textContent()).toContain('Signalement traité')
+    expect(
+      await page.locator('.report', { hasText: 'Le lien vers le formulaire ne marche plus.' }).count(),
+    ).toBe(0)
+    const editorApi = await apiAs(DEMO.editor.email)
+    const closed = (await editorApi.get('/v1/resources/reports?status=dismissed')).json().items as Array<{
+      message: string
+      resolutionNote: string
+    }>
+    expect(
+      closed.find((r) => r.message === 'Le lien vers le formulaire ne marche plus.')?.resolutionNote,
+    ).toBe('Lien vérifié : il fonctionne.')
     await page.context().close()
   })
 })

@@ -456,7 +456,9 @@ describe('who uses a tool, reviews and moderation', () => {
     expect(detail.body).not.toContain(BOB)
     expect((await inject('GET', `/v1/reviews/${published!.id}`, bob)).statusCode).toBe(403)
     expect((await inject('GET', `/v1/reviews/${published!.id}`)).statusCode).toBe(401)
-    expect((await inject('GET', '/v1/reviews/0193a000-0000-7000-8000-0000000ffff1', editor)).statusCode).toBe(404)
+    expect((await inject('GET', '/v1/reviews/0193a000-0000-7000-8000-0000000ffff1', editor)).statusCode).toBe(
+      404,
+    )
     await inject('POST', `/v1/reviews/${published!.id}/moderation`, editor, { status: 'published' })
     expect((await inject('GET', '/v1/tools/nextcloud/reviews')).json().total).toBe(1)
   })

@@ -194,9 +194,14 @@ export async function moderationQueue(
 }
 
 /** One review as its moderators see it, with the reports' reasons (never who reported it). */
-export async function reviewForModeration(db: Db, viewer: Viewer, id: string): Promise<ModerationReviewDetail> {
+export async function reviewForModeration(
+  db: Db,
+  viewer: Viewer,
+  id: string,
+): Promise<ModerationReviewDetail> {
   const row = await reviewQuery(db).where('r.id', '=', id).executeTakeFirst()
-  if (!row || !moderates(viewer, await operatorOfReview(db, row.organisation_id))) throw new NotFound('Review')
+  if (!row || !moderates(viewer, await operatorOfReview(db, row.organisation_id)))
+    throw new NotFound('Review')
   const reports = await db
     .selectFrom('review_reports')
     .select(['reason', 'created_at'])

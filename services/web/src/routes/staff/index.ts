@@ -1,10 +1,16 @@
 import type { FastifyInstance } from 'fastify'
 import advisorCommuneRoutes from './advisor/communes.js'
 import advisorRequestRoutes from './advisor/requests.js'
+import editorModerationRoutes from './editor/moderation.js'
 import staffHomeRoutes from './home.js'
 
 /** The staff back-office (`/gestion/...`): one plugin per route file, each with its role check. */
-export const STAFF_ROUTES = [staffHomeRoutes, advisorCommuneRoutes, advisorRequestRoutes]
+export const STAFF_ROUTES = [
+  staffHomeRoutes,
+  advisorCommuneRoutes,
+  advisorRequestRoutes,
+  editorModerationRoutes,
+]
 
 /**
  * Every route of the back-office as registered (`GET /gestion/demandes/:id`…): the access test
@@ -14,7 +20,8 @@ export const STAFF_ROUTE_LIST = new Set<string>()
 
 export default async function staffRoutes(app: FastifyInstance) {
   app.addHook('onRoute', (route) => {
-    for (const method of [route.method].flat()) if (method !== 'HEAD') STAFF_ROUTE_LIST.add(`${method} ${route.url}`)
+    for (const method of [route.method].flat())
+      if (method !== 'HEAD') STAFF_ROUTE_LIST.add(`${method} ${route.url}`)
   })
   for (const routes of STAFF_ROUTES) await app.register(routes)
 }

@@ -123,5 +123,7 @@ export const confirmed = (body: unknown, name: string) =>
 /** « 3 déc. 2026 », or a dash. */
 export const shortDate = (iso: string | null | undefined) =>
   iso
-    ? new Intl.DateTimeFormat('fr-FR', { dateStyle: 'medium', timeZone: 'Europe/Paris' }).format(new Date(iso))
+    ? new Intl.DateTimeFormat('fr-FR', { dateStyle: 'medium', timeZone: 'Europe/Paris' }).format(
+        new Date(iso),
+      )
     : '—'

@@ -16,7 +16,9 @@ async function dashboard(request: FastifyRequest) {
 
 /** One followed commune: its dashboard row, then (with consent) its latest results and its plan. */
 async function communeData(request: FastifyRequest, id: string): Promise<CommuneData | undefined> {
-  const row = (await dashboard(request))?.items.find((r) => r.organisationId === id) as DashboardRow | undefined
+  const row = (await dashboard(request))?.items.find((r) => r.organisationId === id) as
+    | DashboardRow
+    | undefined
   if (!row) return undefined
   if (!row.consent) return { row }
   const api = await request.server.web.api(request)
@@ -30,7 +32,7 @@ async function communeData(request: FastifyRequest, id: string): Promise<Commune
   ])
   const latest = diagnostics?.items[0]
   const results = latest
-    ? (await api.GET("/v1/diagnostics/{id}/results", { params: { path: { id: latest.id } } })).data
+    ? (await api.GET('/v1/diagnostics/{id}/results', { params: { path: { id: latest.id } } })).data
     : undefined
   return { row, results, plan }
 }
@@ -73,7 +75,10 @@ export default async function advisorCommuneRoutes(app: FastifyInstance) {
       const problem = body
         ? pageProblem(error, { body: { field: 'body', label: 'la note' } })
         : { message: 'La note est vide.', fields: [{ field: 'body', message: 'Écrivez la note.' }] }
-      return render(request, reply, (ctx) => ({ ...communePage(ctx, { ...data, note: body, problem }), status: 400 }))
+      return render(request, reply, (ctx) => ({
+        ...communePage(ctx, { ...data, note: body, problem }),
+        status: 400,
+      }))
     }
     flash(request, 'Note enregistrée. Seuls les conseillers et administrateurs du syndicat la voient.')
     return redirect(reply, PAGES.staffCommune(id))

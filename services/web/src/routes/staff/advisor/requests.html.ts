@@ -46,7 +46,14 @@ export const STATUS_FILTERS = [
 
 export function requestsPage(
   ctx: PageContext,
-  data: { items: RequestSummary[]; total: number; filter: string; me: string; advisors: Advisors; commune?: string },
+  data: {
+    items: RequestSummary[]
+    total: number
+    filter: string
+    me: string
+    advisors: Advisors
+    commune?: string
+  },
 ): View {
   return staffView(ctx, {
     title: 'Demandes d’aide',
@@ -113,7 +120,8 @@ ${errorSummary(data.problem)}
 ${
   data.messages.length
     ? html`<ol class="plain-list messages">${data.messages.map(
-        (m) => html`<li class="message${m.fromAdvisor ? ' message-advisor' : ''}"><p class="hint">${m.fromAdvisor ? (m.authorId === data.me ? 'Vous' : 'Le syndicat') : 'La commune'}, le ${frenchDate(m.createdAt)}</p><p>${m.body}</p></li>`,
+        (m) =>
+          html`<li class="message${m.fromAdvisor ? ' message-advisor' : ''}"><p class="hint">${m.fromAdvisor ? (m.authorId === data.me ? 'Vous' : 'Le syndicat') : 'La commune'}, le ${frenchDate(m.createdAt)}</p><p>${m.body}</p></li>`,
       )}</ol>`
     : html`<p class="muted">Pas encore de réponse.</p>`
 }

@@ -45,7 +45,11 @@ export default async function advisorRequestRoutes(app: FastifyInstance) {
           query: {
             limit: 100,
             ...(commune ? { organisationId: commune } : {}),
-            ...(filter === 'ouvertes' ? { open: true } : filter === 'toutes' ? {} : { status: filter as 'new' }),
+            ...(filter === 'ouvertes'
+              ? { open: true }
+              : filter === 'toutes'
+                ? {}
+                : { status: filter as 'new' }),
           },
         },
       }),
@@ -99,7 +103,11 @@ export default async function advisorRequestRoutes(app: FastifyInstance) {
     done: string,
     extra: { reply?: string } = {},
   ) {
-    if (error) return show(request, reply, { ...extra, problem: pageProblem(error, { body: { field: 'body', label: 'la réponse' } }) })
+    if (error)
+      return show(request, reply, {
+        ...extra,
+        problem: pageProblem(error, { body: { field: 'body', label: 'la réponse' } }),
+      })
     flash(request, done)
     return redirect(reply, PAGES.staffRequest(request.params.id))
   }
@@ -117,7 +125,10 @@ export default async function advisorRequestRoutes(app: FastifyInstance) {
     const body = bodyText(request, 'body')
     if (!body)
       return show(request, reply, {
-        problem: { message: 'La réponse est vide.', fields: [{ field: 'body', message: 'Écrivez votre réponse.' }] },
+        problem: {
+          message: 'La réponse est vide.',
+          fields: [{ field: 'body', message: 'Écrivez votre réponse.' }],
+        },
       })
     const api = await request.server.web.api(request)
     const { error } = await api.POST('/v1/support-requests/{id}/messages', {
@@ -131,7 +142,10 @@ export default async function advisorRequestRoutes(app: FastifyInstance) {
     const advisorId = bodyText(request, 'advisorId')
     if (!UUID.test(advisorId))
       return show(request, reply, {
-        problem: { message: 'Choisissez un collègue.', fields: [{ field: 'advisorId', message: 'Choisissez un collègue.' }] },
+        problem: {
+          message: 'Choisissez un collègue.',
+          fields: [{ field: 'advisorId', message: 'Choisissez un collègue.' }],
+        },
       })
     const api = await request.server.web.api(request)
     const { error } = await api.POST('/v1/support-requests/{id}/assign', {
