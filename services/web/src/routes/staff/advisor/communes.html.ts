@@ -111,7 +111,7 @@ ${results.priorities.length ? html`<h3>Mesures prioritaires</h3><ol>${results.pr
 }
 <h2>Plan d’action partagé</h2>
 ${
-  plan && plan.items.length
+  plan?.items.length
     ? html`<p>${plan.progress.percent} % fait (${plan.progress.done} action${plan.progress.done > 1 ? 's' : ''} sur ${plan.progress.total}).</p>
 <table>
 <caption>Actions du plan, vues aussi par la commune</caption>
