@@ -255,4 +255,79 @@ describe.skipIf(!hasChromium())('staff back-office pages', { timeout: 240_000 },
     ).toBe('Lien vérifié : il fonctionne.')
     await page.context().close()
   })
+
+  it('the syndicate’s administrator adds an offer that the commune then sees on the tool, and downloads a session’s participant list', async () => {
+    const offered = new Set(
+      (
+        (
+          await p.host.app.inject({ url: `/v1/operator-offers?operatorId=${DEMO.operator.id}&limit=100` })
+        ).json().items as Array<{ toolSlug: string }>
+      ).map((o) => o.toolSlug),
+    )
+    const tools = (await p.host.app.inject({ url: '/v1/tools?limit=100' })).json().items as Array<{
+      slug: string
+      name: string
+    }>
+    const tool = tools.find((t) => !offered.has(t.slug))!
+    const page = await signIn(DEMO.admin.email)
+    await page.getByRole('link', { name: 'Offres du syndicat' }).first().click()
+    await page.waitForURL(/\/gestion\/offres$/)
+    await checkPage(page, 'gestion-offres')
+    await page.getByRole('button', { name: 'Ajouter l’offre' }).click()
+    expect(await page.locator('#toolSlug-error').textContent()).toContain('Choisissez un outil')
+    await page.getByLabel('Outil du catalogue').selectOption(tool.slug)
+    const terms = 'Hébergé par le syndicat en Creuse, prise en main d’une demi-journée incluse.'
+    await page.getByLabel('Ce que le syndicat propose, et à quelles conditions').fill(terms)
+    await page.getByLabel('Prix indicatif').fill('Inclus dans la cotisation')
+    await page.getByRole('button', { name: 'Ajouter l’offre' }).click()
+    expect(await page.locator('.notice').textContent()).toContain('Offre ajoutée')
+    expect(await page.locator('main table').textContent()).toContain(tool.name)
+
+    const mayor = await apiAs(DEMO.communeA.elected.email)
+    const seen = (await mayor.get(`/v1/tools/${tool.slug}`)).json()
+    expect(seen.operatorOffer).toMatchObject({
+      operatorId: DEMO.operator.id,
+      description: terms,
+      priceIndication: 'Inclus dans la cotisation',
+    })
+
+    // Withdrawing asks for the confirmation; editing keeps the offer.
+    await page.getByRole('link', { name: new RegExp(`Modifier l’offre ${tool.name}`) }).click()
+    await checkPage(page, 'gestion-offre')
+    await page.getByRole('button', { name: 'Retirer l’offre' }).click()
+    expect(await page.locator('#confirmer-error').textContent()).toContain('Cochez la case')
+    expect((await mayor.get(`/v1/tools/${tool.slug}`)).json().operatorOffer).not.toBeNull()
+
+    // A session's participants: the mayor registers, the administrator downloads the list.
+    const trainings = (await mayor.get('/v1/trainings?upcoming=true&limit=100')).json().items as Array<{
+      slug: string
+      title: string
+    }>
+    const training = (await mayor.get(`/v1/trainings/${trainings[0]!.slug}`)).json()
+    const session = training.sessions[0] as { id: string }
+    expect((await mayor.send('POST', '/v1/registrations', { sessionId: session.id })).statusCode).toBe(201)
+    await page.getByRole('link', { name: 'Formations' }).last().click()
+    await page.waitForURL(/\/gestion\/formations$/)
+    await checkPage(page, 'gestion-formations')
+    await page.locator(`main a[href="/gestion/formations/${training.slug}"]`).click()
+    await page.locator(`a[href="/gestion/formations/sessions/${session.id}"]`).click()
+    expect(await page.locator('main table').textContent()).toContain(DEMO.communeA.elected.email)
+    expect(await page.locator('main table').textContent()).toContain('Marie Maire')
+    await checkPage(page, 'gestion-session')
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: /Télécharger la liste/ }).click(),
+    ])
+    expect(download.suggestedFilename()).toMatch(
+      new RegExp(`^inscrits-${training.slug}-\\d{4}-\\d{2}-\\d{2}\\.csv$`),
+    )
+    const csv = (await (await download.createReadStream()).toArray()).join('')
+    const lines = csv
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n')
+    expect(lines[0]).toBe('Nom,Adresse e-mail,Inscription,Inscrit le,Présence')
+    expect(lines.some((l) => l.startsWith(`Marie Maire,${DEMO.communeA.elected.email},`))).toBe(true)
+    await page.context().close()
+  })
 })

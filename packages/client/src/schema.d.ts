@@ -16948,6 +16948,8 @@ export interface operations {
                 q?: string;
                 role?: "advisor" | "editor" | "admin";
                 operatorId?: string;
+                /** @description Only these accounts (`ids=…&ids=…`): names of a list of people in one call */
+                ids?: string[];
             };
             header?: never;
             path?: never;

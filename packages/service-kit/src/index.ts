@@ -1,4 +1,5 @@
 export { runCli } from './cli.js'
+export { csvCell, csvDocument } from './csv.js'
 export { BaseConfig, ConfigError, HttpConfig, loadConfig } from './config.js'
 export {
   Conflict,

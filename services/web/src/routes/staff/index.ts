@@ -3,6 +3,8 @@ import advisorCommuneRoutes from './advisor/communes.js'
 import advisorRequestRoutes from './advisor/requests.js'
 import editorModerationRoutes from './editor/moderation.js'
 import staffHomeRoutes from './home.js'
+import operatorOfferRoutes from './operator/offers.js'
+import operatorTrainingRoutes from './operator/trainings.js'
 
 /** The staff back-office (`/gestion/...`): one plugin per route file, each with its role check. */
 export const STAFF_ROUTES = [
@@ -10,6 +12,8 @@ export const STAFF_ROUTES = [
   advisorCommuneRoutes,
   advisorRequestRoutes,
   editorModerationRoutes,
+  operatorOfferRoutes,
+  operatorTrainingRoutes,
 ]
 
 /**
