@@ -1,5 +1,5 @@
-import { csvCell } from '@osinum/service-kit'
 import { POPULATION_BRACKET_IDS, THEMES, type Theme } from '@osinum/contracts'
+import { csvCell } from '@osinum/service-kit'
 import { GAP_KINDS, type GapKind } from './vocabulary.js'
 
 /** What the portfolio needs of one collectivité's latest submitted diagnostic. */
