@@ -1,9 +1,13 @@
+import { join } from 'node:path'
 import { DEMO } from '@osinum/contracts'
 import { STAFF_ROUTE_LIST } from '@osinum/web'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { checkPage, hasChromium, startWebPlatform, type WebPlatform } from './browser.js'
 import { signedInVisitor, visitor } from './inject.js'
+
+/** Two programs the demo catalogue does not have (Scribus, Inkscape), and one it has (Nextcloud, same SILL id). */
+const SILL_FIXTURE = join(import.meta.dirname, 'fixtures/sill-small.json')
 
 /**
  * The staff back-office (`/gestion/...`) in a real browser against the embedded demo: the demo
@@ -328,6 +332,48 @@ describe.skipIf(!hasChromium())('staff back-office pages', { timeout: 240_000 },
       .split('\r\n')
     expect(lines[0]).toBe('Nom,Adresse e-mail,Inscription,Inscrit le,Présence')
     expect(lines.some((l) => l.startsWith(`Marie Maire,${DEMO.communeA.elected.email},`))).toBe(true)
+    await page.context().close()
+  })
+
+  it('the editor imports a small SILL file, reads the report per entry, then publishes two of the new drafts', async () => {
+    const page = await signIn(DEMO.editor.email)
+    await page.getByRole('link', { name: 'Import de logiciels' }).first().click()
+    await page.waitForURL(/\/gestion\/catalogue\/import$/)
+    await page.getByRole('button', { name: 'Importer et voir le rapport' }).click()
+    expect(await page.locator('#file-error').textContent()).toContain('Choisissez le fichier')
+    await page.getByLabel('SILL (export JSON)').check()
+    await page.getByLabel('Fichier à importer (JSON)').setInputFiles(SILL_FIXTURE)
+    await page.getByRole('button', { name: 'Importer et voir le rapport' }).click()
+    const created = page.locator('#report-title ~ table tbody tr', { hasText: 'Nouveau : brouillon créé' })
+    expect(await created.count(), (await page.locator('main').textContent()) ?? '').toBeGreaterThanOrEqual(2)
+    await checkPage(page, 'gestion-import')
+    const names = [
+      (await created.nth(0).locator('th').textContent())!.trim(),
+      (await created.nth(1).locator('th').textContent())!.trim(),
+    ]
+    const slugOf = async (name: string) =>
+      (await page.getByRole('checkbox', { name: new RegExp(`^${name}\\b`) }).getAttribute('value'))!
+    const slugs = [await slugOf(names[0]!), await slugOf(names[1]!)]
+    for (const slug of slugs)
+      expect((await p.host.app.inject({ url: `/v1/tools/${slug}` })).statusCode).toBe(404)
+
+    // Publishing asks for the confirmation.
+    for (const name of names) await page.getByRole('checkbox', { name: new RegExp(`^${name}\\b`) }).check()
+    await page.getByRole('button', { name: 'Publier la sélection' }).click()
+    expect(await page.locator('#confirmer-error').textContent()).toContain('Cochez la case')
+    for (const name of names)
+      expect(await page.getByRole('checkbox', { name: new RegExp(`^${name}\\b`) }).isChecked()).toBe(true)
+    await page.getByLabel(/Je confirme : les logiciels cochés/).check()
+    await page.getByRole('button', { name: 'Publier la sélection' }).click()
+    expect(await page.locator('.notice').textContent()).toContain('2 logiciels publiés')
+    for (const slug of slugs) {
+      const tool = await p.host.app.inject({ url: `/v1/tools/${slug}` })
+      expect(tool.statusCode).toBe(200)
+      expect(tool.json().status).toBe('published')
+      expect(await page.getByRole('checkbox', { name: new RegExp(`^${tool.json().name}\\b`) }).count()).toBe(
+        0,
+      )
+    }
     await page.context().close()
   })
 })

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import advisorCommuneRoutes from './advisor/communes.js'
 import advisorRequestRoutes from './advisor/requests.js'
+import editorImportRoutes from './editor/import.js'
 import editorModerationRoutes from './editor/moderation.js'
 import staffHomeRoutes from './home.js'
 import operatorOfferRoutes from './operator/offers.js'
@@ -12,6 +13,7 @@ export const STAFF_ROUTES = [
   advisorCommuneRoutes,
   advisorRequestRoutes,
   editorModerationRoutes,
+  editorImportRoutes,
   operatorOfferRoutes,
   operatorTrainingRoutes,
 ]

@@ -32,6 +32,12 @@ export const STAFF_SECTIONS: Array<{ href: string; label: string; text: string; 
     check: STAFF.editor,
   },
   {
+    href: '/gestion/catalogue/import',
+    label: 'Import de logiciels',
+    text: 'Importer un fichier du SILL ou du Comptoir du Libre, relire, publier les brouillons.',
+    check: STAFF.editor,
+  },
+  {
     href: PAGES.staffOffers,
     label: 'Offres du syndicat',
     text: 'Ce que votre syndicat propose sur un outil du catalogue, avec conditions et prix.',
