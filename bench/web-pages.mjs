@@ -68,6 +68,33 @@ const SIGNED_IN = [
   ['appareils connectés', '/compte/sessions'],
   ['préférences', '/preferences'],
 ]
+// Staff back-office (issue 15), as the demo person of each role.
+const STAFF = [
+  [
+    'conseiller@demo.osinum.example',
+    [
+      ['gestion', '/gestion'],
+      ['mes communes', '/gestion/communes'],
+      ['commune suivie', '/gestion/communes/0193a000-0000-7000-8000-000000000201'],
+      ['demandes d’aide', '/gestion/demandes'],
+    ],
+  ],
+  [
+    'editrice@demo.osinum.example',
+    [
+      ['modération des avis', '/gestion/moderation'],
+      ['signalements', '/gestion/signalements'],
+      ['import de logiciels', '/gestion/catalogue/import'],
+    ],
+  ],
+  [
+    'admin@demo.osinum.example',
+    [
+      ['offres du syndicat', '/gestion/offres'],
+      ['formations (gestion)', '/gestion/formations'],
+    ],
+  ],
+]
 
 const rows = []
 let sessionCookie
@@ -100,18 +127,27 @@ if (hasChromium()) {
     await context.close()
   }
   for (const [name, url] of PUBLIC) await measure(name, url)
-  // Signed in as the demo mayor (password form).
-  const context = await browser.newContext({ baseURL: base })
-  const page = await context.newPage()
-  await page.goto('/connexion')
-  await page.getByLabel('Adresse e-mail', { exact: true }).fill('maire@commune-a.demo.osinum.example')
-  await page.getByLabel('Mot de passe', { exact: true }).fill('osinum-demo-2026')
-  await page.getByRole('button', { name: 'Se connecter' }).last().click()
-  await page.waitForURL(/tableau-de-bord/)
-  const cookies = await context.cookies()
+  /** The session cookies of a demo person (password form). */
+  async function signIn(email) {
+    const context = await browser.newContext({ baseURL: base })
+    const page = await context.newPage()
+    await page.goto('/connexion')
+    await page.getByLabel('Adresse e-mail', { exact: true }).fill(email)
+    await page.getByLabel('Mot de passe', { exact: true }).fill('osinum-demo-2026')
+    await page.getByRole('button', { name: 'Se connecter' }).last().click()
+    await page.waitForURL(/tableau-de-bord|gestion/)
+    const cookies = await context.cookies()
+    await context.close()
+    return cookies
+  }
+  // Signed in as the demo mayor.
+  const cookies = await signIn('maire@commune-a.demo.osinum.example')
   sessionCookie = cookies.find((c) => c.name === 'osinum_session')
-  await context.close()
   for (const [name, url] of SIGNED_IN) await measure(name, url, cookies)
+  for (const [email, pages] of STAFF) {
+    const staffCookies = await signIn(email)
+    for (const [name, url] of pages) await measure(name, url, staffCookies)
+  }
   await browser.close()
 } else {
   console.log(`no Chromium at ${CHROMIUM}: page weights skipped (apt-get install -y chromium)`)
