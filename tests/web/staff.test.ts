@@ -376,4 +376,39 @@ describe.skipIf(!hasChromium())('staff back-office pages', { timeout: 240_000 },
     }
     await page.context().close()
   })
+
+  it('the administrator gives a role after confirming, and finds the change in the audit log', async () => {
+    const page = await signIn(DEMO.admin.email)
+    await page.getByRole('link', { name: 'Utilisateurs et rôles' }).first().click()
+    await page.getByLabel('Nom ou adresse e-mail (une partie suffit)').fill('secretariat')
+    await page.getByRole('button', { name: 'Chercher' }).click()
+    await checkPage(page, 'gestion-utilisateurs')
+    await page.getByRole('link', { name: 'Sacha Secrétaire' }).click()
+    await page.getByLabel('Conseiller', { exact: true }).check()
+    await page.getByLabel('Pour quel syndicat').selectOption(DEMO.operator.id)
+    await page.getByRole('button', { name: 'Enregistrer les rôles' }).click()
+    expect(await page.locator('#confirmer-error').textContent()).toContain('Cochez la case')
+    const admin = await apiAs(DEMO.admin.email)
+    expect((await admin.get(`/v1/users/${DEMO.communeA.agent.id}`)).json().platformRoles).toEqual([])
+    await page.getByLabel('Conseiller', { exact: true }).check()
+    await page.getByLabel('Pour quel syndicat').selectOption(DEMO.operator.id)
+    await page.getByLabel(/Je confirme : cette personne aura exactement/).check()
+    await page.getByRole('button', { name: 'Enregistrer les rôles' }).click()
+    expect(await page.locator('.notice').textContent()).toContain('Rôles enregistrés')
+    await checkPage(page, 'gestion-utilisateur')
+    expect((await admin.get(`/v1/users/${DEMO.communeA.agent.id}`)).json()).toMatchObject({
+      platformRoles: ['advisor'],
+      operatorId: DEMO.operator.id,
+    })
+
+    await page.getByRole('link', { name: 'Journal d’audit' }).first().click()
+    await page.getByLabel('Action', { exact: true }).fill('roles.changed')
+    await page.getByRole('button', { name: 'Filtrer' }).click()
+    const rows = page.locator('main tbody tr')
+    expect(await rows.count()).toBeGreaterThanOrEqual(1)
+    expect(await rows.first().textContent()).toContain('roles.changed')
+    expect(await rows.first().textContent()).toContain('Alice Admin')
+    await checkPage(page, 'gestion-journal')
+    await page.context().close()
+  })
 })

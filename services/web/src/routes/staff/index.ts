@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify'
+import adminUserRoutes from './admin/users.js'
 import advisorCommuneRoutes from './advisor/communes.js'
 import advisorRequestRoutes from './advisor/requests.js'
 import editorImportRoutes from './editor/import.js'
@@ -16,6 +17,7 @@ export const STAFF_ROUTES = [
   editorImportRoutes,
   operatorOfferRoutes,
   operatorTrainingRoutes,
+  adminUserRoutes,
 ]
 
 /**

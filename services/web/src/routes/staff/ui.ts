@@ -49,6 +49,18 @@ export const STAFF_SECTIONS: Array<{ href: string; label: string; text: string; 
     text: 'Les sessions de vos formations, la liste des inscrits et son export.',
     check: STAFF.operatorAdmin,
   },
+  {
+    href: '/gestion/utilisateurs',
+    label: 'Utilisateurs et rôles',
+    text: 'Les comptes de votre périmètre et leurs rôles (conseiller, éditeur, administrateur).',
+    check: STAFF.operatorAdmin,
+  },
+  {
+    href: '/gestion/journal',
+    label: 'Journal d’audit',
+    text: 'Qui a fait quoi et quand, avec des filtres.',
+    check: STAFF.operatorAdmin,
+  },
 ]
 
 /**
