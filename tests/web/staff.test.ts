@@ -411,4 +411,22 @@ describe.skipIf(!hasChromium())('staff back-office pages', { timeout: 240_000 },
     await checkPage(page, 'gestion-journal')
     await page.context().close()
   })
+
+  it('the advisor reads the territory’s gaps and downloads them as CSV', async () => {
+    const page = await signIn(DEMO.advisor.email)
+    await page.getByRole('link', { name: 'Besoins du territoire' }).first().click()
+    await page.waitForURL(/\/gestion\/besoins$/)
+    expect(await page.locator('main').textContent()).toMatch(/\d+ communes? du syndicat/)
+    expect(await page.locator('main table').count()).toBeGreaterThan(0)
+    await checkPage(page, 'gestion-besoins')
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: /Télécharger le tableau/ }).click(),
+    ])
+    expect(download.suggestedFilename()).toMatch(/\.csv$/)
+    const csv = (await (await download.createReadStream()).toArray()).join('')
+    const api = await apiAs(DEMO.advisor.email)
+    expect(csv).toBe((await api.get('/v1/gap-portfolio.csv')).body)
+    await page.context().close()
+  })
 })

@@ -6,6 +6,7 @@ import editorImportRoutes from './editor/import.js'
 import editorModerationRoutes from './editor/moderation.js'
 import staffHomeRoutes from './home.js'
 import operatorOfferRoutes from './operator/offers.js'
+import operatorPortfolioRoutes from './operator/portfolio.js'
 import operatorTrainingRoutes from './operator/trainings.js'
 
 /** The staff back-office (`/gestion/...`): one plugin per route file, each with its role check. */
@@ -18,6 +19,7 @@ export const STAFF_ROUTES = [
   operatorOfferRoutes,
   operatorTrainingRoutes,
   adminUserRoutes,
+  operatorPortfolioRoutes,
 ]
 
 /**

@@ -20,6 +20,12 @@ export const STAFF_SECTIONS: Array<{ href: string; label: string; text: string; 
     check: STAFF.advisor,
   },
   {
+    href: '/gestion/besoins',
+    label: 'Besoins du territoire',
+    text: 'Les faiblesses et souhaits de formation des communes du syndicat, et leur tableau.',
+    check: STAFF.advisor,
+  },
+  {
     href: PAGES.staffModeration,
     label: 'Modération',
     text: 'Avis signalés ou en attente : publier, refuser, avec une raison.',
