@@ -6,6 +6,8 @@ import { requireStaff, STAFF, scopeOf } from '../access.js'
 import { staffView } from '../ui.js'
 
 export const PORTFOLIO_PATH = '/gestion/besoins'
+/** Lines per kind of gap on the page; the CSV has them all. */
+const TOP = 10
 
 interface Portfolio {
   collectivites: number
@@ -27,10 +29,12 @@ ${
 <p><a class="button button-secondary" href="${PORTFOLIO_PATH}.csv" download>Télécharger le tableau (CSV, par département et taille de commune)</a></p>
 ${kinds.map(
   (kind) => html`<table class="score-table">
-<caption>${kind}</caption>
+<caption>${kind} : les ${String(TOP)} plus fréquents (tous dans le CSV)</caption>
 <thead><tr><th scope="col">Besoin</th><th scope="col">Communes concernées</th></tr></thead>
 <tbody>${p.gaps
     .filter((g) => g.kindLabel === kind)
+    .sort((a, b) => b.count - a.count)
+    .slice(0, TOP)
     .map(
       (g) =>
         html`<tr><th scope="row">${g.label}</th><td><meter min="0" max="100" value="${String(Math.round(g.share * 100))}" aria-hidden="true"></meter> ${g.count} (${Math.round(g.share * 100)} %)</td></tr>`,
