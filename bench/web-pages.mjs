@@ -77,6 +77,7 @@ const STAFF = [
       ['mes communes', '/gestion/communes'],
       ['commune suivie', '/gestion/communes/0193a000-0000-7000-8000-000000000201'],
       ['demandes d’aide', '/gestion/demandes'],
+      ['besoins du territoire', '/gestion/besoins'],
     ],
   ],
   [
@@ -92,6 +93,8 @@ const STAFF = [
     [
       ['offres du syndicat', '/gestion/offres'],
       ['formations (gestion)', '/gestion/formations'],
+      ['utilisateurs et rôles', '/gestion/utilisateurs'],
+      ['journal d’audit', '/gestion/journal'],
     ],
   ],
 ]
