@@ -52,7 +52,10 @@ function refusedPage(_ctx: PageContext): View {
  */
 export function requireStaff(check: StaffCheck) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
-    if (!signedIn(request)) return requireSignIn(request, reply)
+    const auth = signedIn(request)
+    if (!auth) return requireSignIn(request, reply)
+    // A session opened before the roles were kept in it: reload its profile once.
+    if (auth.staff && auth.roles === undefined) await request.server.web.syncProfile(request)
     const scope = scopeOf(request)
     if (!check(staffRule(scope), scope)) return render(request, reply, refusedPage)
   }
