@@ -86,6 +86,36 @@ const SIGNED_IN = [
   ['fiche d’un outil (connecté)', '/catalogue/nextcloud'],
   ['une formation (connecté)', '/formations/rgpd-essentiel-maires'],
 ]
+// Staff back-office (issue 15), as the demo person of each role.
+const STAFF = [
+  [
+    'conseiller@demo.osinum.example',
+    [
+      ['gestion', '/gestion'],
+      ['mes communes', '/gestion/communes'],
+      ['commune suivie', '/gestion/communes/0193a000-0000-7000-8000-000000000201'],
+      ['demandes d’aide', '/gestion/demandes'],
+      ['besoins du territoire', '/gestion/besoins'],
+    ],
+  ],
+  [
+    'editrice@demo.osinum.example',
+    [
+      ['modération des avis', '/gestion/moderation'],
+      ['signalements', '/gestion/signalements'],
+      ['import de logiciels', '/gestion/catalogue/import'],
+    ],
+  ],
+  [
+    'admin@demo.osinum.example',
+    [
+      ['offres du syndicat', '/gestion/offres'],
+      ['formations (gestion)', '/gestion/formations'],
+      ['utilisateurs et rôles', '/gestion/utilisateurs'],
+      ['journal d’audit', '/gestion/journal'],
+    ],
+  ],
+]
 
 const rows = []
 let sessionCookie
@@ -118,15 +148,26 @@ if (hasChromium()) {
     await context.close()
   }
   for (const [name, url] of PUBLIC) await measure(name, url)
-  // Signed in as the demo mayor (password form).
-  const context = await browser.newContext({ baseURL: base })
-  const page = await context.newPage()
-  await page.goto('/connexion')
-  await page.getByLabel('Adresse e-mail', { exact: true }).fill('maire@commune-a.demo.osinum.example')
-  await page.getByLabel('Mot de passe', { exact: true }).fill('osinum-demo-2026')
-  await page.getByRole('button', { name: 'Se connecter' }).last().click()
-  await page.waitForURL(/tableau-de-bord/)
+  /** The session cookies of a demo person (password form). */
+  async function signIn(email) {
+    const context = await browser.newContext({ baseURL: base })
+    const page = await context.newPage()
+    await page.goto('/connexion')
+    await page.getByLabel('Adresse e-mail', { exact: true }).fill(email)
+    await page.getByLabel('Mot de passe', { exact: true }).fill('osinum-demo-2026')
+    await page.getByRole('button', { name: 'Se connecter' }).last().click()
+    await page.waitForURL(/tableau-de-bord|gestion/)
+    const cookies = await context.cookies()
+    await context.close()
+    return cookies
+  }
+  // Signed in as the demo mayor.
+  const cookies = await signIn('maire@commune-a.demo.osinum.example')
+  sessionCookie = cookies.find((c) => c.name === 'osinum_session')
   // The diagnostic: the demo commune's results, and a new draft's first step and review.
+  const context = await browser.newContext({ baseURL: base })
+  await context.addCookies(cookies)
+  const page = await context.newPage()
   await page.goto('/diagnostic')
   const results = await page
     .getByRole('link', { name: /Voir les résultats/ })
@@ -135,16 +176,18 @@ if (hasChromium()) {
   await page.getByRole('button', { name: /Commencer le diagnostic|Faire un nouveau diagnostic/ }).click()
   await page.waitForURL(/\/diagnostic\/[0-9a-f-]{36}$/)
   const draft = new URL(page.url()).pathname
+  await context.close()
   SIGNED_IN.push(
     ['diagnostic', '/diagnostic'],
     ['diagnostic : une étape', `${draft}?etape=1`],
     ['diagnostic : relecture', `${draft}/relecture`],
     ['résultats du diagnostic', results],
   )
-  const cookies = await context.cookies()
-  sessionCookie = cookies.find((c) => c.name === 'osinum_session')
-  await context.close()
   for (const [name, url] of SIGNED_IN) await measure(name, url, cookies)
+  for (const [email, pages] of STAFF) {
+    const staffCookies = await signIn(email)
+    for (const [name, url] of pages) await measure(name, url, staffCookies)
+  }
   await browser.close()
 } else {
   console.log(`no Chromium at ${CHROMIUM}: page weights skipped (apt-get install -y chromium)`)

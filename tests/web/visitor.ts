@@ -39,3 +39,11 @@ export function visitor(inject: Inject): Visitor {
     },
   }
 }
+/** A visitor signed in with a password through the sign-in page. */
+export async function signedInVisitor(inject: Host['app']['inject'], email: string, password: string) {
+  const v = visitor(inject)
+  const form = await v.get('/connexion')
+  const res = await v.post('/connexion', { 'login-email': email, password }, form.body)
+  if (res.statusCode !== 303) throw new Error(`signing in ${email}: ${res.statusCode}`)
+  return v
+}

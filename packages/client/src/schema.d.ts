@@ -1919,7 +1919,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** One review as its moderators see it, with the reasons of its reports */
+        get: operations["getReviewForModeration"];
         put?: never;
         post?: never;
         /** Withdraw your review (or remove one, as an editor) */
@@ -2120,6 +2121,26 @@ export interface paths {
         get: operations["compareTools"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tools/publication": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish several drafts at once (e.g. those of an import): all or nothing
+         * @description Each publication is recorded in the tool’s history and emits its event; tools already published are listed as unchanged. An unknown slug refuses the whole batch (404).
+         */
+        post: operations["publishTools"];
         delete?: never;
         options?: never;
         head?: never;
@@ -13715,6 +13736,82 @@ export interface operations {
             };
         };
     };
+    getReviewForModeration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        authorId: string | null;
+                        authorRole: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        departement: string | null;
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: date-time */
+                        moderatedAt: string | null;
+                        moderationNote: string | null;
+                        /** Format: uuid */
+                        organisationId: string;
+                        organisationName: string | null;
+                        rating: number;
+                        reportCount: number;
+                        /** @description Reasons given by the members who reported it (pending reports; who reported is not shown) */
+                        reports: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            reason: string;
+                        }[];
+                        status: "pending" | "published" | "rejected";
+                        text: string;
+                        toolName: string;
+                        toolSlug: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     deleteReview: {
         parameters: {
             query?: never;
@@ -15260,6 +15357,62 @@ export interface operations {
             };
             /** @description Default Response */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    publishTools: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    slugs: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        published: string[];
+                        unchanged: string[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -17085,6 +17238,8 @@ export interface operations {
                 q?: string;
                 role?: "advisor" | "editor" | "admin";
                 operatorId?: string;
+                /** @description Only these accounts (`ids=…&ids=…`): names of a list of people in one call */
+                ids?: string[];
             };
             header?: never;
             path?: never;

@@ -56,9 +56,17 @@ export const PAGES = {
   preferences: '/preferences',
   /** Landing of an email's unsubscribe link (`?token=`): a button POSTs it. */
   unsubscribe: '/desinscription',
-  // Staff back-office (a later issue)
+  // Staff back-office
+  staff: '/gestion',
+  staffCommunes: '/gestion/communes',
+  staffCommune: (id: string) => `/gestion/communes/${seg(id)}`,
+  staffRequests: '/gestion/demandes',
+  staffRequest: (id: string) => `/gestion/demandes/${seg(id)}`,
+  staffModeration: '/gestion/moderation',
   staffReview: (id: string) => `/gestion/avis/${seg(id)}`,
   staffContentReports: '/gestion/signalements',
+  staffOffers: '/gestion/offres',
+  staffTrainings: '/gestion/formations',
 } as const
 
 /** `PUBLIC_URL` + a page path (+ query), for links in emails. */

@@ -1,5 +1,6 @@
 export { runCli } from './cli.js'
 export { BaseConfig, ConfigError, HttpConfig, loadConfig } from './config.js'
+export { csvCell, csvDocument } from './csv.js'
 export {
   Conflict,
   type DomainErrorConstructor,

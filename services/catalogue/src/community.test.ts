@@ -444,6 +444,21 @@ describe('who uses a tool, reviews and moderation', () => {
     const reported = (await inject('GET', '/v1/reviews?reported=true', editor)).json()
       .items as ModerationReview[]
     expect(reported[0]).toMatchObject({ id: published!.id, status: 'pending', reportCount: 3 })
+    // Its moderators read the reasons, never who reported; members and strangers get nothing.
+    const detail = await inject('GET', `/v1/reviews/${published!.id}`, editor)
+    expect(detail.statusCode).toBe(200)
+    expect(detail.json()).toMatchObject({ id: published!.id, toolName: 'Nextcloud', reportCount: 3 })
+    expect(detail.json().reports.map((r: { reason: string }) => r.reason)).toEqual([
+      'Contenu trompeur',
+      'Contenu trompeur',
+      'Trompeur',
+    ])
+    expect(detail.body).not.toContain(BOB)
+    expect((await inject('GET', `/v1/reviews/${published!.id}`, bob)).statusCode).toBe(403)
+    expect((await inject('GET', `/v1/reviews/${published!.id}`)).statusCode).toBe(401)
+    expect((await inject('GET', '/v1/reviews/0193a000-0000-7000-8000-0000000ffff1', editor)).statusCode).toBe(
+      404,
+    )
     await inject('POST', `/v1/reviews/${published!.id}/moderation`, editor, { status: 'published' })
     expect((await inject('GET', '/v1/tools/nextcloud/reviews')).json().total).toBe(1)
   })

@@ -595,6 +595,14 @@ export const ModerationReview = Type.Object({
   reportCount: Type.Integer(),
 })
 export type ModerationReview = Static<typeof ModerationReview>
+export const ModerationReviewDetail = Type.Object({
+  ...ModerationReview.properties,
+  toolName: Type.String(),
+  reports: Type.Array(Type.Object({ reason: Type.String(), createdAt: DateTime }), {
+    description: 'Reasons given by the members who reported it (pending reports; who reported is not shown)',
+  }),
+})
+export type ModerationReviewDetail = Static<typeof ModerationReviewDetail>
 export const ReviewBody = Type.Object(
   {
     organisationId: Uuid,

@@ -182,6 +182,29 @@ describe('catalogue tool records', () => {
     ])
   })
 
+  it('publishes several drafts at once, all or nothing, each recorded in its history', async () => {
+    for (const [slug, name] of [
+      ['brouillon-un', 'Brouillon un'],
+      ['brouillon-deux', 'Brouillon deux'],
+    ])
+      expect((await inject('POST', '/v1/tools', validTool({ slug, name }), editor)).statusCode).toBe(201)
+    const slugs = ['brouillon-un', 'brouillon-deux']
+    // An unknown slug refuses the batch: nothing is published.
+    const refused = await inject('POST', '/v1/tools/publication', { slugs: [...slugs, 'inconnu'] }, editor)
+    expect(refused.statusCode).toBe(404)
+    expect(refused.headers['content-type']).toMatch(/problem\+json/)
+    expect((await inject('GET', '/v1/tools/brouillon-un')).statusCode).toBe(404)
+    expect((await inject('POST', '/v1/tools/publication', { slugs })).statusCode).toBe(401)
+    const done = await inject('POST', '/v1/tools/publication', { slugs: [...slugs, 'outil-de-test'] }, editor)
+    expect(done.statusCode, done.body).toBe(200)
+    expect(done.json()).toEqual({ published: slugs, unchanged: ['outil-de-test'] })
+    for (const slug of slugs) {
+      expect((await inject('GET', `/v1/tools/${slug}`)).json().status).toBe('published')
+      const history = (await inject('GET', `/v1/tools/${slug}/history`, undefined, editor)).json().items
+      expect(history[0]).toMatchObject({ action: 'published', changedBy: EDITOR })
+    }
+  })
+
   it('stores null, false and 0-like values exactly as sent (no type coercion of bodies)', async () => {
     const res = await inject(
       'POST',

@@ -92,6 +92,14 @@ describe('operator scopes in identity: two operators, every scoped role', () => 
     for (const who of [p.refA, p.advisorA, p.adminA, p.platformAdmin, p.outsider])
       await expectStatus('adminB', 'GET', `/v1/users/${who.userId}`, 404)
     await expectStatus('adminB', 'GET', `/v1/users/${p.refB.userId}`, 200)
+    // Named accounts in one call (a session's participants), still within the admin's scope.
+    const named = `/v1/users?ids=${p.refB.userId}&ids=${p.refA.userId}&ids=${p.editorB.userId}`
+    expect(ids(await expectStatus('adminB', 'GET', named, 200))).toEqual(
+      [p.refB.userId, p.editorB.userId].sort(),
+    )
+    expect(ids(await expectStatus('platformAdmin', 'GET', `/v1/users?ids=${p.refA.userId}`, 200))).toEqual([
+      p.refA.userId,
+    ])
 
     expect(ids(await expectStatus('adminB', 'GET', '/v1/organisations', 200))).toEqual([orgB])
     expect(ids(await expectStatus('adminA', 'GET', '/v1/organisations', 200))).toEqual([orgA])

@@ -1,3 +1,4 @@
+import type { StaffScope } from '@osinum/contracts'
 import { type Content, type Html, html } from './html.js'
 import type { FieldError, PageProblem } from './problems.js'
 
@@ -9,6 +10,8 @@ export interface PageContext {
   name: string | null
   email: string | null
   orgs: Array<{ id: string; name: string; referent: boolean; verified: boolean }>
+  /** Staff roles (none for commune members) and the operator they are scoped to (null: national). */
+  staff: StaffScope
   /** The operator's name as pages say it (« Syndicat numérique de … »), or osinum. */
   operatorName: string
   operatorWebsite: string | null

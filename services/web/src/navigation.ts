@@ -32,6 +32,7 @@ export const NAV: NavEntry[] = [
   { href: PAGES.community, label: 'Communauté' },
   { href: PAGES.help, label: 'Aide', when: signedIn },
   { href: PAGES.notifications, label: notificationsLabel, when: signedIn },
+  { href: PAGES.staff, label: 'Gestion', when: (ctx) => ctx.staff.platformRoles.length > 0 },
   { href: PAGES.account, label: 'Mon compte', when: signedIn },
   { href: PAGES.signIn, label: 'Se connecter', when: visitor },
   { href: PAGES.register, label: 'Créer un compte', when: visitor },

@@ -78,6 +78,8 @@ export function createRuntime(options: {
       name: me?.displayName ?? null,
       hasPassword: me?.hasPassword ?? false,
       staff: (me?.platformRoles ?? []).length > 0,
+      roles: [...(me?.platformRoles ?? [])],
+      roleOp: me?.operatorId ?? null,
       orgs,
       op,
     }

@@ -1,3 +1,4 @@
+import type { PlatformRole } from '@osinum/contracts'
 import type { FastifyRequest } from 'fastify'
 import { type Api, type ApiTransport, apiClient, SignedOut, type Visitor, visitorOf } from './api.js'
 
@@ -20,6 +21,13 @@ export interface SignedIn {
   hasPassword: boolean
   /** Has a platform role (admin, editor, advisor): sees staff-only choices. */
   staff: boolean
+  /**
+   * Platform roles and the operator they are scoped to (none: national), as the access token
+   * carries them: the staff pages decide with the contracts' rule (`staffRule`). Absent in
+   * sessions opened before they were kept (read as no role until the next token).
+   */
+  roles?: PlatformRole[]
+  roleOp?: string | null
   /** `verified`: its syndicate (or ProConnect, or a verified member) confirmed who speaks for it. */
   orgs: Array<{ id: string; name: string; referent: boolean; verified: boolean }>
   /** Operator of the person's first collectivité (theming). */

@@ -25,6 +25,7 @@ export async function render(
     name: auth?.name ?? null,
     email: auth?.email ?? null,
     orgs: auth?.orgs ?? [],
+    staff: { platformRoles: auth?.roles ?? [], operatorId: auth?.roleOp ?? null },
     operatorName: operator?.displayName || operator?.name || 'osinum',
     operatorWebsite: operator?.website?.startsWith('https://') ? operator.website : null,
     unread,

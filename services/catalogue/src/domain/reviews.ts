@@ -3,7 +3,7 @@ import { isUniqueViolation } from '@osinum/db'
 import { recordEvent } from '@osinum/events'
 import { Forbidden, NotFound } from '@osinum/service-kit'
 import { v7 as uuidv7 } from 'uuid'
-import type { ModerationReview, Review, ReviewBody } from '../schemas.js'
+import type { ModerationReview, ModerationReviewDetail, Review, ReviewBody } from '../schemas.js'
 import { bumpVersion, type Db, type DbOrTrx, type ReviewStatus } from './db.js'
 import { AlreadyReported, AlreadyReviewed, StaffCannotReport, UsageRequired } from './errors.js'
 import { findPublishedTool } from './tools.js'
@@ -191,6 +191,28 @@ export async function moderationQueue(
     c.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ])
   return { items: rows.map(toModeration), total: Number(total.n), limit, offset }
+}
+
+/** One review as its moderators see it, with the reports' reasons (never who reported it). */
+export async function reviewForModeration(
+  db: Db,
+  viewer: Viewer,
+  id: string,
+): Promise<ModerationReviewDetail> {
+  const row = await reviewQuery(db).where('r.id', '=', id).executeTakeFirst()
+  if (!row || !moderates(viewer, await operatorOfReview(db, row.organisation_id)))
+    throw new NotFound('Review')
+  const reports = await db
+    .selectFrom('review_reports')
+    .select(['reason', 'created_at'])
+    .where('review_id', '=', id)
+    .orderBy('created_at')
+    .execute()
+  return {
+    ...toModeration(row),
+    toolName: row.tool_name,
+    reports: reports.map((r) => ({ reason: r.reason, createdAt: new Date(r.created_at).toISOString() })),
+  }
 }
 
 export async function moderateReview(

@@ -368,6 +368,40 @@ export function applyPatch(current: ToolInput, patch: ToolUpdateBody): ToolInput
 }
 
 /** A tool's row, visible to this viewer (drafts and archives to editors only). */
+/**
+ * Publishes several tools at once (the drafts an import created, checked by an editor): all or
+ * nothing, each change recorded in its tool's history with its event. Already published ones are
+ * left as they are; an unknown slug refuses the whole batch.
+ */
+export async function publishTools(
+  ctx: DbContext,
+  slugs: string[],
+  actor: string | null,
+): Promise<{ published: string[]; unchanged: string[] }> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const rows = await trx.selectFrom('tools').select(['id', 'slug']).where('slug', 'in', slugs).execute()
+    const missing = slugs.filter((slug) => !rows.some((r) => r.slug === slug))
+    if (missing.length) throw new NotFound(`Tool ${missing.join(', ')}`)
+    const published: string[] = []
+    const unchanged: string[] = []
+    for (const slug of slugs) {
+      const row = rows.find((r) => r.slug === slug)!
+      const { changed } = await updateTool(
+        ctx,
+        row.id,
+        (input, current) => ({
+          input,
+          status: current.status === 'published' ? current.status : 'published',
+        }),
+        { actor },
+        trx,
+      )
+      ;(changed ? published : unchanged).push(slug)
+    }
+    return { published, unchanged }
+  })
+}
+
 export async function findTool(db: DbOrTrx, slug: string, viewer: Viewer): Promise<ToolRow> {
   const row = await db.selectFrom('tools').selectAll().where('slug', '=', slug).executeTakeFirst()
   if (!row || (row.status !== 'published' && !viewer.isEditor)) throw new NotFound('Tool')

@@ -1,4 +1,5 @@
 import { POPULATION_BRACKET_IDS, THEMES, type Theme } from '@osinum/contracts'
+import { csvCell } from '@osinum/service-kit'
 import { GAP_KINDS, type GapKind } from './vocabulary.js'
 
 /** What the portfolio needs of one collectivité's latest submitted diagnostic. */
@@ -123,12 +124,7 @@ export function aggregatePortfolio(rows: PortfolioInput[], labels: PortfolioLabe
   }
 }
 
-/** One CSV cell (RFC 4180), neutralising spreadsheet formulas. */
-export function csvCell(value: string | number): string {
-  let s = String(value)
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`
-  return /[",\r\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
-}
+export { csvCell }
 
 /**
  * The portfolio as CSV (UTF-8 with BOM so that spreadsheets read the accents, CRLF lines): one

@@ -129,6 +129,7 @@ export async function listUsers(
     q?: string | undefined
     role?: PlatformRole | undefined
     operatorId?: string | undefined
+    ids?: string[] | undefined
     limit: number
     offset: number
   },
@@ -143,6 +144,7 @@ export async function listUsers(
     )
   if (f.role) q = q.where(sql<boolean>`platform_roles @> ${JSON.stringify([f.role])}::jsonb`)
   if (f.operatorId) q = q.where('operator_id', '=', f.operatorId)
+  if (f.ids?.length) q = q.where('id', 'in', f.ids)
   const [items, count] = await Promise.all([
     q.selectAll().orderBy('created_at').orderBy('id').limit(f.limit).offset(f.offset).execute(),
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),

@@ -25,6 +25,7 @@ import homeRoutes from './public/home.js'
 import informationRoutes from './public/pages.js'
 import resourceRoutes from './resources/resources.js'
 import trainingRoutes from './resources/trainings.js'
+import staffRoutes from './staff/index.js'
 
 /**
  * Every page group, one plugin per route file (each encapsulated: a group's `preHandler`, such as
@@ -58,6 +59,7 @@ const ROUTES = [
   catalogueToolRoutes,
   resourceRoutes,
   trainingRoutes,
+  staffRoutes,
 ]
 
 export async function pageRoutes(app: FastifyInstance) {

@@ -1,8 +1,20 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Page, PageQuery } from '@osinum/contracts'
 import { Type } from 'typebox'
-import { deleteReview, moderateReview, moderationQueue, reportReview } from '../../domain/reviews.js'
-import { ModerationBody, ModerationReview, ReportBody, ReviewStatusSchema } from '../../schemas.js'
+import {
+  deleteReview,
+  moderateReview,
+  moderationQueue,
+  reportReview,
+  reviewForModeration,
+} from '../../domain/reviews.js'
+import {
+  ModerationBody,
+  ModerationReview,
+  ModerationReviewDetail,
+  ReportBody,
+  ReviewStatusSchema,
+} from '../../schemas.js'
 import { IdParams, ProblemRef, type RouteDeps, SlugParams, TAGS, viewerFor } from '../shared.js'
 
 const EDITORS = ['editor', 'admin'] as const
@@ -33,6 +45,20 @@ export const reviewRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { 
       const { limit = 20, offset = 0, ...filter } = request.query
       return moderationQueue(ctx.db, await viewerFor(index, request), filter, limit, offset)
     },
+  )
+  app.get(
+    '/v1/reviews/:id',
+    {
+      config: { access: EDITORS },
+      schema: {
+        tags: TAGS,
+        operationId: 'getReviewForModeration',
+        summary: 'One review as its moderators see it, with the reasons of its reports',
+        params: IdParams,
+        response: { 200: ModerationReviewDetail, 404: ProblemRef },
+      },
+    },
+    async (request) => reviewForModeration(ctx.db, await viewerFor(index, request), request.params.id),
   )
   app.post(
     '/v1/reviews/:id/moderation',

@@ -10,6 +10,7 @@ import {
   createTool,
   findTool,
   inputFromCreate,
+  publishTools,
   toolDetail,
   toolHistory,
   updateTool,
@@ -117,6 +118,37 @@ export const toolRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { ct
       },
     },
     async (request) => toolDetail(ctx, index, request.params.slug, await viewerFor(index, request)),
+  )
+
+  app.post(
+    '/v1/tools/publication',
+    {
+      config: { access: EDITORS },
+      preValidation: nationalEditors,
+      schema: {
+        tags: TAGS,
+        operationId: 'publishTools',
+        summary: 'Publish several drafts at once (e.g. those of an import): all or nothing',
+        description:
+          'Each publication is recorded in the tool’s history and emits its event; tools already published are listed as unchanged. An unknown slug refuses the whole batch (404).',
+        body: Type.Object(
+          {
+            slugs: Type.Array(SlugParams.properties.slug, { minItems: 1, maxItems: 100, uniqueItems: true }),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({ published: Type.Array(Type.String()), unchanged: Type.Array(Type.String()) }),
+          404: ProblemRef,
+        },
+      },
+    },
+    async (request) => {
+      const viewer = await viewerFor(index, request)
+      const result = await publishTools(ctx, request.body.slugs, viewer.userId)
+      index.markStale()
+      return result
+    },
   )
 
   app.patch(

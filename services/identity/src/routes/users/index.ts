@@ -258,6 +258,12 @@ export const userRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (fastif
           q: Type.Optional(Type.String({ maxLength: 120, description: 'Part of an email or name' })),
           role: Type.Optional(PlatformRoleSchema),
           operatorId: Type.Optional(Id),
+          ids: Type.Optional(
+            Type.Array(Id, {
+              maxItems: 100,
+              description: 'Only these accounts (`ids=…&ids=…`): names of a list of people in one call',
+            }),
+          ),
         }),
         response: { 200: Page(UserSummary) },
       },

@@ -11,10 +11,14 @@ const EMAIL_REQUIRED = {
   message: 'Indiquez votre adresse e-mail, par exemple nom@mairie.fr.',
 }
 
-/** Where a person goes once signed in: the page they wanted, else their commune's onboarding or dashboard. */
+/**
+ * Where a person goes once signed in: the page they wanted, else their dashboard, the back-office
+ * for staff outside any commune, else their commune's onboarding.
+ */
 export function afterSignIn(request: FastifyRequest, returnTo = ''): string {
-  const orgs = request.session.get('auth')?.orgs ?? []
-  return safeReturn(returnTo, orgs.length ? '/tableau-de-bord' : '/commune')
+  const auth = request.session.get('auth')
+  const home = auth?.orgs.length ? '/tableau-de-bord' : auth?.roles?.length ? '/gestion' : '/commune'
+  return safeReturn(returnTo, home)
 }
 
 export interface OidcMethod {
