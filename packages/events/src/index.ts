@@ -27,6 +27,12 @@ export {
   type ServiceEventsOptions,
 } from './service-events.js'
 export { type EventTables, eventTablesMigration } from './tables.js'
-export { contextFromHeaders, currentTraceHeaders, recordGetter, recordSetter } from './trace.js'
+export {
+  contextFromHeaders,
+  currentTraceHeaders,
+  publishTraced,
+  recordGetter,
+  recordSetter,
+} from './trace.js'
 export * from './transport.js'
 export type { EventLogger } from './types.js'
