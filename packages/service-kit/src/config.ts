@@ -52,6 +52,13 @@ export const BaseConfig = Type.Object({
   BODY_LIMIT_BYTES: Type.Integer({ minimum: 1024, default: 1_048_576 }),
   RATE_LIMIT_MAX: Type.Integer({ minimum: 1, default: 600, description: 'Requests per minute per IP' }),
   TRUST_PROXY: Type.Boolean({ default: false }),
+  SHUTDOWN_DELAY_SECONDS: Type.Number({
+    minimum: 0,
+    maximum: 120,
+    default: 0,
+    description:
+      'On SIGTERM, seconds during which the process still serves (readiness 503) before it closes its listener, so that load balancers stop sending first',
+  }),
   JWKS_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
   JWT_ISSUER: Type.String({ default: 'osinum' }),
   JWT_AUDIENCE: Type.String({ default: 'osinum' }),

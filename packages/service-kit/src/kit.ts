@@ -51,6 +51,11 @@ export const serviceKit = fp(
         })
     })
     app.addHook('onResponse', async (request, reply) => logAccess(request, reply))
+    // While draining, every answer ends its connection: a keep-alive client opens a new one,
+    // which the load balancer sends to another replica.
+    app.addHook('onSend', async (_request, reply) => {
+      if (app.readiness.shuttingDown) reply.header('connection', 'close')
+    })
     await app.register(sensible)
     await app.register(helmet, {
       // Swagger UI at /docs needs its own scripts and styles; API responses are JSON.
