@@ -1,11 +1,11 @@
-import { type ChildProcess, spawn } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
-import { describeWithNats, freePort, infrastructure, uniqueName } from '@osinum/testing'
+import { describeWithNats, infrastructure } from '@osinum/testing'
 import { afterAll, expect, it } from 'vitest'
+import { serverOf, startStandalone } from './standalone.js'
 
 const infra = infrastructure()
-const server = fileURLToPath(new URL('../services/catalogue/dist/server.js', import.meta.url))
+const server = serverOf('catalogue')
 
 /**
  * A rolling upgrade, as a cluster does it: SIGTERM, and a load balancer that stops sending new
@@ -22,34 +22,8 @@ describeWithNats('a service drains through SIGTERM without a failed request', ()
   it.skipIf(!existsSync(server) || !infra.databaseUrl.startsWith('postgres'))(
     'answers every request sent until the balancer removed it, then exits 0',
     async () => {
-      const port = await freePort()
-      const child = spawn(process.execPath, [server], {
-        env: {
-          PATH: process.env.PATH,
-          PORT: String(port),
-          HOST: '127.0.0.1',
-          LOG_LEVEL: 'warn',
-          DATABASE_URL: infra.databaseUrl,
-          DATABASE_SCHEMA: uniqueName('drain_catalogue'),
-          NATS_URL: infra.natsUrl!,
-          EVENTS_NAMESPACE: uniqueName('drain'),
-          OTEL_SDK_DISABLED: 'true',
-          SHUTDOWN_DELAY_SECONDS: '2',
-        },
-        stdio: ['ignore', 'ignore', 'pipe'],
-      })
+      const { child, base, exited } = await startStandalone('catalogue', { SHUTDOWN_DELAY_SECONDS: '2' })
       children.push(child)
-      let stderr = ''
-      child.stderr!.on('data', (d) => {
-        stderr += d
-      })
-      const base = `http://127.0.0.1:${port}`
-      let ready = false
-      while (!ready && child.exitCode === null) {
-        ready = (await fetch(`${base}/readyz`).catch(() => undefined))?.status === 200
-        if (!ready) await new Promise((r) => setTimeout(r, 100))
-      }
-      expect(ready, `not ready: ${stderr}`).toBe(true)
 
       let removed = false
       const balancer = (async () => {
@@ -82,7 +56,6 @@ describeWithNats('a service drains through SIGTERM without a failed request', ()
       }
       const clients = Array.from({ length: 4 }, client)
       await new Promise((r) => setTimeout(r, 500))
-      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
       child.kill('SIGTERM')
       sigtermSent = true
       await Promise.all([balancer, ...clients])
