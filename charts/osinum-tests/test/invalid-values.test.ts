@@ -34,6 +34,21 @@ const CASES: Case[] = [
       /at '\/postgresql\/tls\/mode': value must be one of 'disable', 'require', 'verify-ca', 'verify-full'/,
   },
   {
+    name: 'more stream replicas than NATS allows',
+    values: { nats: { streamReplicas: 7 } },
+    message: /at '\/nats\/streamReplicas': maximum: got 7, want 5/,
+  },
+  {
+    name: 'a sampling ratio above 1',
+    values: { telemetry: { samplerRatio: 2 } },
+    message: /at '\/telemetry\/samplerRatio': maximum: got 2, want 1/,
+  },
+  {
+    name: 'a front-end URL that is not one',
+    values: { config: { frontendUrls: { magicLink: 'connexion/lien' } } },
+    message: /at '\/config\/frontendUrls\/magicLink'/,
+  },
+  {
     name: 'unknown enum: config.logLevel',
     values: { config: { logLevel: 'loud' } },
     message: /at '\/config\/logLevel': value must be one of/,
@@ -168,6 +183,11 @@ const TEMPLATE_ONLY: Case[] = [
     name: 'a path prefix owned by two services',
     values: { services: { catalogue: { paths: ['/v1/tools', '/v1/users'] } } },
     message: /"\/v1\/users" is already owned by services\.(catalogue|identity)\.paths/,
+  },
+  {
+    name: 'a shutdown delay the grace period cannot hold',
+    values: { config: { shutdownDelaySeconds: 20 }, terminationGracePeriodSeconds: 30 },
+    message: /terminationGracePeriodSeconds \(30\) must leave 15 s after config\.shutdownDelaySeconds \(20\)/,
   },
   {
     name: 'no service enabled',

@@ -181,6 +181,8 @@ LOG_LEVEL: {{ $v.config.logLevel | quote }}
 PUBLIC_URL: {{ $publicUrl | quote }}
 CORS_ORIGINS: {{ include "osinum.corsOrigins" $ctx | quote }}
 TRUST_PROXY: {{ $v.config.trustProxy | toString | quote }}
+RATE_LIMIT_MAX: {{ $v.config.rateLimitMax | toString | quote }}
+SHUTDOWN_DELAY_SECONDS: {{ $v.config.shutdownDelaySeconds | toString | quote }}
 {{- if include "osinum.stateless" . }}
 {{- /* web: no database, no bus; the API through its public URL (or services.web.apiUrl) */}}
 API_URL: {{ default $publicUrl .svc.apiUrl | quote }}
@@ -192,6 +194,7 @@ WEB_OPERATOR_ID: {{ . | quote }}
 NATS_URL: {{ required "nats.url is required" $v.nats.url | quote }}
 {{- end }}
 EVENTS_NAMESPACE: {{ $v.nats.eventsNamespace | quote }}
+NATS_STREAM_REPLICAS: {{ $v.nats.streamReplicas | toString | quote }}
 DATABASE_SCHEMA: {{ .name | quote }}
 {{- if not (include "osinum.dbFromSecret" .) }}
 DATABASE_URL: {{ include "osinum.databaseUrl" $ctx | quote }}
@@ -204,6 +207,8 @@ JWKS_URL: {{ include "osinum.jwksUrl" $ctx | quote }}
 JWT_ISSUER: {{ default $publicUrl $v.config.jwtIssuer | quote }}
 JWT_AUDIENCE: {{ $v.config.jwtAudience | quote }}
 OTEL_SERVICE_NAME: {{ .name | quote }}
+OTEL_TRACES_SAMPLER: {{ $v.telemetry.sampler | quote }}
+OTEL_TRACES_SAMPLER_ARG: {{ $v.telemetry.samplerRatio | toString | quote }}
 {{- with $v.telemetry.otlpEndpoint }}
 OTEL_EXPORTER_OTLP_ENDPOINT: {{ . | quote }}
 {{- end }}
@@ -216,6 +221,23 @@ NATS_CREDS_FILE: {{ include "osinum.natsCredsPath" $ctx | quote }}
 {{- end }}
 {{- end }}
 {{- if eq .name "identity" }}
+ACCESS_TOKEN_TTL_SECONDS: {{ $v.config.accessTokenTtlSeconds | toString | quote }}
+{{- $urls := $v.config.frontendUrls }}
+{{- with $urls.magicLink }}
+MAGIC_LINK_URL: {{ . | quote }}
+{{- end }}
+{{- with $urls.emailVerification }}
+EMAIL_VERIFICATION_URL: {{ . | quote }}
+{{- end }}
+{{- with $urls.passwordReset }}
+PASSWORD_RESET_URL: {{ . | quote }}
+{{- end }}
+{{- with $urls.invitation }}
+INVITATION_URL: {{ . | quote }}
+{{- end }}
+{{- with $urls.oidcSuccess }}
+OIDC_SUCCESS_REDIRECT: {{ . | quote }}
+{{- end }}
 {{- with $v.config.oidc.issuer }}
 OIDC_ISSUER: {{ . | quote }}
 OIDC_CLIENT_ID: {{ required "config.oidc.clientId is required when config.oidc.issuer is set" $v.config.oidc.clientId | quote }}
@@ -436,6 +458,9 @@ Rendered once, from validate.yaml.
 {{- end -}}
 {{- if not $anyEnabled -}}
 {{- fail "services: at least one service must be enabled" -}}
+{{- end -}}
+{{- if gt (add (int $v.config.shutdownDelaySeconds) 15) (int $v.terminationGracePeriodSeconds) -}}
+{{- fail (printf "terminationGracePeriodSeconds (%v) must leave 15 s after config.shutdownDelaySeconds (%v) to finish requests and close: raise it to at least %v" $v.terminationGracePeriodSeconds $v.config.shutdownDelaySeconds (add (int $v.config.shutdownDelaySeconds) 15)) -}}
 {{- end -}}
 {{- if $v.services.identity.enabled -}}
 {{- if eq $v.services.identity.signingKeys.source "secret" -}}

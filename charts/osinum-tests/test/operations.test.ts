@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest'
+import { byName, componentName, minimalValues, render } from '../src/helm.js'
+
+const SERVICES_WITH_DATA = ['identity', 'diagnostics', 'catalogue', 'resources', 'notifications']
+
+describe('what an operator tunes through values', () => {
+  it('gives every service the stream replicas, the sampler and the shutdown delay', () => {
+    const objects = render({
+      files: [minimalValues],
+      values: {
+        nats: { streamReplicas: 3 },
+        telemetry: { samplerRatio: 0.25 },
+        config: { shutdownDelaySeconds: 8, rateLimitMax: 1200 },
+        terminationGracePeriodSeconds: 40,
+      },
+    })
+    for (const service of SERVICES_WITH_DATA) {
+      const data = byName(objects, 'ConfigMap', componentName(service)).data
+      expect(data).toMatchObject({
+        NATS_STREAM_REPLICAS: '3',
+        OTEL_TRACES_SAMPLER: 'parentbased_traceidratio',
+        OTEL_TRACES_SAMPLER_ARG: '0.25',
+        SHUTDOWN_DELAY_SECONDS: '8',
+        RATE_LIMIT_MAX: '1200',
+      })
+    }
+  })
+
+  it('samples one request in ten by default, parent-based', () => {
+    const data = byName(render({ files: [minimalValues] }), 'ConfigMap', componentName('identity')).data
+    expect(data.OTEL_TRACES_SAMPLER).toBe('parentbased_traceidratio')
+    expect(data.OTEL_TRACES_SAMPLER_ARG).toBe('0.1')
+    expect(data.NATS_STREAM_REPLICAS).toBe('1')
+  })
+
+  it('passes the front-end URLs and the access token lifetime to identity only', () => {
+    const objects = render({
+      files: [minimalValues],
+      values: {
+        config: {
+          accessTokenTtlSeconds: 600,
+          frontendUrls: {
+            magicLink: 'https://app.example.fr/lien',
+            invitation: 'https://app.example.fr/invitation',
+            oidcSuccess: 'https://app.example.fr/sso',
+          },
+        },
+      },
+    })
+    expect(byName(objects, 'ConfigMap', componentName('identity')).data).toMatchObject({
+      ACCESS_TOKEN_TTL_SECONDS: '600',
+      MAGIC_LINK_URL: 'https://app.example.fr/lien',
+      INVITATION_URL: 'https://app.example.fr/invitation',
+      OIDC_SUCCESS_REDIRECT: 'https://app.example.fr/sso',
+    })
+    expect(
+      byName(objects, 'ConfigMap', componentName('identity')).data.EMAIL_VERIFICATION_URL,
+    ).toBeUndefined()
+    expect(byName(objects, 'ConfigMap', componentName('catalogue')).data.MAGIC_LINK_URL).toBeUndefined()
+  })
+
+  it('labels every scraped series with the osinum service name', () => {
+    const objects = render({
+      files: [minimalValues],
+      values: { metrics: { serviceMonitor: { enabled: true } } },
+    })
+    const sm = byName(objects, 'ServiceMonitor', componentName('diagnostics'))
+    expect(sm.spec.endpoints[0].relabelings).toEqual([
+      { targetLabel: 'service', replacement: 'diagnostics', action: 'replace' },
+    ])
+  })
+})
