@@ -10,7 +10,7 @@ describe('what an operator tunes through values', () => {
       values: {
         nats: { streamReplicas: 3 },
         telemetry: { samplerRatio: 0.25 },
-        config: { shutdownDelaySeconds: 8, rateLimitMax: 1200 },
+        config: { shutdownDelaySeconds: 8, rateLimitMax: 1200, outboxRetentionDays: 30 },
         terminationGracePeriodSeconds: 40,
       },
     })
@@ -22,6 +22,7 @@ describe('what an operator tunes through values', () => {
         OTEL_TRACES_SAMPLER_ARG: '0.25',
         SHUTDOWN_DELAY_SECONDS: '8',
         RATE_LIMIT_MAX: '1200',
+        OUTBOX_RETENTION_DAYS: '30',
       })
     }
   })

@@ -195,6 +195,7 @@ NATS_URL: {{ required "nats.url is required" $v.nats.url | quote }}
 {{- end }}
 EVENTS_NAMESPACE: {{ $v.nats.eventsNamespace | quote }}
 NATS_STREAM_REPLICAS: {{ $v.nats.streamReplicas | toString | quote }}
+OUTBOX_RETENTION_DAYS: {{ $v.config.outboxRetentionDays | toString | quote }}
 DATABASE_SCHEMA: {{ .name | quote }}
 {{- if not (include "osinum.dbFromSecret" .) }}
 DATABASE_URL: {{ include "osinum.databaseUrl" $ctx | quote }}

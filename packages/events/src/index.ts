@@ -13,6 +13,7 @@ export { type EventMetrics, eventMetrics } from './metrics.js'
 export { NatsTransport, type NatsTransportOptions } from './nats-transport.js'
 export { recordEvent } from './outbox.js'
 export { OutboxRelay, type RelayOptions } from './relay.js'
+export { type RepublishRange, republishEvents } from './republish.js'
 export {
   RequestFailedError,
   type RequestReplyTransport,

@@ -51,7 +51,7 @@ export interface ServiceEventsOptions {
   naming: EventNaming
   logger: EventLogger
   registry?: Registry
-  relay?: Pick<RelayOptions, 'batchSize' | 'pollIntervalMs' | 'listen'>
+  relay?: Pick<RelayOptions, 'batchSize' | 'pollIntervalMs' | 'listen' | 'retentionMs'>
 }
 
 const tracer = trace.getTracer('@osinum/events')

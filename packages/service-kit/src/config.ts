@@ -45,6 +45,13 @@ export const BaseConfig = Type.Object({
     description: 'Replicas of the streams this service creates',
   }),
   NATS_TLS_CA_FILE: Type.Optional(Type.String()),
+  OUTBOX_RETENTION_DAYS: Type.Number({
+    minimum: 1,
+    maximum: 3650,
+    default: 7,
+    description:
+      'Days published events stay in the outbox: how far back `cli republish` can re-send them (after a stream loss or a restore)',
+  }),
   /** Prefix of subjects and stream names; tests use it to isolate runs on a shared server. */
   EVENTS_NAMESPACE: Type.String({ pattern: '^[a-z0-9_]*$', default: '' }),
   PUBLIC_URL: Type.String({ pattern: '^https?://', default: 'http://localhost:3000' }),
@@ -76,6 +83,7 @@ export const HttpConfig = Type.Omit(BaseConfig, [
   'NATS_STREAM_REPLICAS',
   'NATS_TLS_CA_FILE',
   'EVENTS_NAMESPACE',
+  'OUTBOX_RETENTION_DAYS',
 ])
 export type HttpConfig = Static<typeof HttpConfig>
 

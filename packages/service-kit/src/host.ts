@@ -171,7 +171,11 @@ export async function createHost(options: HostOptions): Promise<Host> {
       logger: app.log.child({ component: 'events', service: module.name }),
       registry,
       // Events leave as soon as their transaction commits (LISTEN/NOTIFY); the poll is the fallback.
-      relay: { listen: database.listen, pollIntervalMs: 1_000 },
+      relay: {
+        listen: database.listen,
+        pollIntervalMs: 1_000,
+        retentionMs: config.OUTBOX_RETENTION_DAYS * 24 * 3600_000,
+      },
     })
     consumeRevocations(events, schema)
     revocations.addSource(schema, db)
