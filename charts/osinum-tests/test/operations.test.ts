@@ -71,3 +71,33 @@ describe('what an operator tunes through values', () => {
     ])
   })
 })
+
+describe('disruption budgets never block a node drain', () => {
+  it('keeps minAvailable when replicas leave a pod to evict', () => {
+    const objects = render({
+      files: [minimalValues],
+      values: { services: { catalogue: { replicaCount: 3, pdb: { enabled: true, minAvailable: 2 } } } },
+    })
+    expect(byName(objects, 'PodDisruptionBudget', componentName('catalogue')).spec).toMatchObject({
+      minAvailable: 2,
+    })
+  })
+
+  it.each([
+    ['one replica, minAvailable 1', { replicaCount: 1, pdb: { enabled: true, minAvailable: 1 } }],
+    ['minAvailable 100%', { replicaCount: 3, pdb: { enabled: true, minAvailable: '100%' } }],
+    [
+      'autoscaling from 2, minAvailable 2',
+      {
+        replicaCount: 5,
+        autoscaling: { enabled: true, minReplicas: 2, maxReplicas: 4 },
+        pdb: { enabled: true, minAvailable: 2 },
+      },
+    ],
+  ])('lets one pod go at a time when %s', (_name, catalogue) => {
+    const objects = render({ files: [minimalValues], values: { services: { catalogue } } })
+    const spec = byName(objects, 'PodDisruptionBudget', componentName('catalogue')).spec
+    expect(spec.maxUnavailable).toBe(1)
+    expect(spec.minAvailable).toBeUndefined()
+  })
+})

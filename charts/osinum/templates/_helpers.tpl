@@ -527,3 +527,16 @@ Rendered once, from validate.yaml.
 {{- end -}}
 {{- toJson $peers -}}
 {{- end -}}
+
+{{/*
+"true" when the PDB's minAvailable leaves no pod a node drain may evict: a number at least the
+fewest replicas the service runs (autoscaling.minReplicas or replicaCount), or 100%.
+*/}}
+{{- define "osinum.pdbBlocksDrains" -}}
+{{- $svc := .svc -}}
+{{- $fewest := ternary $svc.autoscaling.minReplicas $svc.replicaCount $svc.autoscaling.enabled | int -}}
+{{- $min := toString $svc.pdb.minAvailable -}}
+{{- if hasSuffix "%" $min -}}
+{{- if eq $min "100%" -}}true{{- end -}}
+{{- else if ge (int $min) $fewest -}}true{{- end -}}
+{{- end -}}
