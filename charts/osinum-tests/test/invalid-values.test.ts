@@ -186,6 +186,11 @@ const TEMPLATE_ONLY: Case[] = [
     message: /\\?"\/v1\/users\\?" is already owned by services\.(catalogue|identity)\.paths/,
   },
   {
+    name: 'API docs routed to a disabled service',
+    values: { apiDocs: { service: 'resources' }, services: { resources: { enabled: false } } },
+    message: /apiDocs\.service: resources is not enabled/,
+  },
+  {
     name: 'a shutdown delay the grace period cannot hold',
     values: { config: { shutdownDelaySeconds: 20 }, terminationGracePeriodSeconds: 30 },
     message: /terminationGracePeriodSeconds \(30\) must leave 15 s after config\.shutdownDelaySeconds \(20\)/,

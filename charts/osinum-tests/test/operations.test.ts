@@ -101,3 +101,37 @@ describe('disruption budgets never block a node drain', () => {
     expect(spec.minAvailable).toBeUndefined()
   })
 })
+
+describe('public API documentation', () => {
+  const routed = (objects: ReturnType<typeof render>) => {
+    const ingress = objects.find((o) => o.kind === 'Ingress')!
+    return ingress.spec.rules[0].http.paths.map((p: any) => [p.path, p.backend.service.name])
+  }
+
+  it('is not routed by default', () => {
+    const objects = render({ files: [minimalValues], values: { ingress: { enabled: true } } })
+    expect(routed(objects).map(([path]: string[]) => path)).not.toContain('/docs')
+  })
+
+  it('routes /docs and /openapi.json to the service named by apiDocs.service, on the Ingress and the HTTPRoute', () => {
+    const objects = render({
+      files: [minimalValues],
+      values: {
+        apiDocs: { service: 'catalogue' },
+        ingress: { enabled: true },
+        httpRoute: { enabled: true, parentRefs: [{ name: 'public' }] },
+      },
+    })
+    expect(routed(objects)).toEqual(
+      expect.arrayContaining([
+        ['/docs', componentName('catalogue')],
+        ['/openapi.json', componentName('catalogue')],
+      ]),
+    )
+    const rules = objects.find((o) => o.kind === 'HTTPRoute')!.spec.rules
+    const catalogue = rules.find((r: any) => r.backendRefs[0].name === componentName('catalogue'))
+    expect(catalogue.matches.map((m: any) => m.path.value)).toEqual(
+      expect.arrayContaining(['/docs', '/openapi.json']),
+    )
+  })
+})

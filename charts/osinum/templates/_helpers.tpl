@@ -457,6 +457,11 @@ Rendered once, from validate.yaml.
 {{- end -}}
 {{- end -}}
 {{- end -}}
+{{- with $v.apiDocs.service -}}
+{{- if not (get $v.services .).enabled -}}
+{{- include "osinum.fail" (printf "apiDocs.service: %s is not enabled" .) -}}
+{{- end -}}
+{{- end -}}
 {{- if not $anyEnabled -}}
 {{- include "osinum.fail" "services: at least one service must be enabled" -}}
 {{- end -}}
@@ -549,4 +554,16 @@ message as an error, so `helm lint --strict` refuses what `helm template` refuse
 {{- fail . -}}
 {{- /* a function helm lint keeps: parsing the message as a year fails, quoting it */}}
 {{- $_ := mustToDate "2006" (printf "invalid values: %s" .) -}}
+{{- end -}}
+
+{{/*
+The path prefixes the Ingress/HTTPRoute send to a service, as a JSON list: its `paths`, plus
+`/docs` and `/openapi.json` for the service named by `apiDocs.service` (its API documentation).
+*/}}
+{{- define "osinum.routedPaths" -}}
+{{- $paths := .svc.paths | default list -}}
+{{- if eq .ctx.Values.apiDocs.service .name -}}
+{{- $paths = concat $paths (list "/docs" "/openapi.json") -}}
+{{- end -}}
+{{- toJson $paths -}}
 {{- end -}}
