@@ -1,5 +1,10 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { parse } from 'yaml'
 import { byName, componentName, minimalValues, render } from '../src/helm.js'
+import { validateObject } from '../src/models.js'
+import { chartDir } from '../src/paths.js'
 
 const SERVICES_WITH_DATA = ['identity', 'diagnostics', 'catalogue', 'resources', 'notifications']
 
@@ -132,6 +137,46 @@ describe('public API documentation', () => {
     const catalogue = rules.find((r: any) => r.backendRefs[0].name === componentName('catalogue'))
     expect(catalogue.matches.map((m: any) => m.path.value)).toEqual(
       expect.arrayContaining(['/docs', '/openapi.json']),
+    )
+  })
+})
+
+describe('alerts and dashboards rendered from deploy/', () => {
+  const repo = join(chartDir, '..', '..')
+  const objects = render({
+    files: [minimalValues],
+    values: {
+      metrics: {
+        prometheusRule: { enabled: true, labels: { release: 'kube-prometheus-stack' } },
+        grafanaDashboards: { enabled: true },
+      },
+    },
+  })
+
+  it('renders the PrometheusRule with the rules of deploy/prometheus/alerts.yaml', () => {
+    const rule = objects.find((o) => o.kind === 'PrometheusRule')!
+    const source = parse(readFileSync(join(repo, 'deploy/prometheus/alerts.yaml'), 'utf8'))
+    expect(rule.metadata.labels.release).toBe('kube-prometheus-stack')
+    expect(rule.spec).toEqual(source.spec)
+    validateObject(rule)
+  })
+
+  it('renders one ConfigMap per dashboard of deploy/grafana, labelled for the Grafana sidecar', () => {
+    const dashboards = readdirSync(join(repo, 'deploy/grafana')).filter((f) => f.endsWith('.json'))
+    const maps = objects.filter((o) => o.kind === 'ConfigMap' && o.metadata.labels.grafana_dashboard === '1')
+    expect(maps).toHaveLength(dashboards.length)
+    for (const file of dashboards) {
+      const map = maps.find((m) => m.data[file])
+      expect(JSON.parse(map!.data[file])).toEqual(
+        JSON.parse(readFileSync(join(repo, 'deploy/grafana', file), 'utf8')),
+      )
+    }
+  })
+
+  it('renders neither by default', () => {
+    const plain = render({ files: [minimalValues] })
+    expect(plain.filter((o) => o.kind === 'PrometheusRule' || o.metadata.labels?.grafana_dashboard)).toEqual(
+      [],
     )
   })
 })
