@@ -150,6 +150,17 @@ describeWithNats('traces exported over OTLP during the sign-in flows', () => {
     await sdk.shutdown()
   })
 
+  it('names the service in the exported resource', () => {
+    const resources = receiver.bodies.flatMap(
+      (b) =>
+        (JSON.parse(b) as { resourceSpans: Array<{ resource: { attributes: OtlpSpan['attributes'] } }> })
+          .resourceSpans,
+    )
+    const names = resources.map((r) => r.resource.attributes?.find((a) => a.key === 'service.name')?.value)
+    expect(names.length).toBeGreaterThan(0)
+    expect(names.every((n) => n?.stringValue === 'osinum-journey')).toBe(true)
+  })
+
   it('exports the requests of the flows with their path and route', () => {
     const requests = spansOf(receiver.bodies).filter((s) => attr(s, 'http.route'))
     const paths = requests.map((s) => attr(s, 'url.path'))

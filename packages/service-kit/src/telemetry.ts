@@ -4,10 +4,9 @@
  * without OTEL_EXPORTER_OTLP_ENDPOINT spans are still created (trace ids in logs, propagation over
  * NATS) but not exported. Set OTEL_SDK_DISABLED=true to turn it off.
  */
-import type { NodeSDK } from '@opentelemetry/sdk-node'
-import { startTelemetry } from './tracing.js'
+import { startTelemetry, type Telemetry } from './tracing.js'
 
-let sdk: NodeSDK | undefined
+let sdk: Telemetry | undefined
 if (process.env.OTEL_SDK_DISABLED !== 'true') {
   sdk = startTelemetry()
   const shutdown = () => {

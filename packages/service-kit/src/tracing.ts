@@ -6,9 +6,16 @@
 import { FastifyOtelInstrumentation } from '@fastify/otel'
 import type { Attributes, AttributeValue } from '@opentelemetry/api'
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http'
+import { registerInstrumentations } from '@opentelemetry/instrumentation'
 import { PgInstrumentation } from '@opentelemetry/instrumentation-pg'
-import { NodeSDK } from '@opentelemetry/sdk-node'
+import {
+  defaultResource,
+  detectResources,
+  envDetector,
+  resourceFromAttributes,
+} from '@opentelemetry/resources'
 import { BatchSpanProcessor, type Span, type SpanProcessor } from '@opentelemetry/sdk-trace-base'
+import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node'
 
 /** Probes and scrapes: never traced (kubelet and Prometheus call them every few seconds). */
 export const UNTRACED_PATHS = ['/livez', '/readyz', '/healthz', '/metrics']
@@ -84,17 +91,30 @@ export interface TelemetryOptions {
 }
 
 /**
- * Starts the SDK. The sampler comes from `OTEL_TRACES_SAMPLER` / `OTEL_TRACES_SAMPLER_ARG` (the
+ * Starts tracing. The sampler comes from `OTEL_TRACES_SAMPLER` / `OTEL_TRACES_SAMPLER_ARG` (the
  * chart sets `parentbased_traceidratio`: a request is kept with the given probability, and
  * everything under a kept request is kept with it). Database queries are traced only inside a
  * request or a consumer (`requireParentSpan`): the relay's and the jobs' polling make no traces.
  */
-export function startTelemetry(options: TelemetryOptions = {}): NodeSDK {
+export function startTelemetry(options: TelemetryOptions = {}): Telemetry {
   const exporter =
     options.exporter ?? (process.env.OTEL_EXPORTER_OTLP_ENDPOINT ? new OTLPTraceExporter() : undefined)
-  const sdk = new NodeSDK({
-    serviceName: options.serviceName ?? process.env.OTEL_SERVICE_NAME ?? 'osinum',
+  // Traces only: the SDK's all-in-one NodeSDK would bring every exporter (gRPC, Zipkin, metrics,
+  // logs) into each image; the services export traces over OTLP/HTTP and metrics to Prometheus.
+  const provider = new NodeTracerProvider({
+    resource: defaultResource()
+      .merge(detectResources({ detectors: [envDetector] }))
+      .merge(
+        resourceFromAttributes({
+          'service.name': options.serviceName ?? process.env.OTEL_SERVICE_NAME ?? 'osinum',
+        }),
+      ),
     spanProcessors: [new RedactingSpanProcessor(), ...(exporter ? [new BatchSpanProcessor(exporter)] : [])],
+  })
+  // W3C trace context propagator and AsyncLocalStorage context manager.
+  provider.register()
+  const unregister = registerInstrumentations({
+    tracerProvider: provider,
     instrumentations: [
       new FastifyOtelInstrumentation({
         registerOnInitialization: true,
@@ -106,6 +126,15 @@ export function startTelemetry(options: TelemetryOptions = {}): NodeSDK {
       new PgInstrumentation({ requireParentSpan: true, enhancedDatabaseReporting: false }),
     ],
   })
-  sdk.start()
-  return sdk
+  return {
+    async shutdown() {
+      unregister()
+      await provider.shutdown()
+    },
+  }
+}
+
+export interface Telemetry {
+  /** Flushes what is buffered and stops tracing. */
+  shutdown(): Promise<void>
 }
