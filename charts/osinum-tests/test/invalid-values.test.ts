@@ -34,6 +34,21 @@ const CASES: Case[] = [
       /at '\/postgresql\/tls\/mode': value must be one of 'disable', 'require', 'verify-ca', 'verify-full'/,
   },
   {
+    name: 'more stream replicas than NATS allows',
+    values: { nats: { streamReplicas: 7 } },
+    message: /at '\/nats\/streamReplicas': maximum: got 7, want 5/,
+  },
+  {
+    name: 'a sampling ratio above 1',
+    values: { telemetry: { samplerRatio: 2 } },
+    message: /at '\/telemetry\/samplerRatio': maximum: got 2, want 1/,
+  },
+  {
+    name: 'a front-end URL that is not one',
+    values: { config: { frontendUrls: { magicLink: 'connexion/lien' } } },
+    message: /at '\/config\/frontendUrls\/magicLink'/,
+  },
+  {
     name: 'unknown enum: config.logLevel',
     values: { config: { logLevel: 'loud' } },
     message: /at '\/config\/logLevel': value must be one of/,
@@ -154,9 +169,9 @@ const CASES: Case[] = [
   },
 ]
 
-// Consistency between several values, which JSON Schema cannot express: only the templates
-// check them, so `helm template`/`install` fail while `helm lint` (which turns `fail` into a
-// warning by design) does not.
+// Consistency between several values, which JSON Schema cannot express: the templates check them.
+// `helm lint` turns `fail` into a log line; the chart's "osinum.fail" also calls a function lint
+// keeps, so `helm lint --strict` refuses them too and stays a real pre-check.
 const TEMPLATE_ONLY: Case[] = [
   {
     name: 'maxReplicas below minReplicas',
@@ -167,7 +182,18 @@ const TEMPLATE_ONLY: Case[] = [
   {
     name: 'a path prefix owned by two services',
     values: { services: { catalogue: { paths: ['/v1/tools', '/v1/users'] } } },
-    message: /"\/v1\/users" is already owned by services\.(catalogue|identity)\.paths/,
+    // (helm lint quotes the message, escaping its quotes)
+    message: /\\?"\/v1\/users\\?" is already owned by services\.(catalogue|identity)\.paths/,
+  },
+  {
+    name: 'API docs routed to a disabled service',
+    values: { apiDocs: { service: 'resources' }, services: { resources: { enabled: false } } },
+    message: /apiDocs\.service: resources is not enabled/,
+  },
+  {
+    name: 'a shutdown delay the grace period cannot hold',
+    values: { config: { shutdownDelaySeconds: 20 }, terminationGracePeriodSeconds: 30 },
+    message: /terminationGracePeriodSeconds \(30\) must leave 15 s after config\.shutdownDelaySeconds \(20\)/,
   },
   {
     name: 'no service enabled',
@@ -217,5 +243,11 @@ describe('invalid values are refused with a message naming the key', () => {
     const result = template({ files: [minimalValues], values })
     expect(result.status).not.toBe(0)
     expect(result.stderr).toMatch(message)
+  })
+
+  it.each(TEMPLATE_ONLY)('$name: helm lint --strict', ({ values, message }) => {
+    const result = lint({ files: [minimalValues], values })
+    expect(result.status).not.toBe(0)
+    expect(result.stdout + result.stderr).toMatch(message)
   })
 })

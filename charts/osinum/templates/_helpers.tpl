@@ -181,6 +181,8 @@ LOG_LEVEL: {{ $v.config.logLevel | quote }}
 PUBLIC_URL: {{ $publicUrl | quote }}
 CORS_ORIGINS: {{ include "osinum.corsOrigins" $ctx | quote }}
 TRUST_PROXY: {{ $v.config.trustProxy | toString | quote }}
+RATE_LIMIT_MAX: {{ $v.config.rateLimitMax | toString | quote }}
+SHUTDOWN_DELAY_SECONDS: {{ $v.config.shutdownDelaySeconds | toString | quote }}
 {{- if include "osinum.stateless" . }}
 {{- /* web: no database, no bus; the API through its public URL (or services.web.apiUrl) */}}
 API_URL: {{ default $publicUrl .svc.apiUrl | quote }}
@@ -192,6 +194,8 @@ WEB_OPERATOR_ID: {{ . | quote }}
 NATS_URL: {{ required "nats.url is required" $v.nats.url | quote }}
 {{- end }}
 EVENTS_NAMESPACE: {{ $v.nats.eventsNamespace | quote }}
+NATS_STREAM_REPLICAS: {{ $v.nats.streamReplicas | toString | quote }}
+OUTBOX_RETENTION_DAYS: {{ $v.config.outboxRetentionDays | toString | quote }}
 DATABASE_SCHEMA: {{ .name | quote }}
 {{- if not (include "osinum.dbFromSecret" .) }}
 DATABASE_URL: {{ include "osinum.databaseUrl" $ctx | quote }}
@@ -204,6 +208,8 @@ JWKS_URL: {{ include "osinum.jwksUrl" $ctx | quote }}
 JWT_ISSUER: {{ default $publicUrl $v.config.jwtIssuer | quote }}
 JWT_AUDIENCE: {{ $v.config.jwtAudience | quote }}
 OTEL_SERVICE_NAME: {{ .name | quote }}
+OTEL_TRACES_SAMPLER: {{ $v.telemetry.sampler | quote }}
+OTEL_TRACES_SAMPLER_ARG: {{ $v.telemetry.samplerRatio | toString | quote }}
 {{- with $v.telemetry.otlpEndpoint }}
 OTEL_EXPORTER_OTLP_ENDPOINT: {{ . | quote }}
 {{- end }}
@@ -216,6 +222,23 @@ NATS_CREDS_FILE: {{ include "osinum.natsCredsPath" $ctx | quote }}
 {{- end }}
 {{- end }}
 {{- if eq .name "identity" }}
+ACCESS_TOKEN_TTL_SECONDS: {{ $v.config.accessTokenTtlSeconds | toString | quote }}
+{{- $urls := $v.config.frontendUrls }}
+{{- with $urls.magicLink }}
+MAGIC_LINK_URL: {{ . | quote }}
+{{- end }}
+{{- with $urls.emailVerification }}
+EMAIL_VERIFICATION_URL: {{ . | quote }}
+{{- end }}
+{{- with $urls.passwordReset }}
+PASSWORD_RESET_URL: {{ . | quote }}
+{{- end }}
+{{- with $urls.invitation }}
+INVITATION_URL: {{ . | quote }}
+{{- end }}
+{{- with $urls.oidcSuccess }}
+OIDC_SUCCESS_REDIRECT: {{ . | quote }}
+{{- end }}
 {{- with $v.config.oidc.issuer }}
 OIDC_ISSUER: {{ . | quote }}
 OIDC_CLIENT_ID: {{ required "config.oidc.clientId is required when config.oidc.issuer is set" $v.config.oidc.clientId | quote }}
@@ -424,18 +447,26 @@ Rendered once, from validate.yaml.
 {{- $anyEnabled = true -}}
 {{- if eq $name "web" -}}
 {{- if not (or $svc.sessionSecret.existingSecret $svc.sessionSecret.value) -}}
-{{- fail "services.web.sessionSecret.existingSecret (or services.web.sessionSecret.value) is required: it encrypts the session cookie of the web pages (openssl rand -base64 48)" -}}
+{{- include "osinum.fail" "services.web.sessionSecret.existingSecret (or services.web.sessionSecret.value) is required: it encrypts the session cookie of the web pages (openssl rand -base64 48)" -}}
 {{- end -}}
 {{- else if and (not $svc.database.existingSecret) (not $v.postgresql.existingSecret) -}}
 {{- $_ := required (printf "postgresql.existingSecret, services.%s.database.existingSecret or postgresql.host is required: the services need a PostgreSQL connection" $name) $v.postgresql.host -}}
 {{- end -}}
 {{- if and $svc.autoscaling.enabled (lt (int $svc.autoscaling.maxReplicas) (int $svc.autoscaling.minReplicas)) -}}
-{{- fail (printf "services.%s.autoscaling.maxReplicas must be >= services.%s.autoscaling.minReplicas" $name $name) -}}
+{{- include "osinum.fail" (printf "services.%s.autoscaling.maxReplicas must be >= services.%s.autoscaling.minReplicas" $name $name) -}}
 {{- end -}}
+{{- end -}}
+{{- end -}}
+{{- with $v.apiDocs.service -}}
+{{- if not (get $v.services .).enabled -}}
+{{- include "osinum.fail" (printf "apiDocs.service: %s is not enabled" .) -}}
 {{- end -}}
 {{- end -}}
 {{- if not $anyEnabled -}}
-{{- fail "services: at least one service must be enabled" -}}
+{{- include "osinum.fail" "services: at least one service must be enabled" -}}
+{{- end -}}
+{{- if gt (add (int $v.config.shutdownDelaySeconds) 15) (int $v.terminationGracePeriodSeconds) -}}
+{{- include "osinum.fail" (printf "terminationGracePeriodSeconds (%v) must leave 15 s after config.shutdownDelaySeconds (%v) to finish requests and close: raise it to at least %v" $v.terminationGracePeriodSeconds $v.config.shutdownDelaySeconds (add (int $v.config.shutdownDelaySeconds) 15)) -}}
 {{- end -}}
 {{- if $v.services.identity.enabled -}}
 {{- if eq $v.services.identity.signingKeys.source "secret" -}}
@@ -445,24 +476,24 @@ Rendered once, from validate.yaml.
 {{- end -}}
 {{- if $v.config.oidc.issuer -}}
 {{- if not (or $v.config.oidc.clientSecret.existingSecret $v.config.oidc.clientSecret.value) -}}
-{{- fail "config.oidc.clientSecret.existingSecret (or config.oidc.clientSecret.value) is required when config.oidc.issuer is set" -}}
+{{- include "osinum.fail" "config.oidc.clientSecret.existingSecret (or config.oidc.clientSecret.value) is required when config.oidc.issuer is set" -}}
 {{- end -}}
 {{- end -}}
 {{- end -}}
 {{- if $v.services.notifications.enabled -}}
 {{- $n := $v.services.notifications -}}
 {{- if not (or $n.smtp.existingSecret $n.smtp.url) -}}
-{{- fail "services.notifications.smtp.existingSecret (or services.notifications.smtp.url) is required: notifications sends emails through SMTP" -}}
+{{- include "osinum.fail" "services.notifications.smtp.existingSecret (or services.notifications.smtp.url) is required: notifications sends emails through SMTP" -}}
 {{- end -}}
 {{- if not (or $n.unsubscribeSecret.existingSecret $n.unsubscribeSecret.value) -}}
-{{- fail "services.notifications.unsubscribeSecret.existingSecret (or services.notifications.unsubscribeSecret.value) is required: it signs the unsubscribe links" -}}
+{{- include "osinum.fail" "services.notifications.unsubscribeSecret.existingSecret (or services.notifications.unsubscribeSecret.value) is required: it signs the unsubscribe links" -}}
 {{- end -}}
 {{- end -}}
 {{- if and (ne $v.nats.auth.type "none") (not $v.nats.existingSecret) -}}
-{{- fail (printf "nats.existingSecret is required when nats.auth.type is %q" $v.nats.auth.type) -}}
+{{- include "osinum.fail" (printf "nats.existingSecret is required when nats.auth.type is %q" $v.nats.auth.type) -}}
 {{- end -}}
 {{- if and $v.httpRoute.enabled (not $v.httpRoute.parentRefs) -}}
-{{- fail "httpRoute.parentRefs is required when httpRoute.enabled is true (the Gateway(s) the route attaches to)" -}}
+{{- include "osinum.fail" "httpRoute.parentRefs is required when httpRoute.enabled is true (the Gateway(s) the route attaches to)" -}}
 {{- end -}}
 {{- /* one owner per path prefix */ -}}
 {{- $owners := dict -}}
@@ -470,7 +501,7 @@ Rendered once, from validate.yaml.
 {{- if $svc.enabled -}}
 {{- range $svc.paths -}}
 {{- if hasKey $owners . -}}
-{{- fail (printf "services.%s.paths: %q is already owned by services.%s.paths (each path prefix routes to one service)" $name . (get $owners .)) -}}
+{{- include "osinum.fail" (printf "services.%s.paths: %q is already owned by services.%s.paths (each path prefix routes to one service)" $name . (get $owners .)) -}}
 {{- end -}}
 {{- $_ := set $owners . $name -}}
 {{- end -}}
@@ -500,4 +531,39 @@ Rendered once, from validate.yaml.
 {{- $peers = append $peers (dict "ipBlock" (dict "cidr" .)) -}}
 {{- end -}}
 {{- toJson $peers -}}
+{{- end -}}
+
+{{/*
+"true" when the PDB's minAvailable leaves no pod a node drain may evict: a number at least the
+fewest replicas the service runs (autoscaling.minReplicas or replicaCount), or 100%.
+*/}}
+{{- define "osinum.pdbBlocksDrains" -}}
+{{- $svc := .svc -}}
+{{- $fewest := ternary $svc.autoscaling.minReplicas $svc.replicaCount $svc.autoscaling.enabled | int -}}
+{{- $min := toString $svc.pdb.minAvailable -}}
+{{- if hasSuffix "%" $min -}}
+{{- if eq $min "100%" -}}true{{- end -}}
+{{- else if ge (int $min) $fewest -}}true{{- end -}}
+{{- end -}}
+
+{{/*
+`fail`, also under `helm lint` (which turns `fail` into a log line): the lint then reports the
+message as an error, so `helm lint --strict` refuses what `helm template` refuses.
+*/}}
+{{- define "osinum.fail" -}}
+{{- fail . -}}
+{{- /* a function helm lint keeps: parsing the message as a year fails, quoting it */}}
+{{- $_ := mustToDate "2006" (printf "invalid values: %s" .) -}}
+{{- end -}}
+
+{{/*
+The path prefixes the Ingress/HTTPRoute send to a service, as a JSON list: its `paths`, plus
+`/docs` and `/openapi.json` for the service named by `apiDocs.service` (its API documentation).
+*/}}
+{{- define "osinum.routedPaths" -}}
+{{- $paths := .svc.paths | default list -}}
+{{- if eq .ctx.Values.apiDocs.service .name -}}
+{{- $paths = concat $paths (list "/docs" "/openapi.json") -}}
+{{- end -}}
+{{- toJson $paths -}}
 {{- end -}}

@@ -2590,6 +2590,8 @@ export interface components {
             code: string;
             detail?: string;
             instance?: string;
+            /** @description Id of the request (also in the x-request-id header and the logs) */
+            requestId?: string;
             errors?: {
                 /** @description JSON pointer or dotted path of the offending field */
                 field: string;

@@ -9,6 +9,9 @@ export const Problem = Type.Object(
     code: Type.String({ description: 'Stable machine-readable code, e.g. OSI_IDENTITY_EMAIL_TAKEN' }),
     detail: Type.Optional(Type.String()),
     instance: Type.Optional(Type.String()),
+    requestId: Type.Optional(
+      Type.String({ description: 'Id of the request (also in the x-request-id header and the logs)' }),
+    ),
     errors: Type.Optional(
       Type.Array(
         Type.Object({

@@ -13,6 +13,7 @@ export { type EventMetrics, eventMetrics } from './metrics.js'
 export { NatsTransport, type NatsTransportOptions } from './nats-transport.js'
 export { recordEvent } from './outbox.js'
 export { OutboxRelay, type RelayOptions } from './relay.js'
+export { type RepublishRange, republishEvents } from './republish.js'
 export {
   RequestFailedError,
   type RequestReplyTransport,
@@ -27,6 +28,12 @@ export {
   type ServiceEventsOptions,
 } from './service-events.js'
 export { type EventTables, eventTablesMigration } from './tables.js'
-export { contextFromHeaders, currentTraceHeaders, recordGetter, recordSetter } from './trace.js'
+export {
+  contextFromHeaders,
+  currentTraceHeaders,
+  publishTraced,
+  recordGetter,
+  recordSetter,
+} from './trace.js'
 export * from './transport.js'
 export type { EventLogger } from './types.js'

@@ -77,34 +77,59 @@ export class NatsTransport implements EventTransport, RequestReplyTransport {
     return new NatsTransport(nc, jetstream(nc, { timeout: options.publishTimeoutMs ?? 5_000 }), jsm, options)
   }
 
+  /**
+   * Creates the stream, or brings an existing one up to what osinum needs — never down from what
+   * an operator configured: subjects are added (never removed), the duplicate window and the
+   * replicas are raised when below osinum's (never lowered), and every limit an operator set
+   * (`max_age`, `max_bytes`, `max_msgs`, placement…) is kept as is. So `nats stream edit
+   * --replicas 3` holds across restarts, whatever NATS_STREAM_REPLICAS says.
+   */
   async ensureStream(spec: StreamSpec): Promise<void> {
-    const config = {
-      name: spec.name,
-      subjects: spec.subjects,
-      retention: RetentionPolicy.Limits,
-      storage: StorageType.File,
+    const wanted = {
       duplicate_window: nanos(this.options.duplicateWindowMs ?? 10 * 60_000),
-      max_age: nanos(30 * 24 * 3600_000),
       num_replicas: this.options.replicas ?? 1,
     }
+    let info: Awaited<ReturnType<JetStreamManager['streams']['info']>> | undefined
     try {
-      const info = await this.jsm.streams.info(spec.name)
-      const same =
-        info.config.subjects?.join(',') === spec.subjects.join(',') &&
-        info.config.duplicate_window === config.duplicate_window &&
-        info.config.num_replicas === config.num_replicas
-      if (!same) await this.jsm.streams.update(spec.name, { ...info.config, ...config })
+      info = await this.jsm.streams.info(spec.name)
     } catch (error) {
       if (!isNotFound(error)) throw error
+    }
+    if (!info) {
       try {
-        await this.jsm.streams.add(config)
+        await this.jsm.streams.add({
+          name: spec.name,
+          subjects: spec.subjects,
+          retention: RetentionPolicy.Limits,
+          storage: StorageType.File,
+          max_age: nanos(30 * 24 * 3600_000),
+          ...wanted,
+        })
       } catch (addError) {
         // Another replica created it meanwhile.
         if (!String((addError as Error).message).includes('already in use')) throw addError
       }
+      return
     }
+    const current = info.config
+    const subjects = [...new Set([...(current.subjects ?? []), ...spec.subjects])]
+    const update = {
+      subjects,
+      duplicate_window: Math.max(current.duplicate_window ?? 0, wanted.duplicate_window),
+      num_replicas: Math.max(current.num_replicas ?? 1, wanted.num_replicas),
+    }
+    const unchanged =
+      subjects.length === (current.subjects ?? []).length &&
+      update.duplicate_window === current.duplicate_window &&
+      update.num_replicas === current.num_replicas
+    if (!unchanged) await this.jsm.streams.update(spec.name, { ...current, ...update })
   }
 
+  /**
+   * Creates the durable consumer, or fixes what osinum depends on (its subject filter; a delivery
+   * bound and an ack wait at least as large as osinum's, so the dead-letter step runs first) and
+   * keeps everything else an operator tuned (`max_ack_pending`, larger bounds…).
+   */
   async ensureConsumer(spec: ConsumerSpec): Promise<void> {
     const config = {
       durable_name: spec.durable,
@@ -118,16 +143,19 @@ export class NatsTransport implements EventTransport, RequestReplyTransport {
     try {
       const info = await this.jsm.consumers.info(spec.stream, spec.durable)
       const c = info.config
+      const atLeast = (current: number | undefined, ours: number) =>
+        current === undefined || current < 0 || current >= ours ? current : ours
+      const update = {
+        filter_subject: config.filter_subject,
+        max_deliver: atLeast(c.max_deliver, config.max_deliver),
+        ack_wait: atLeast(c.ack_wait, config.ack_wait),
+      }
       if (
-        c.filter_subject !== config.filter_subject ||
-        c.max_deliver !== config.max_deliver ||
-        c.ack_wait !== config.ack_wait
+        c.filter_subject !== update.filter_subject ||
+        c.max_deliver !== update.max_deliver ||
+        c.ack_wait !== update.ack_wait
       )
-        await this.jsm.consumers.update(spec.stream, spec.durable, {
-          filter_subject: config.filter_subject,
-          max_deliver: config.max_deliver,
-          ack_wait: config.ack_wait,
-        })
+        await this.jsm.consumers.update(spec.stream, spec.durable, update)
     } catch (error) {
       if (!isNotFound(error)) throw error
       await this.jsm.consumers.add(spec.stream, config)

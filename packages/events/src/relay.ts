@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely'
 import type { EventTables } from './tables.js'
+import { publishTraced } from './trace.js'
 import type { EventNaming, EventTransport } from './transport.js'
 import type { EventLogger } from './types.js'
 
@@ -133,7 +134,8 @@ export class OutboxRelay {
         .limit(batchSize)
         .execute()
       if (rows.length === 0) return 0
-      const results = await transport.publish(
+      const results = await publishTraced(
+        transport,
         rows.map((r) => ({
           subject: naming.subject(r.subject),
           msgId: r.id,

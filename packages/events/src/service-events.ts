@@ -51,7 +51,7 @@ export interface ServiceEventsOptions {
   naming: EventNaming
   logger: EventLogger
   registry?: Registry
-  relay?: Pick<RelayOptions, 'batchSize' | 'pollIntervalMs' | 'listen'>
+  relay?: Pick<RelayOptions, 'batchSize' | 'pollIntervalMs' | 'listen' | 'retentionMs'>
 }
 
 const tracer = trace.getTracer('@osinum/events')
@@ -163,7 +163,10 @@ export class ServiceEvents {
             .where('replayed_at', 'is', null)
             .groupBy('consumer')
             .execute()
-          return rows.map((r) => ({ labels: { service, consumer: r.consumer }, value: Number(r.n) }))
+          // Every consumer has a series, 0 while nothing waits (a panel shows 0, not "No data").
+          const counts = new Map(this.registrations.map((r) => [r.spec.durable, 0]))
+          for (const r of rows) counts.set(r.consumer, Number(r.n))
+          return [...counts].map(([consumer, value]) => ({ labels: { service, consumer }, value }))
         }),
         this.metrics.addSource('lag', async () => {
           const out = []

@@ -8,7 +8,7 @@ try {
   const { host, config } = await buildPlatform()
   await host.startEvents()
   await host.app.listen({ port: config.PORT, host: config.HOST })
-  installGracefulShutdown(host)
+  installGracefulShutdown(host, undefined, { delaySeconds: config.SHUTDOWN_DELAY_SECONDS })
   const address = host.app.server.address()
   const base = `http://localhost:${typeof address === 'object' && address ? address.port : config.PORT}`
   process.stdout.write(

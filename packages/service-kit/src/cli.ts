@@ -1,5 +1,5 @@
 import { migrateSchema, openDatabase } from '@osinum/db'
-import { listDeadLetters, replayDeadLetter } from '@osinum/events'
+import { listDeadLetters, replayDeadLetter, republishEvents } from '@osinum/events'
 import { Type } from 'typebox'
 import { BaseConfig, ConfigError, loadConfig } from './config.js'
 import { createHost } from './host.js'
@@ -12,8 +12,30 @@ const USAGE = (module: ServiceModule) =>
     '  migrate                      bring the schema to the latest migration (lock-safe)',
     '  dead-letters list            list events a consumer gave up on',
     '  dead-letters replay <id>     publish a dead-lettered event again',
+    '  republish --since <time> [--until <time>] [--type <event type>]',
+    '                               publish again the events recorded in a range (ISO 8601 times),',
+    '                               kept OUTBOX_RETENTION_DAYS; consumers skip those they processed',
     ...Object.keys(module.commands ?? {}).map((c) => `  ${c}`),
   ].join('\n')
+
+function republishRange(args: string[]) {
+  const option = (name: string) => {
+    const i = args.indexOf(`--${name}`)
+    return i === -1 ? undefined : args[i + 1]
+  }
+  const time = (name: string, value: string | undefined) => {
+    if (value === undefined) return undefined
+    const date = new Date(value)
+    if (Number.isNaN(date.getTime()))
+      throw new Error(`--${name} must be an ISO 8601 time (e.g. 2026-11-30T22:00:00Z), got "${value}"`)
+    return date
+  }
+  const since = time('since', option('since'))
+  if (!since) throw new Error('republish needs --since <time> (e.g. --since 2026-11-30T22:00:00Z)')
+  const until = time('until', option('until'))
+  if (until && until <= since) throw new Error('--until must be after --since')
+  return { since, until, type: option('type') }
+}
 
 /** Operator commands of a service: `migrate`, `dead-letters`, and the service's own. */
 export async function runCli(module: ServiceModule, argv = process.argv.slice(2)): Promise<number> {
@@ -44,7 +66,7 @@ export async function runCli(module: ServiceModule, argv = process.argv.slice(2)
       return 0
     }
     const custom = command ? module.commands?.[command] : undefined
-    if (command !== 'dead-letters' && !custom) {
+    if (command !== 'dead-letters' && command !== 'republish' && !custom) {
       out(USAGE(module))
       return command ? 2 : 0
     }
@@ -54,6 +76,19 @@ export async function runCli(module: ServiceModule, argv = process.argv.slice(2)
       const ctx = host.commandContext(module.name)
       if (custom) {
         await custom(ctx, args)
+        return 0
+      }
+      if (command === 'republish') {
+        const range = republishRange(args)
+        // A lost stream is created again first (as the service does when it starts).
+        await host.transport.ensureStream({
+          name: host.naming.stream(module.name),
+          subjects: host.naming.streamSubjects(module.name),
+        })
+        const count = await republishEvents(ctx.db, host.transport, host.naming, range)
+        out(
+          `republished ${count} events of ${module.name} recorded from ${range.since.toISOString()} to ${(range.until ?? new Date()).toISOString()}${range.type ? ` of type ${range.type}` : ''}`,
+        )
         return 0
       }
       if (args[0] === 'list') {

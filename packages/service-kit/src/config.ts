@@ -45,6 +45,13 @@ export const BaseConfig = Type.Object({
     description: 'Replicas of the streams this service creates',
   }),
   NATS_TLS_CA_FILE: Type.Optional(Type.String()),
+  OUTBOX_RETENTION_DAYS: Type.Number({
+    minimum: 1,
+    maximum: 3650,
+    default: 7,
+    description:
+      'Days published events stay in the outbox: how far back `cli republish` can re-send them (after a stream loss or a restore)',
+  }),
   /** Prefix of subjects and stream names; tests use it to isolate runs on a shared server. */
   EVENTS_NAMESPACE: Type.String({ pattern: '^[a-z0-9_]*$', default: '' }),
   PUBLIC_URL: Type.String({ pattern: '^https?://', default: 'http://localhost:3000' }),
@@ -52,6 +59,13 @@ export const BaseConfig = Type.Object({
   BODY_LIMIT_BYTES: Type.Integer({ minimum: 1024, default: 1_048_576 }),
   RATE_LIMIT_MAX: Type.Integer({ minimum: 1, default: 600, description: 'Requests per minute per IP' }),
   TRUST_PROXY: Type.Boolean({ default: false }),
+  SHUTDOWN_DELAY_SECONDS: Type.Number({
+    minimum: 0,
+    maximum: 120,
+    default: 0,
+    description:
+      'On SIGTERM, seconds during which the process still serves (readiness 503) before it closes its listener, so that load balancers stop sending first',
+  }),
   JWKS_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
   JWT_ISSUER: Type.String({ default: 'osinum' }),
   JWT_AUDIENCE: Type.String({ default: 'osinum' }),
@@ -69,6 +83,7 @@ export const HttpConfig = Type.Omit(BaseConfig, [
   'NATS_STREAM_REPLICAS',
   'NATS_TLS_CA_FILE',
   'EVENTS_NAMESPACE',
+  'OUTBOX_RETENTION_DAYS',
 ])
 export type HttpConfig = Static<typeof HttpConfig>
 

@@ -72,6 +72,7 @@ export function problemBody(
   detail?: string,
   instance?: string,
   errors?: Array<{ field: string; message: string }>,
+  requestId?: string,
 ) {
   const listed = errors?.slice(0, MAX_LISTED_ERRORS).map((e) => ({
     field: clip(String(e.field), 200),
@@ -87,6 +88,8 @@ export function problemBody(
     ...(instance ? { instance: clip(instance, 200) } : {}),
     ...(listed ? { errors: listed } : {}),
     ...(omitted ? { errorsOmitted: omitted } : {}),
+    // The id of the request's log lines and `x-request-id` header: what a user quotes to support.
+    ...(requestId ? { requestId } : {}),
   }
 }
 
@@ -136,7 +139,7 @@ export function problemErrorHandler(
   return reply
     .code(status)
     .type(PROBLEM_CONTENT_TYPE)
-    .send(problemBody(status, code, detail, (request.url ?? '').split('?')[0], errors))
+    .send(problemBody(status, code, detail, (request.url ?? '').split('?')[0], errors, request.id))
 }
 
 export function notFoundHandler(request: FastifyRequest, reply: FastifyReply) {
@@ -144,5 +147,7 @@ export function notFoundHandler(request: FastifyRequest, reply: FastifyReply) {
   return reply
     .code(404)
     .type(PROBLEM_CONTENT_TYPE)
-    .send(problemBody(404, 'OSI_NOT_FOUND', `No route ${request.method} ${path}`, path))
+    .send(
+      problemBody(404, 'OSI_NOT_FOUND', `No route ${request.method} ${path}`, path, undefined, request.id),
+    )
 }

@@ -7,13 +7,13 @@ import {
   NatsTransport,
   ServiceEvents,
 } from '@osinum/events'
-import Fastify, { type FastifyInstance } from 'fastify'
+import Fastify, { type FastifyInstance, LogController } from 'fastify'
 import { createRemoteJWKSet } from 'jose'
 import { Registry } from 'prom-client'
 import type { BaseConfig, HttpConfig } from './config.js'
 import { serviceKit } from './kit.js'
 import { boundedServerOptions, boundedValidator } from './limits.js'
-import { loggerOptions } from './logger.js'
+import { loggerOptions, requestIdOf } from './logger.js'
 import { watchDependencies } from './plugins/dependencies.js'
 import { consumeRevocations, RevocationList } from './revocations.js'
 import type { CommandContext, ServiceDeps, ServiceModule, StatelessModule } from './service.js'
@@ -34,6 +34,8 @@ export interface HostOptions {
   embedded?: boolean
   /** Logger override (tests pass `false`). */
   logger?: boolean
+  /** Where log lines go instead of stdout (tests read them). */
+  logStream?: { write(line: string): void }
 }
 
 export interface HostedService {
@@ -70,13 +72,24 @@ export async function openTransport(
   })
 }
 
-function fastifyOptions(config: Readonly<HttpConfig>, processName: string, logger?: boolean) {
+function fastifyOptions(
+  config: Readonly<HttpConfig>,
+  processName: string,
+  logger?: boolean,
+  stream?: HostOptions['logStream'],
+) {
   return {
-    logger: logger === false ? false : loggerOptions(config.LOG_LEVEL, processName),
+    logger:
+      logger === false
+        ? false
+        : { ...(loggerOptions(config.LOG_LEVEL, processName) as object), ...(stream ? { stream } : {}) },
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: config.TRUST_PROXY,
-    requestIdHeader: 'x-request-id',
-    genReqId: () => crypto.randomUUID(),
+    // The id is chosen by `requestIdOf` (a client's x-request-id only when safe), returned by the kit.
+    requestIdHeader: false,
+    genReqId: requestIdOf,
+    // Fastify's own request lines are off: the kit writes one access line per request (logAccess).
+    logController: new LogController({ disableRequestLogging: true }),
     ajv: {
       customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true },
     },
@@ -114,13 +127,14 @@ export async function createHost(options: HostOptions): Promise<Host> {
     throw error
   }
   const registry = new Registry()
-  const app = Fastify(fastifyOptions(config, processName, options.logger))
+  const app = Fastify(fastifyOptions(config, processName, options.logger, options.logStream))
   await app.register(serviceKit, {
     config,
     title: options.title ?? (modules.length === 1 ? modules[0]!.title : 'osinum'),
     description:
       options.description ?? (modules.length === 1 ? modules[0]!.description : 'osinum platform API'),
     registry,
+    service: processName,
   })
   // Services other than identity verify tokens from identity's JWKS (cached; refetched on an unknown kid).
   if (config.JWKS_URL)
@@ -157,7 +171,11 @@ export async function createHost(options: HostOptions): Promise<Host> {
       logger: app.log.child({ component: 'events', service: module.name }),
       registry,
       // Events leave as soon as their transaction commits (LISTEN/NOTIFY); the poll is the fallback.
-      relay: { listen: database.listen, pollIntervalMs: 1_000 },
+      relay: {
+        listen: database.listen,
+        pollIntervalMs: 1_000,
+        retentionMs: config.OUTBOX_RETENTION_DAYS * 24 * 3600_000,
+      },
     })
     consumeRevocations(events, schema)
     revocations.addSource(schema, db)
@@ -244,7 +262,12 @@ export async function createStatelessHost(options: {
   const { config, modules } = options
   const first = modules[0]!
   const app = Fastify(fastifyOptions(config, modules.length === 1 ? first.name : 'front', options.logger))
-  await app.register(serviceKit, { config, title: first.title, description: first.description })
+  await app.register(serviceKit, {
+    config,
+    title: first.title,
+    description: first.description,
+    service: modules.length === 1 ? first.name : 'front',
+  })
   for (const module of modules) await registerStateless(app, module, config)
   let closed = false
   return {

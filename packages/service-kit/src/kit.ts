@@ -9,6 +9,7 @@ import type { Registry } from 'prom-client'
 import type { BaseConfig } from './config.js'
 import { FieldsError, notFoundHandler, nulPath, problemErrorHandler, UriTooLong } from './errors.js'
 import { LIMITS } from './limits.js'
+import { logAccess } from './logger.js'
 import { authPlugin } from './plugins/auth.js'
 import { healthPlugin } from './plugins/health.js'
 import { metricsPlugin } from './plugins/metrics.js'
@@ -20,6 +21,8 @@ export interface KitOptions {
   description: string
   version?: string
   registry?: Registry
+  /** The `service` label of every metric series of the process (a service's name, or `platform`). */
+  service?: string
   getKey?: JWTVerifyGetKey
 }
 
@@ -33,7 +36,8 @@ export const serviceKit = fp(
     app.setErrorHandler(problemErrorHandler)
     app.setNotFoundHandler(notFoundHandler)
     // Bounded before anything parses it further (Node's own bound is 16 KB for all headers: 431).
-    app.addHook('onRequest', async (request) => {
+    app.addHook('onRequest', async (request, reply) => {
+      reply.header('x-request-id', request.id)
       if (request.url.length > LIMITS.maxUrlLength) throw new UriTooLong(LIMITS.maxUrlLength)
     })
     // PostgreSQL refuses text holding NUL characters: refuse them (400) before any handler, not
@@ -45,6 +49,12 @@ export const serviceKit = fp(
         throw new FieldsError([{ field: offending, message: 'must not contain NUL characters' }], {
           status: 400,
         })
+    })
+    app.addHook('onResponse', async (request, reply) => logAccess(request, reply))
+    // While draining, every answer ends its connection: a keep-alive client opens a new one,
+    // which the load balancer sends to another replica.
+    app.addHook('onSend', async (_request, reply) => {
+      if (app.readiness.shuttingDown) reply.header('connection', 'close')
     })
     await app.register(sensible)
     await app.register(helmet, {
@@ -65,7 +75,7 @@ export const serviceKit = fp(
     await app.register(cors, {
       origin: origins.length ? origins : false,
       credentials: true,
-      exposedHeaders: ['Location', 'Retry-After'],
+      exposedHeaders: ['Location', 'Retry-After', 'X-Request-Id'],
     })
     await app.register(rateLimit, {
       global: true,
@@ -83,7 +93,7 @@ export const serviceKit = fp(
       },
     })
     await app.register(healthPlugin)
-    await app.register(metricsPlugin, { registry: opts.registry })
+    await app.register(metricsPlugin, { registry: opts.registry, service: opts.service })
     await app.register(swaggerPlugin, {
       title: opts.title,
       description: opts.description,

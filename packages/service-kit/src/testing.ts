@@ -81,6 +81,8 @@ export interface TestHostOptions {
   env?: Record<string, string>
   getKey?: JWTVerifyGetKey
   embedded?: boolean
+  /** Receives the log lines (set LOG_LEVEL in `env`); without it the host logs nothing. */
+  logStream?: { write(line: string): void }
 }
 
 /** A host for tests: real database and bus handed in, no listening (use `app.inject`). */
@@ -103,7 +105,8 @@ export async function createTestHost(options: TestHostOptions): Promise<Host> {
     database: options.database,
     transport: options.transport,
     embedded: options.embedded,
-    logger: false,
+    logger: options.logStream ? undefined : false,
+    logStream: options.logStream,
   })
   if (options.getKey) host.app.auth.setKeySource(options.getKey)
   await host.app.ready()

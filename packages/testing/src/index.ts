@@ -6,8 +6,10 @@ export { uniqueName } from './isolation.js'
 export {
   freePort,
   natsServerBinary,
+  type PrivateCluster,
   type PrivateServer,
   startPrivateNats,
+  startPrivateNatsCluster,
   startPrivatePostgres,
   waitForPort,
 } from './servers.js'

@@ -92,6 +92,64 @@ export async function startPrivateNats(): Promise<PrivateServer> {
   }
 }
 
+export interface PrivateCluster {
+  /** Comma-separated client URLs of every node (what NATS_URL takes). */
+  url: string
+  nodes: PrivateServer[]
+  destroy(): Promise<void>
+}
+
+/**
+ * A private JetStream cluster of `size` `nats-server` processes (routes between them on free
+ * ports), for tests of replicated streams; never the shared server.
+ */
+export async function startPrivateNatsCluster(size = 3): Promise<PrivateCluster> {
+  const bin = natsServerBinary()
+  if (!bin) throw new Error('nats-server binary not found (apt-get install nats-server)')
+  const ports = await Promise.all(Array.from({ length: size }, () => freePort()))
+  const routePorts = await Promise.all(Array.from({ length: size }, () => freePort()))
+  const routes = routePorts.map((p) => `nats://127.0.0.1:${p}`).join(',')
+  const nodes: PrivateServer[] = []
+  const children: Array<ChildProcess | undefined> = []
+  for (let i = 0; i < size; i++) {
+    const dir = mkdtempSync(join(tmpdir(), `osinum-nats-c${i}-`))
+    const port = ports[i]!
+    const args = ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', dir, '-n', `osinum-test-${i}`]
+    args.push('--cluster_name', 'osinum-test', '--cluster', `nats://127.0.0.1:${routePorts[i]}`)
+    args.push('--routes', routes)
+    const start = async () => {
+      children[i] = spawn(bin, args, { stdio: 'ignore' })
+      await waitForPort(port)
+    }
+    const stop = async () => {
+      const c = children[i]
+      if (!c || c.exitCode !== null) return
+      await new Promise<void>((resolve) => {
+        c.once('exit', () => resolve())
+        c.kill('SIGTERM')
+      })
+    }
+    nodes.push({
+      url: `nats://127.0.0.1:${port}`,
+      port,
+      start,
+      stop,
+      destroy: async () => {
+        await stop()
+        rmSync(dir, { recursive: true, force: true })
+      },
+    })
+  }
+  await Promise.all(nodes.map((n) => n.start()))
+  return {
+    url: nodes.map((n) => n.url).join(','),
+    nodes,
+    destroy: async () => {
+      await Promise.all(nodes.map((n) => n.destroy()))
+    },
+  }
+}
+
 function postgresBinDir(): string | undefined {
   const root = '/usr/lib/postgresql'
   if (existsSync(root)) {

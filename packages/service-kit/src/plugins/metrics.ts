@@ -31,8 +31,12 @@ declare module 'fastify' {
 
 /** Prometheus `/metrics`: process metrics, HTTP histogram per service/route/status, and what plugins add. */
 export const metricsPlugin = fp(
-  async (app: FastifyInstance, opts: { registry?: Registry }) => {
+  async (app: FastifyInstance, opts: { registry?: Registry; service?: string }) => {
     const registry = opts.registry ?? new Registry()
+    // The kit's own routes (health, docs) count for the process's service, not for a `platform`
+    // that does not exist stand-alone. Series without a `service` label get it from the chart's
+    // ServiceMonitor (a relabeling to the same name), so each service has one value everywhere.
+    const processService = opts.service ?? 'platform'
     collectDefaultMetrics({ register: registry })
     const http = new Histogram({
       name: 'http_request_duration_seconds',
@@ -47,7 +51,7 @@ export const metricsPlugin = fp(
       if (!route || route === '/metrics') return
       http.observe(
         {
-          service: request.routeOptions.config.service ?? 'platform',
+          service: request.routeOptions.config.service ?? processService,
           method: request.method,
           route,
           status_code: String(reply.statusCode),
