@@ -201,7 +201,7 @@ describe('notifications caused by other services’ events', () => {
     expect(mail!.parsed.subject).toContain('Commune-Tardive')
   })
 
-  it('sends training registrations with an .ics in Europe/Paris time; a promotion and a cancellation update the same event', async () => {
+  it('sends no invitation to the waiting list; the promotion sends the real one in Europe/Paris time and a cancellation replaces it', async () => {
     const registrationId = uuidv7()
     const base = {
       registrationId,
@@ -238,7 +238,9 @@ describe('notifications caused by other services’ events', () => {
       'Une place s’est libérée : Découvrir les logiciels libres',
       'Inscription annulée : Découvrir les logiciels libres',
     ])
-    const ics = mails.map((m) => {
+    // A seat is not promised to the waiting list: no accepted (nor tentative) invitation.
+    expect(mails[0]!.parsed.attachments.filter((x) => x.contentType === 'text/calendar')).toEqual([])
+    const ics = mails.slice(1).map((m) => {
       const a = m.parsed.attachments.find((x) => x.contentType === 'text/calendar')
       expect(a).toBeDefined()
       return a!.content.toString('utf8')
@@ -251,9 +253,8 @@ describe('notifications caused by other services’ events', () => {
       expect(cal).toContain(`UID:${registrationId}@osinum`)
       expect(cal).toContain('SUMMARY;LANGUAGE=fr:Découvrir les logiciels libres')
     }
-    expect(ics[0]).toMatch(/METHOD:REQUEST[\s\S]*SEQUENCE:0[\s\S]*STATUS:TENTATIVE/)
-    expect(ics[1]).toMatch(/METHOD:REQUEST[\s\S]*SEQUENCE:1[\s\S]*STATUS:CONFIRMED/)
-    expect(ics[2]).toMatch(/METHOD:CANCEL[\s\S]*SEQUENCE:2[\s\S]*STATUS:CANCELLED/)
+    expect(ics[0]).toMatch(/METHOD:REQUEST[\s\S]*SEQUENCE:1[\s\S]*STATUS:CONFIRMED/)
+    expect(ics[1]).toMatch(/METHOD:CANCEL[\s\S]*SEQUENCE:2[\s\S]*STATUS:CANCELLED/)
   })
 
   it('never lets HTML through a name or a title: every interpolated value is escaped', async () => {
