@@ -2228,7 +2228,7 @@ export interface paths {
         get: operations["getTrainingSession"];
         put?: never;
         post?: never;
-        /** Delete a session and its registrations */
+        /** Delete a session nobody is registered to (cancel a session with registrants first) */
         delete: operations["deleteTrainingSession"];
         options?: never;
         head?: never;
@@ -2247,6 +2247,23 @@ export interface paths {
         get: operations["trainingSessionCalendar"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/training-sessions/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a session: its registrations are kept as cancelled and every registrant and waiting person is told, with a calendar cancellation */
+        post: operations["cancelTrainingSession"];
         delete?: never;
         options?: never;
         head?: never;
@@ -11894,6 +11911,8 @@ export interface operations {
                     "application/json": {
                         items: {
                             cancelledAt: string | null;
+                            /** @description Cancelled because the organisers cancelled the session */
+                            cancelledWithSession: boolean;
                             /** Format: date-time */
                             createdAt: string;
                             /** Format: uuid */
@@ -11901,6 +11920,9 @@ export interface operations {
                             position: number | null;
                             promotedAt: string | null;
                             session?: {
+                                /** @description Cancelled by its organisers: kept with its registrations, as history */
+                                cancelled: boolean;
+                                cancelledAt: string | null;
                                 capacity: number;
                                 endsAt: string;
                                 endsAtLocal: string;
@@ -11991,6 +12013,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         cancelledAt: string | null;
+                        /** @description Cancelled because the organisers cancelled the session */
+                        cancelledWithSession: boolean;
                         /** Format: date-time */
                         createdAt: string;
                         /** Format: uuid */
@@ -11998,6 +12022,9 @@ export interface operations {
                         position: number | null;
                         promotedAt: string | null;
                         session?: {
+                            /** @description Cancelled by its organisers: kept with its registrations, as history */
+                            cancelled: boolean;
+                            cancelledAt: string | null;
                             capacity: number;
                             endsAt: string;
                             endsAtLocal: string;
@@ -12135,6 +12162,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         cancelledAt: string | null;
+                        /** @description Cancelled because the organisers cancelled the session */
+                        cancelledWithSession: boolean;
                         /** Format: date-time */
                         createdAt: string;
                         /** Format: uuid */
@@ -12142,6 +12171,9 @@ export interface operations {
                         position: number | null;
                         promotedAt: string | null;
                         session?: {
+                            /** @description Cancelled by its organisers: kept with its registrations, as history */
+                            cancelled: boolean;
+                            cancelledAt: string | null;
                             capacity: number;
                             endsAt: string;
                             endsAtLocal: string;
@@ -15914,6 +15946,9 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description Cancelled by its organisers: kept with its registrations, as history */
+                        cancelled: boolean;
+                        cancelledAt: string | null;
                         capacity: number;
                         endsAt: string;
                         endsAtLocal: string;
@@ -16004,6 +16039,15 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     updateTrainingSession: {
@@ -16043,6 +16087,9 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description Cancelled by its organisers: kept with its registrations, as history */
+                        cancelled: boolean;
+                        cancelledAt: string | null;
                         capacity: number;
                         endsAt: string;
                         endsAtLocal: string;
@@ -16155,6 +16202,90 @@ export interface operations {
             };
         };
     };
+    cancelTrainingSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Cancelled by its organisers: kept with its registrations, as history */
+                        cancelled: boolean;
+                        cancelledAt: string | null;
+                        capacity: number;
+                        endsAt: string;
+                        endsAtLocal: string;
+                        icsUrl: string;
+                        /** Format: uuid */
+                        id: string;
+                        mode: "online" | "in-person";
+                        /** @description French label */
+                        modeLabel: string;
+                        myRegistration: {
+                            /** Format: uuid */
+                            id: string;
+                            position: number | null;
+                            status: string;
+                            /** @description French label */
+                            statusLabel: string;
+                        } | null;
+                        onlineUrl: string | null;
+                        operatorId: string | null;
+                        place: string | null;
+                        registeredCount: number;
+                        seatsLeft: number;
+                        /** @description RFC 3339 with the Paris offset, e.g. 2027-01-21T14:00:00+01:00 */
+                        startsAt: string;
+                        /** @description Paris wall-clock time */
+                        startsAtLocal: string;
+                        /** @enum {string} */
+                        timeZone: "Europe/Paris";
+                        trainingSlug: string;
+                        trainingTitle: string;
+                        waitingCount: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listSessionRegistrations: {
         parameters: {
             query?: never;
@@ -16174,6 +16305,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         cancelledAt: string | null;
+                        /** @description Cancelled because the organisers cancelled the session */
+                        cancelledWithSession: boolean;
                         /** Format: date-time */
                         createdAt: string;
                         /** Format: uuid */
@@ -16181,6 +16314,9 @@ export interface operations {
                         position: number | null;
                         promotedAt: string | null;
                         session?: {
+                            /** @description Cancelled by its organisers: kept with its registrations, as history */
+                            cancelled: boolean;
+                            cancelledAt: string | null;
                             capacity: number;
                             endsAt: string;
                             endsAtLocal: string;
@@ -16351,6 +16487,9 @@ export interface operations {
                         nextSessionAt: string | null;
                         operatorId: string | null;
                         sessions: {
+                            /** @description Cancelled by its organisers: kept with its registrations, as history */
+                            cancelled: boolean;
+                            cancelledAt: string | null;
                             capacity: number;
                             endsAt: string;
                             endsAtLocal: string;
@@ -16450,6 +16589,9 @@ export interface operations {
                         nextSessionAt: string | null;
                         operatorId: string | null;
                         sessions: {
+                            /** @description Cancelled by its organisers: kept with its registrations, as history */
+                            cancelled: boolean;
+                            cancelledAt: string | null;
                             capacity: number;
                             endsAt: string;
                             endsAtLocal: string;
@@ -16592,6 +16734,9 @@ export interface operations {
                         nextSessionAt: string | null;
                         operatorId: string | null;
                         sessions: {
+                            /** @description Cancelled by its organisers: kept with its registrations, as history */
+                            cancelled: boolean;
+                            cancelledAt: string | null;
                             capacity: number;
                             endsAt: string;
                             endsAtLocal: string;
@@ -16707,6 +16852,9 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description Cancelled by its organisers: kept with its registrations, as history */
+                        cancelled: boolean;
+                        cancelledAt: string | null;
                         capacity: number;
                         endsAt: string;
                         endsAtLocal: string;
