@@ -5725,6 +5725,8 @@ export interface operations {
                 "application/json": {
                     action: "hide" | "restore";
                     reason?: string;
+                    /** @description The rule the content breaks (a report reason), told to its author; default abuse */
+                    rule?: "outdated" | "wrong" | "abuse" | "spam" | "other";
                 };
             };
         };
@@ -8081,6 +8083,8 @@ export interface operations {
                 "application/json": {
                     action: "hide" | "restore";
                     reason?: string;
+                    /** @description The rule the content breaks (a report reason), told to its author; default abuse */
+                    rule?: "outdated" | "wrong" | "abuse" | "spam" | "other";
                 };
             };
         };

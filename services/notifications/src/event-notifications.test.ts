@@ -1,6 +1,7 @@
 import { CatalogueEvents, DiagnosticsEvents, IdentityEvents, ResourcesEvents } from '@osinum/contracts'
 import { publishTestEvent } from '@osinum/service-kit/testing'
 import { v7 as uuidv7 } from 'uuid'
+import { CATEGORIES, CATEGORY_IDS, type Category } from './domain/categories.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   addMember,
@@ -455,5 +456,45 @@ describe('notifications caused by other services’ events', () => {
     })
     expect(notReplyable.statusCode).toBe(409)
     expect(notReplyable.json().code).toBe('OSI_NOTIFICATIONS_NOT_REPLYABLE')
+  })
+  it('tells the author of a hidden post which rule it breaks and how to contest', async () => {
+    const postId = uuidv7()
+    await publishTestEvent(s.host, ResourcesEvents.ContentHidden, postId, {
+      contentType: 'experience',
+      contentId: postId,
+      title: 'Notre passage à une messagerie souveraine',
+      authorId: voisin.id,
+      rule: 'spam',
+      ruleLabel: 'Spam ou publicité',
+      note: 'Le message fait la promotion d’une offre commerciale.',
+    })
+    const [mail] = await mailTo(smtp, voisin.email)
+    expect(mail!.parsed.subject).toBe(
+      'Votre retour d’expérience a été masqué : Notre passage à une messagerie souveraine',
+    )
+    const text = mail!.parsed.text ?? ''
+    expect(text).toContain('Règle en cause : Spam ou publicité')
+    expect(text).toContain('Le message fait la promotion d’une offre commerciale.')
+    expect(text).toContain('vous pouvez contester cette décision')
+    expect(text).toContain('https://osinum.example.fr/communaute')
+    expect((await inbox(voisin.id)).items.map((n) => n.kind)).toContain('content-hidden')
+  })
+
+  it('puts a one-click List-Unsubscribe on every email of a category a person can turn off', async () => {
+    const seen = new Set<string>()
+    for (const mail of smtp.received) {
+      const category = headerText(mail, 'X-Osinum-Category')
+      if (!category || CATEGORIES[category as Category].locked) continue
+      seen.add(category)
+      expect(headerText(mail, 'List-Unsubscribe'), `${category}: ${mail.parsed.subject}`).toMatch(
+        /^<https:\/\/osinum\.example\.fr\/v1\/unsubscribe\?token=[^>]+>$/,
+      )
+      expect(headerText(mail, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click')
+    }
+    // The earlier tests of this file sent mail of every category that can be turned off
+    // (the digest has its own test of the header, in digests.test.ts).
+    expect([...seen].sort()).toEqual(
+      CATEGORY_IDS.filter((c) => !CATEGORIES[c].locked && c !== 'digest').sort(),
+    )
   })
 })

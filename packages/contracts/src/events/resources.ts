@@ -53,6 +53,24 @@ export const RegistrationUpdated = defineEvent(
     }),
   }),
 )
+/** A moderator hid a post or a comment: its author is told which rule and how to contest. */
+export const ContentHidden = defineEvent(
+  'resources',
+  'content',
+  'hidden',
+  1,
+  Type.Object({
+    contentType: Type.Union([Type.Literal('experience'), Type.Literal('comment')]),
+    contentId: Id,
+    title: Type.String(),
+    authorId: Id,
+    /** The rule broken: a report reason id (abuse, spam, wrong, outdated, other). */
+    rule: Type.String(),
+    ruleLabel: Type.String(),
+    /** The moderators' own words, when they gave some. */
+    note: Type.Union([Type.String(), Type.Null()]),
+  }),
+)
 export const ContentReported = defineEvent(
   'resources',
   'content',

@@ -2,7 +2,7 @@ import { type EventData, ResourcesEvents } from '@osinum/contracts'
 import type { Trx } from '../domain/db.js'
 import { onNewContent } from '../domain/digests.js'
 import { buildIcs, InvalidIcsDateError } from '../domain/ics.js'
-import { contentReported, type RegistrationChange, registration } from '../domain/messages.js'
+import { contentHidden, contentReported, type RegistrationChange, registration } from '../domain/messages.js'
 import {
   isErased,
   ProjectionLagError,
@@ -14,6 +14,7 @@ import { enqueueWebhooks } from '../domain/webhooks.js'
 import { notifyUsers, type Runtime } from '../runtime.js'
 
 const TRAININGS_REASON = 'Vous recevez ce message car vous vous êtes inscrit·e à une formation sur osinum.'
+const AUTHOR_REASON = 'Vous recevez ce message car vous avez écrit dans la communauté d’osinum.'
 export const EDITOR_REASON = 'Vous recevez ce message en tant qu’éditeur·rice sur osinum.'
 
 /** New resources (digest), training registrations (email with the .ics), reports to moderate. */
@@ -145,6 +146,36 @@ export function resourcesConsumers(rt: Runtime): void {
       WAITS_FOR_PROJECTION,
     )
   }
+
+  events.on(
+    ResourcesEvents.ContentHidden,
+    'content-hidden',
+    async ({ trx: t, event }) => {
+      const trx = t as Trx
+      const d = event.data
+      const [author] = await usersByIds(trx, [d.authorId])
+      if (!author) {
+        if (await isErased(trx, d.authorId)) return
+        throw new ProjectionLagError(`user ${d.authorId} is not in the projection yet`)
+      }
+      await notifyUsers(trx, rt, {
+        causeEventId: event.id,
+        category: 'community',
+        kind: 'content-hidden',
+        users: [author],
+        content: () =>
+          contentHidden({
+            contentType: d.contentType,
+            title: d.title,
+            ruleLabel: d.ruleLabel,
+            note: d.note,
+            link: rt.links.community(),
+          }),
+        reason: () => AUTHOR_REASON,
+      })
+    },
+    WAITS_FOR_PROJECTION,
+  )
 
   events.on(ResourcesEvents.ContentReported, 'content-reported', async ({ trx: t, event }) => {
     const trx = t as Trx

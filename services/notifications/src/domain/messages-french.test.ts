@@ -99,6 +99,26 @@ function samples(): Array<[string, EmailContent]> {
         reply: true,
       }),
     ],
+    [
+      'contentHidden experience',
+      m.contentHidden({
+        contentType: 'experience',
+        title: 'Adopter un agenda partagé',
+        ruleLabel: 'Spam ou publicité',
+        note: 'Une offre commerciale.',
+        link: url,
+      }),
+    ],
+    [
+      'contentHidden comment',
+      m.contentHidden({
+        contentType: 'comment',
+        title: 'Commentaire sur « Adopter un agenda partagé »',
+        ruleLabel: 'Autre',
+        note: null,
+        link: url,
+      }),
+    ],
   ]
   for (const stage of ['requested', 'assigned', 'closed'] as const)
     for (const audience of ['advisor', 'member'] as const)

@@ -369,6 +369,39 @@ export function registration(p: {
   }
 }
 
+// --- moderation: the author of hidden content ---
+
+export function contentHidden(p: {
+  contentType: 'experience' | 'comment'
+  title: string
+  ruleLabel: string
+  note: string | null
+  link: string
+}): EmailContent {
+  const what = p.contentType === 'experience' ? 'Votre retour d’expérience' : 'Votre commentaire'
+  const text = `${what} « ${p.title} » a été masqué par l’équipe de modération d’osinum : il n’est plus visible des autres collectivités.`
+  return {
+    subject: `${what} a été masqué : ${p.title}`,
+    summary: text,
+    link: p.link,
+    blocks: [
+      { kind: 'p', text },
+      {
+        kind: 'facts',
+        rows: [
+          ['Règle en cause', p.ruleLabel],
+          ...(p.note ? ([['Précision des modérateurs', p.note]] as Array<[string, string]>) : []),
+        ],
+      },
+      {
+        kind: 'p',
+        text: 'Si vous pensez que c’est une erreur, vous pouvez contester cette décision : écrivez à l’équipe de modération du syndicat numérique qui vous accompagne (l’opérateur d’osinum sur votre territoire) en rappelant le titre de votre message et ce qui vous paraît justifier son rétablissement. Les modérateurs peuvent le rétablir tel quel.',
+      },
+      { kind: 'action', label: 'Ouvrir la communauté', url: p.link },
+    ],
+  }
+}
+
 // --- new content (digest) ---
 
 export interface DigestEntry {

@@ -329,6 +329,11 @@ export const Moderation = Type.Object(
   {
     action: Type.Union([Type.Literal('hide'), Type.Literal('restore')]),
     reason: Type.Optional(Type.String({ maxLength: 1000 })),
+    rule: Type.Optional(
+      Type.Union([ReportReasonSchema], {
+        description: 'The rule the content breaks (a report reason), told to its author; default abuse',
+      }),
+    ),
   },
   { additionalProperties: false },
 )
