@@ -1,8 +1,8 @@
 import { CatalogueEvents, DiagnosticsEvents, IdentityEvents, ResourcesEvents } from '@osinum/contracts'
 import { publishTestEvent } from '@osinum/service-kit/testing'
 import { v7 as uuidv7 } from 'uuid'
-import { CATEGORIES, CATEGORY_IDS, type Category } from './domain/categories.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CATEGORIES, CATEGORY_IDS, type Category } from './domain/categories.js'
 import {
   addMember,
   addOrganisation,

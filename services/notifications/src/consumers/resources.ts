@@ -3,13 +3,7 @@ import type { Trx } from '../domain/db.js'
 import { onNewContent } from '../domain/digests.js'
 import { buildIcs, InvalidIcsDateError } from '../domain/ics.js'
 import { contentHidden, contentReported, type RegistrationChange, registration } from '../domain/messages.js'
-import {
-  isErased,
-  ProjectionLagError,
-  usersByIds,
-  WAITS_FOR_PROJECTION,
-  withRole,
-} from '../domain/projection.js'
+import { knownUser, WAITS_FOR_PROJECTION, withRole } from '../domain/projection.js'
 import { enqueueWebhooks } from '../domain/webhooks.js'
 import { notifyUsers, type Runtime } from '../runtime.js'
 
@@ -60,11 +54,8 @@ export function resourcesConsumers(rt: Runtime): void {
       async ({ trx: t, event, log }) => {
         const trx = t as Trx
         const d = event.data as EventData<typeof ResourcesEvents.RegistrationUpdated>
-        const [user] = await usersByIds(trx, [d.userId])
-        if (!user) {
-          if (await isErased(trx, d.userId)) return
-          throw new ProjectionLagError(`user ${d.userId} is not in the projection yet`)
-        }
+        const user = await knownUser(trx, d.userId)
+        if (!user) return
         const change: RegistrationChange =
           verb === 'promoted'
             ? 'promoted'
@@ -153,11 +144,8 @@ export function resourcesConsumers(rt: Runtime): void {
     async ({ trx: t, event }) => {
       const trx = t as Trx
       const d = event.data
-      const [author] = await usersByIds(trx, [d.authorId])
-      if (!author) {
-        if (await isErased(trx, d.authorId)) return
-        throw new ProjectionLagError(`user ${d.authorId} is not in the projection yet`)
-      }
+      const author = await knownUser(trx, d.authorId)
+      if (!author) return
       await notifyUsers(trx, rt, {
         causeEventId: event.id,
         category: 'community',

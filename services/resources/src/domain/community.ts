@@ -7,9 +7,9 @@ import { NotAMember, NotEditable, OrganisationRequired } from './errors.js'
 import { newId } from './ids.js'
 import { excerpt, plainText, renderMarkdown } from './markdown.js'
 import { settleReports } from './reports.js'
-import { REPORT_REASONS, type ReportReason } from './vocabulary.js'
 import { withTypoTolerance } from './search.js'
 import { isModerator, type Viewer } from './viewer.js'
+import { REPORT_REASONS, type ReportReason } from './vocabulary.js'
 
 /**
  * Community: "retours d'expérience" written by members of a collectivité, comments, "utile"
