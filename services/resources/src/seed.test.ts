@@ -52,7 +52,6 @@ const SOURCE_PAGE_TO_FIND: readonly string[] = [
   'arcep-ma-connexion-internet',
   'arcep-mon-reseau-mobile',
   'rgaa-accessibilite-site-mairie',
-  'comarquage-service-public',
   'peertube-videos-commune',
   'greenit-empreinte-numerique',
   'longue-vie-materiel-informatique',
