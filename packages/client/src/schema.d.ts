@@ -2266,7 +2266,7 @@ export interface paths {
         get: operations["getTrainingSession"];
         put?: never;
         post?: never;
-        /** Delete a session and its registrations */
+        /** Delete a session nobody is registered to (cancel a session with registrants first) */
         delete: operations["deleteTrainingSession"];
         options?: never;
         head?: never;
@@ -2285,6 +2285,23 @@ export interface paths {
         get: operations["trainingSessionCalendar"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/training-sessions/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a session: its registrations are kept as cancelled and every registrant and waiting person is told, with a calendar cancellation */
+        post: operations["cancelTrainingSession"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5893,6 +5910,8 @@ export interface operations {
                 "application/json": {
                     action: "hide" | "restore";
                     reason?: string;
+                    /** @description The rule the content breaks (a report reason), told to its author; default abuse */
+                    rule?: "outdated" | "wrong" | "abuse" | "spam" | "other";
                 };
             };
         };
@@ -8249,6 +8268,8 @@ export interface operations {
                 "application/json": {
                     action: "hide" | "restore";
                     reason?: string;
+                    /** @description The rule the content breaks (a report reason), told to its author; default abuse */
+                    rule?: "outdated" | "wrong" | "abuse" | "spam" | "other";
                 };
             };
         };
@@ -12079,6 +12100,8 @@ export interface operations {
                     "application/json": {
                         items: {
                             cancelledAt: string | null;
+                            /** @description Cancelled because the organisers cancelled the session */
+                            cancelledWithSession: boolean;
                             /** Format: date-time */
                             createdAt: string;
                             /** Format: uuid */
@@ -12086,6 +12109,9 @@ export interface operations {
                             position: number | null;
                             promotedAt: string | null;
                             session?: {
+                                /** @description Cancelled by its organisers: kept with its registrations, as history */
+                                cancelled: boolean;
+                                cancelledAt: string | null;
                                 capacity: number;
                                 endsAt: string;
                                 endsAtLocal: string;
@@ -12176,6 +12202,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         cancelledAt: string | null;
+                        /** @description Cancelled because the organisers cancelled the session */
+                        cancelledWithSession: boolean;
                         /** Format: date-time */
                         createdAt: string;
                         /** Format: uuid */
@@ -12183,6 +12211,9 @@ export interface operations {
                         position: number | null;
                         promotedAt: string | null;
                         session?: {
+                            /** @description Cancelled by its organisers: kept with its registrations, as history */
+                            cancelled: boolean;
+                            cancelledAt: string | null;
                             capacity: number;
                             endsAt: string;
                             endsAtLocal: string;
@@ -12320,6 +12351,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         cancelledAt: string | null;
+                        /** @description Cancelled because the organisers cancelled the session */
+                        cancelledWithSession: boolean;
                         /** Format: date-time */
                         createdAt: string;
                         /** Format: uuid */
@@ -12327,6 +12360,9 @@ export interface operations {
                         position: number | null;
                         promotedAt: string | null;
                         session?: {
+                            /** @description Cancelled by its organisers: kept with its registrations, as history */
+                            cancelled: boolean;
+                            cancelledAt: string | null;
                             capacity: number;
                             endsAt: string;
                             endsAtLocal: string;
@@ -16273,6 +16309,9 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description Cancelled by its organisers: kept with its registrations, as history */
+                        cancelled: boolean;
+                        cancelledAt: string | null;
                         capacity: number;
                         endsAt: string;
                         endsAtLocal: string;
@@ -16363,6 +16402,15 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     updateTrainingSession: {
@@ -16402,6 +16450,9 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description Cancelled by its organisers: kept with its registrations, as history */
+                        cancelled: boolean;
+                        cancelledAt: string | null;
                         capacity: number;
                         endsAt: string;
                         endsAtLocal: string;
@@ -16514,6 +16565,90 @@ export interface operations {
             };
         };
     };
+    cancelTrainingSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Cancelled by its organisers: kept with its registrations, as history */
+                        cancelled: boolean;
+                        cancelledAt: string | null;
+                        capacity: number;
+                        endsAt: string;
+                        endsAtLocal: string;
+                        icsUrl: string;
+                        /** Format: uuid */
+                        id: string;
+                        mode: "online" | "in-person";
+                        /** @description French label */
+                        modeLabel: string;
+                        myRegistration: {
+                            /** Format: uuid */
+                            id: string;
+                            position: number | null;
+                            status: string;
+                            /** @description French label */
+                            statusLabel: string;
+                        } | null;
+                        onlineUrl: string | null;
+                        operatorId: string | null;
+                        place: string | null;
+                        registeredCount: number;
+                        seatsLeft: number;
+                        /** @description RFC 3339 with the Paris offset, e.g. 2027-01-21T14:00:00+01:00 */
+                        startsAt: string;
+                        /** @description Paris wall-clock time */
+                        startsAtLocal: string;
+                        /** @enum {string} */
+                        timeZone: "Europe/Paris";
+                        trainingSlug: string;
+                        trainingTitle: string;
+                        waitingCount: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listSessionRegistrations: {
         parameters: {
             query?: never;
@@ -16533,6 +16668,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         cancelledAt: string | null;
+                        /** @description Cancelled because the organisers cancelled the session */
+                        cancelledWithSession: boolean;
                         /** Format: date-time */
                         createdAt: string;
                         /** Format: uuid */
@@ -16540,6 +16677,9 @@ export interface operations {
                         position: number | null;
                         promotedAt: string | null;
                         session?: {
+                            /** @description Cancelled by its organisers: kept with its registrations, as history */
+                            cancelled: boolean;
+                            cancelledAt: string | null;
                             capacity: number;
                             endsAt: string;
                             endsAtLocal: string;
@@ -16720,6 +16860,9 @@ export interface operations {
                         nextSessionAt: string | null;
                         operatorId: string | null;
                         sessions: {
+                            /** @description Cancelled by its organisers: kept with its registrations, as history */
+                            cancelled: boolean;
+                            cancelledAt: string | null;
                             capacity: number;
                             endsAt: string;
                             endsAtLocal: string;
@@ -16819,6 +16962,9 @@ export interface operations {
                         nextSessionAt: string | null;
                         operatorId: string | null;
                         sessions: {
+                            /** @description Cancelled by its organisers: kept with its registrations, as history */
+                            cancelled: boolean;
+                            cancelledAt: string | null;
                             capacity: number;
                             endsAt: string;
                             endsAtLocal: string;
@@ -16961,6 +17107,9 @@ export interface operations {
                         nextSessionAt: string | null;
                         operatorId: string | null;
                         sessions: {
+                            /** @description Cancelled by its organisers: kept with its registrations, as history */
+                            cancelled: boolean;
+                            cancelledAt: string | null;
                             capacity: number;
                             endsAt: string;
                             endsAtLocal: string;
@@ -17076,6 +17225,9 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description Cancelled by its organisers: kept with its registrations, as history */
+                        cancelled: boolean;
+                        cancelledAt: string | null;
                         capacity: number;
                         endsAt: string;
                         endsAtLocal: string;

@@ -2,6 +2,7 @@ import { CatalogueEvents, DiagnosticsEvents, IdentityEvents, ResourcesEvents } f
 import { publishTestEvent } from '@osinum/service-kit/testing'
 import { v7 as uuidv7 } from 'uuid'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CATEGORIES, CATEGORY_IDS, type Category } from './domain/categories.js'
 import {
   addMember,
   addOrganisation,
@@ -201,7 +202,7 @@ describe('notifications caused by other services’ events', () => {
     expect(mail!.parsed.subject).toContain('Commune-Tardive')
   })
 
-  it('sends training registrations with an .ics in Europe/Paris time; a promotion and a cancellation update the same event', async () => {
+  it('sends no invitation to the waiting list; the promotion sends the real one in Europe/Paris time and a cancellation replaces it', async () => {
     const registrationId = uuidv7()
     const base = {
       registrationId,
@@ -238,7 +239,9 @@ describe('notifications caused by other services’ events', () => {
       'Une place s’est libérée : Découvrir les logiciels libres',
       'Inscription annulée : Découvrir les logiciels libres',
     ])
-    const ics = mails.map((m) => {
+    // A seat is not promised to the waiting list: no accepted (nor tentative) invitation.
+    expect(mails[0]!.parsed.attachments.filter((x) => x.contentType === 'text/calendar')).toEqual([])
+    const ics = mails.slice(1).map((m) => {
       const a = m.parsed.attachments.find((x) => x.contentType === 'text/calendar')
       expect(a).toBeDefined()
       return a!.content.toString('utf8')
@@ -251,9 +254,8 @@ describe('notifications caused by other services’ events', () => {
       expect(cal).toContain(`UID:${registrationId}@osinum`)
       expect(cal).toContain('SUMMARY;LANGUAGE=fr:Découvrir les logiciels libres')
     }
-    expect(ics[0]).toMatch(/METHOD:REQUEST[\s\S]*SEQUENCE:0[\s\S]*STATUS:TENTATIVE/)
-    expect(ics[1]).toMatch(/METHOD:REQUEST[\s\S]*SEQUENCE:1[\s\S]*STATUS:CONFIRMED/)
-    expect(ics[2]).toMatch(/METHOD:CANCEL[\s\S]*SEQUENCE:2[\s\S]*STATUS:CANCELLED/)
+    expect(ics[0]).toMatch(/METHOD:REQUEST[\s\S]*SEQUENCE:1[\s\S]*STATUS:CONFIRMED/)
+    expect(ics[1]).toMatch(/METHOD:CANCEL[\s\S]*SEQUENCE:2[\s\S]*STATUS:CANCELLED/)
   })
 
   it('never lets HTML through a name or a title: every interpolated value is escaped', async () => {
@@ -454,5 +456,45 @@ describe('notifications caused by other services’ events', () => {
     })
     expect(notReplyable.statusCode).toBe(409)
     expect(notReplyable.json().code).toBe('OSI_NOTIFICATIONS_NOT_REPLYABLE')
+  })
+  it('tells the author of a hidden post which rule it breaks and how to contest', async () => {
+    const postId = uuidv7()
+    await publishTestEvent(s.host, ResourcesEvents.ContentHidden, postId, {
+      contentType: 'experience',
+      contentId: postId,
+      title: 'Notre passage à une messagerie souveraine',
+      authorId: voisin.id,
+      rule: 'spam',
+      ruleLabel: 'Spam ou publicité',
+      note: 'Le message fait la promotion d’une offre commerciale.',
+    })
+    const [mail] = await mailTo(smtp, voisin.email)
+    expect(mail!.parsed.subject).toBe(
+      'Votre retour d’expérience a été masqué : Notre passage à une messagerie souveraine',
+    )
+    const text = mail!.parsed.text ?? ''
+    expect(text).toContain('Règle en cause : Spam ou publicité')
+    expect(text).toContain('Le message fait la promotion d’une offre commerciale.')
+    expect(text).toContain('vous pouvez contester cette décision')
+    expect(text).toContain('https://osinum.example.fr/communaute')
+    expect((await inbox(voisin.id)).items.map((n) => n.kind)).toContain('content-hidden')
+  })
+
+  it('puts a one-click List-Unsubscribe on every email of a category a person can turn off', async () => {
+    const seen = new Set<string>()
+    for (const mail of smtp.received) {
+      const category = headerText(mail, 'X-Osinum-Category')
+      if (!category || CATEGORIES[category as Category].locked) continue
+      seen.add(category)
+      expect(headerText(mail, 'List-Unsubscribe'), `${category}: ${mail.parsed.subject}`).toMatch(
+        /^<https:\/\/osinum\.example\.fr\/v1\/unsubscribe\?token=[^>]+>$/,
+      )
+      expect(headerText(mail, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click')
+    }
+    // The earlier tests of this file sent mail of every category that can be turned off
+    // (the digest has its own test of the header, in digests.test.ts).
+    expect([...seen].sort()).toEqual(
+      CATEGORY_IDS.filter((c) => !CATEGORIES[c].locked && c !== 'digest').sort(),
+    )
   })
 })

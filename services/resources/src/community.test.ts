@@ -246,6 +246,42 @@ describe('community: experiences, comments, votes and moderation', () => {
     expect(await t.db.selectFrom('content_reports').select('id').execute()).toHaveLength(before.length)
   })
 
+  it('tells the author of a hidden post which rule it breaks (by event); restoring tells nothing', async () => {
+    const e = await post('memberA', 'Notre messagerie, offre spéciale')
+    const hide = await call('POST', `/v1/experiences/${e.id}/moderation`, 'nationalEditor', {
+      action: 'hide',
+      rule: 'spam',
+      reason: 'Promotion d’une offre commerciale',
+    })
+    expect(hide.statusCode, hide.body).toBe(200)
+    const restore = await call('POST', `/v1/experiences/${e.id}/moderation`, 'nationalEditor', {
+      action: 'restore',
+    })
+    expect(restore.statusCode).toBe(200)
+    const hidden = await t.db
+      .selectFrom('outbox')
+      .select('envelope')
+      .where('subject', '=', ResourcesEvents.ContentHidden.subject)
+      .where('aggregate_id', '=', e.id)
+      .execute()
+    expect(hidden.map((r) => (r.envelope as { data: unknown }).data)).toEqual([
+      {
+        contentType: 'experience',
+        contentId: e.id,
+        title: 'Notre messagerie, offre spéciale',
+        authorId: USERS.memberA,
+        rule: 'spam',
+        ruleLabel: 'Spam ou publicité',
+        note: 'Promotion d’une offre commerciale',
+      },
+    ])
+    const bad = await call('POST', `/v1/experiences/${e.id}/moderation`, 'nationalEditor', {
+      action: 'hide',
+      rule: 'rien',
+    })
+    expect(bad.statusCode).toBe(400)
+  })
+
   it('sorts posts by usefulness and filters them by tool', async () => {
     const second = await post('memberB', 'Val-Commun passe à Nextcloud', {
       tools: ['nextcloud', 'collabora-online'],

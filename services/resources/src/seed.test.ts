@@ -10,6 +10,60 @@ import { startResources, type TestContext } from './testing/harness.js'
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 
+/** A source on a site's home page, not on the page it draws on (`https://www.cnil.fr/`). */
+const isDomainRoot = (url: string) => {
+  const u = new URL(url)
+  return (u.pathname === '' || u.pathname === '/') && !u.search
+}
+
+/**
+ * Resources whose exact source page is still to be found and confirmed (issue 20): they keep
+ * their site's address until then. The list may only shrink: a resource given its exact page
+ * must leave it, and no other resource may cite a home page.
+ */
+const SOURCE_PAGE_TO_FIND: readonly string[] = [
+  'guide-rgpd-cnil-collectivites',
+  'atelier-rgpd-mooc-cnil',
+  'modele-registre-traitements',
+  'kit-sensibilisation-cybermalveillance',
+  'videos-sensibilisation-cyber',
+  'cyberattaque-que-faire-en-mairie',
+  'teletravail-nomadisme-anssi',
+  'separer-usages-pro-perso',
+  'data-gouv-fr-plateforme-nationale',
+  'guides-data-gouv-publier',
+  'schemas-donnees-locales',
+  'opendatafrance-webinaires-ressources',
+  'umap-carte-interactive-commune',
+  'faq-cada-documents-administratifs',
+  'comptoir-du-libre-adullact',
+  'label-territoire-numerique-libre',
+  'podcast-libre-a-vous-april',
+  'degooglisons-internet-framasoft',
+  'chatons-hebergeurs-alternatifs',
+  'framadate-planifier-reunion',
+  'coediter-plutot-que-pieces-jointes',
+  'libreoffice-suite-bureautique-libre',
+  'nextcloud-agenda-contacts-partages',
+  'thunderbird-messagerie-agenda-contacts',
+  'nom-de-domaine-adresse-mairie',
+  'jitsi-meet-visio-sans-compte',
+  'bigbluebutton-reunions-formations',
+  'arcep-ma-connexion-internet',
+  'arcep-mon-reseau-mobile',
+  'rgaa-accessibilite-site-mairie',
+  'peertube-videos-commune',
+  'greenit-empreinte-numerique',
+  'longue-vie-materiel-informatique',
+  'linux-mint-seconde-vie-ordinateurs',
+  'labo-societe-numerique-anct',
+  'incubateur-des-territoires-anct',
+  'cnfpt-webinaires-agents',
+  'pix-competences-numeriques',
+  'decidim-participation-citoyenne',
+  'grist-tableurs-collaboratifs',
+]
+
 describe('seed data files', () => {
   it('hold at least 30 resources with valid vocabularies, unique slugs and https sources', () => {
     expect(resources.length).toBeGreaterThanOrEqual(30)
@@ -27,6 +81,16 @@ describe('seed data files', () => {
       expect(r.publishedAt).toMatch(/^\d{4}-\d{2}-\d{2}$/)
     }
     for (const e of experiences) for (const theme of e.themes) expect(THEME_IDS).toContain(theme)
+  })
+
+  it('cite the exact page each resource draws on, never a bare site root', () => {
+    const atRoot = resources.filter((r) => isDomainRoot(r.sourceUrl)).map((r) => r.slug)
+    expect(atRoot.filter((slug) => !SOURCE_PAGE_TO_FIND.includes(slug))).toEqual([])
+    // A resource given its exact page leaves the list to find.
+    expect(SOURCE_PAGE_TO_FIND.filter((slug) => !atRoot.includes(slug))).toEqual([])
+    expect(isDomainRoot('https://www.cnil.fr/')).toBe(true)
+    expect(isDomainRoot('https://www.cnil.fr')).toBe(true)
+    expect(isDomainRoot('https://code.gouv.fr/sill')).toBe(false)
   })
 
   it('plan training sessions at valid Paris times, ending after they start', () => {

@@ -14,7 +14,7 @@ import { notify } from '../domain/notify.js'
 import {
   grantMembership,
   isErased,
-  ProjectionLagError,
+  knownUser,
   revokeMembership,
   upsertOrganisation,
   upsertUser,
@@ -94,11 +94,8 @@ export function identityConsumers(rt: Runtime): void {
 
   // Claims to speak for a collectivité: the claimant (auth: cannot be turned off) and its reviewers.
   const claimParties = async (trx: Trx, userId: string, reviewerIds: string[]) => {
-    const [claimant] = await usersByIds(trx, [userId])
-    if (!claimant) {
-      if (await isErased(trx, userId)) return null
-      throw new ProjectionLagError(`user ${userId} is not in the projection yet`)
-    }
+    const claimant = await knownUser(trx, userId)
+    if (!claimant) return null
     const reviewers = await usersByIds(
       trx,
       reviewerIds.filter((id) => id !== userId),

@@ -20,12 +20,14 @@ export { foldLine, ICS_TIMEZONE, icsText, parisLocal }
 export interface IcsEvent {
   /** Stable across updates of the same registration (e.g. `<registrationId>@osinum`). */
   uid: string
-  /** Increases with each update: 0 created, 1 promoted, 2 cancelled. */
+  /** Increases with each update of the registration (promotion, change of the session, cancellation). */
   sequence: number
   method: 'REQUEST' | 'CANCEL'
   status: 'CONFIRMED' | 'TENTATIVE' | 'CANCELLED'
   title: string
   description?: string
+  /** Address of the place, or the visio link (only for people holding a seat). */
+  location?: string | null
   url?: string | null
   /** ISO 8601 instants. */
   startsAt: string
@@ -67,6 +69,7 @@ export function buildIcs(event: IcsEvent): string {
     `DTEND;TZID=${ICS_TIMEZONE}:${parisLocal(end)}`,
     `SUMMARY;LANGUAGE=fr:${icsText(event.title)}`,
     ...(event.description ? [`DESCRIPTION;LANGUAGE=fr:${icsText(event.description)}`] : []),
+    ...(event.location ? [`LOCATION;LANGUAGE=fr:${icsText(event.location)}`] : []),
     ...(event.url ? [`URL:${event.url.replace(/\s/g, '')}`] : []),
     `STATUS:${event.status}`,
     'TRANSP:OPAQUE',

@@ -17,6 +17,8 @@ export function links(publicUrl: string) {
     resource: (slug: string) => path(PAGES.resource(slug)),
     tool: (slug: string) => path(PAGES.tool(slug)),
     training: (slug: string) => path(PAGES.training(slug)),
+    /** The community pages (their rules are stated there). */
+    community: () => path(PAGES.community),
     review: (reviewId: string) => path(PAGES.staffReview(reviewId)),
     /** The editors' queue of reports (back-office). */
     contentReports: () => path(PAGES.staffContentReports),

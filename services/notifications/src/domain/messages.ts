@@ -30,8 +30,15 @@ export function frenchDay(iso: string): string {
 }
 
 /** "de X" with the French elision before a vowel: "d’Alleyrat", "de Saint-Martin". */
+const STARTS_WITH_VOWEL = /^[aeiouyàâäéèêëîïôöùûü]/i
+
 export function de(name: string): string {
-  return /^[aeiouyàâäéèêëîïôöùûü]/i.test(name.trim()) ? `d’${name}` : `de ${name}`
+  return STARTS_WITH_VOWEL.test(name.trim()) ? `d’${name}` : `de ${name}`
+}
+
+/** « en tant qu’agent », « en tant qu’élu·e », « en tant que secrétaire ». */
+export function enTantQue(role: string): string {
+  return STARTS_WITH_VOWEL.test(role.trim()) ? `en tant qu’${role}` : `en tant que ${role}`
 }
 
 export function greeting(name: string | null | undefined): string {
@@ -77,7 +84,7 @@ export function invitation(p: {
     blocks: [
       {
         kind: 'p',
-        text: `${p.invitedBy ? `${p.invitedBy} vous invite` : 'Vous êtes invité·e'} à rejoindre ${p.organisationName} sur osinum, en tant que ${role.toLowerCase()}.`,
+        text: `${p.invitedBy ? `${p.invitedBy} vous invite` : 'Vous êtes invité·e'} à rejoindre ${p.organisationName} sur osinum, ${enTantQue(role.toLowerCase())}.`,
       },
       {
         kind: 'p',
@@ -273,7 +280,13 @@ export function reminder(p: {
 
 // --- trainings ---
 
-export type RegistrationChange = 'registered' | 'waiting' | 'promoted' | 'cancelled'
+export type RegistrationChange =
+  | 'registered'
+  | 'waiting'
+  | 'promoted'
+  | 'updated'
+  | 'cancelled'
+  | 'session-cancelled'
 
 export function registration(p: {
   change: RegistrationChange
@@ -282,35 +295,109 @@ export function registration(p: {
   endsAt: string
   link: string
   hasCalendar: boolean
+  /** On the waiting list (then no visio link and no invitation). */
+  waiting?: boolean
+  /** For `updated`: what moved. */
+  changes?: ReadonlyArray<'time' | 'place' | 'link'>
+  mode?: 'online' | 'in-person' | null
+  place?: string | null
+  /** Only for people holding a seat. */
+  onlineUrl?: string | null
 }): EmailContent {
   const when = `${frenchDateTime(p.startsAt)} – ${frenchTime(p.endsAt)} (heure de Paris)`
+  const changes = p.changes ?? []
+  const what = [
+    changes.includes('time') ? 'l’horaire' : '',
+    changes.includes('place') ? 'le lieu' : '',
+    changes.includes('link') ? 'le lien de connexion' : '',
+  ].filter(Boolean)
+  const whatText =
+    what.length > 1 ? `${what.slice(0, -1).join(', ')} et ${what.at(-1)}` : (what[0] ?? 'les informations')
   const subjects: Record<RegistrationChange, string> = {
     registered: `Inscription confirmée : ${p.trainingTitle}`,
     waiting: `Liste d’attente : ${p.trainingTitle}`,
     promoted: `Une place s’est libérée : ${p.trainingTitle}`,
+    updated: changes.includes('time')
+      ? `Nouvel horaire : ${p.trainingTitle}`
+      : `Changement pour votre formation : ${p.trainingTitle}`,
     cancelled: `Inscription annulée : ${p.trainingTitle}`,
+    'session-cancelled': `Session annulée : ${p.trainingTitle}`,
   }
   const texts: Record<RegistrationChange, string> = {
     registered: `Votre inscription à la formation « ${p.trainingTitle} » est confirmée.`,
     waiting: `La session de la formation « ${p.trainingTitle} » est complète : vous êtes inscrit·e sur la liste d’attente. Nous vous écrirons si une place se libère.`,
     promoted: `Bonne nouvelle : une place s’est libérée, votre inscription à la formation « ${p.trainingTitle} » est confirmée.`,
+    updated: `Les organisateurs ont changé ${whatText} de la session de la formation « ${p.trainingTitle} »${
+      p.waiting ? ' pour laquelle vous êtes sur la liste d’attente' : ''
+    }. Voici les informations à jour.`,
     cancelled: `Votre inscription à la formation « ${p.trainingTitle} » est annulée.`,
+    'session-cancelled': `Les organisateurs ont annulé la session de la formation « ${p.trainingTitle} ». Votre inscription est annulée ; vous pouvez choisir une autre session sur la page de la formation.`,
   }
   const calendar: Record<RegistrationChange, string> = {
     registered: 'L’invitation jointe (fichier .ics) ajoute la session à votre agenda.',
-    waiting: 'L’invitation jointe (fichier .ics) réserve provisoirement le créneau dans votre agenda.',
+    waiting: '',
     promoted: 'L’invitation jointe (fichier .ics) ajoute la session à votre agenda.',
+    updated: 'L’invitation jointe (fichier .ics) met la session à jour dans votre agenda.',
     cancelled: 'L’annulation jointe (fichier .ics) retire la session de votre agenda.',
+    'session-cancelled': 'L’annulation jointe (fichier .ics) retire la session de votre agenda.',
   }
+  const cancelled = p.change === 'cancelled' || p.change === 'session-cancelled'
+  const where: Array<[string, string]> = cancelled
+    ? []
+    : p.mode === 'online'
+      ? [
+          [
+            'Où',
+            p.onlineUrl
+              ? `En ligne : ${p.onlineUrl}`
+              : 'En ligne (le lien est envoyé aux personnes inscrites)',
+          ],
+        ]
+      : p.place
+        ? [['Où', p.place]]
+        : []
   return {
     subject: subjects[p.change],
     summary: texts[p.change],
     link: p.link,
     blocks: [
       { kind: 'p', text: texts[p.change] },
-      { kind: 'facts', rows: [['Quand', when]] },
-      ...(p.hasCalendar ? [{ kind: 'p' as const, text: calendar[p.change] }] : []),
+      { kind: 'facts', rows: [['Quand', when], ...where] },
+      ...(p.hasCalendar && calendar[p.change] ? [{ kind: 'p' as const, text: calendar[p.change] }] : []),
       { kind: 'action', label: 'Voir la formation', url: p.link },
+    ],
+  }
+}
+
+// --- moderation: the author of hidden content ---
+
+export function contentHidden(p: {
+  contentType: 'experience' | 'comment'
+  title: string
+  ruleLabel: string
+  note: string | null
+  link: string
+}): EmailContent {
+  const what = p.contentType === 'experience' ? 'Votre retour d’expérience' : 'Votre commentaire'
+  const text = `${what} « ${p.title} » a été masqué par l’équipe de modération d’osinum : il n’est plus visible des autres collectivités.`
+  return {
+    subject: `${what} a été masqué : ${p.title}`,
+    summary: text,
+    link: p.link,
+    blocks: [
+      { kind: 'p', text },
+      {
+        kind: 'facts',
+        rows: [
+          ['Règle en cause', p.ruleLabel],
+          ...(p.note ? ([['Précision des modérateurs', p.note]] as Array<[string, string]>) : []),
+        ],
+      },
+      {
+        kind: 'p',
+        text: 'Si vous pensez que c’est une erreur, vous pouvez contester cette décision : écrivez à l’équipe de modération du syndicat numérique qui vous accompagne (l’opérateur d’osinum sur votre territoire) en rappelant le titre de votre message et ce qui vous paraît justifier son rétablissement. Les modérateurs peuvent le rétablir tel quel.',
+      },
+      { kind: 'action', label: 'Ouvrir la communauté', url: p.link },
     ],
   }
 }
@@ -424,11 +511,11 @@ export function contactMessage(p: {
     : `${p.fromOrganisationName} utilise osinum et aimerait échanger avec votre collectivité au sujet de l’outil « ${p.toolName} », que vous utilisez :`
   return {
     subject: p.reply
-      ? `Réponse ${de(p.fromOrganisationName)} à propos de ${p.toolName}`
-      : `${p.fromOrganisationName} souhaite échanger avec vous à propos de ${p.toolName}`,
+      ? `Réponse ${de(p.fromOrganisationName)} à propos ${de(p.toolName)}`
+      : `${p.fromOrganisationName} souhaite échanger avec vous à propos ${de(p.toolName)}`,
     summary: p.reply
-      ? `Réponse ${de(p.fromOrganisationName)} à propos de ${p.toolName}`
-      : `Message ${de(p.fromOrganisationName)} à propos de ${p.toolName}`,
+      ? `Réponse ${de(p.fromOrganisationName)} à propos ${de(p.toolName)}`
+      : `Message ${de(p.fromOrganisationName)} à propos ${de(p.toolName)}`,
     link: p.link,
     blocks: [
       { kind: 'p', text: intro },
@@ -459,7 +546,7 @@ export function claimSubmittedToClaimant(p: {
     blocks: [
       {
         kind: 'p',
-        text: `Vous avez demandé à représenter ${p.organisationName} sur osinum, en tant que ${roleLabel(p.role)}. Tant que cette demande n’est pas vérifiée, vous pouvez utiliser osinum pour votre collectivité, mais elle n’apparaît dans aucune statistique et ne peut ni inviter ni contacter d’autres collectivités.`,
+        text: `Vous avez demandé à représenter ${p.organisationName} sur osinum, ${enTantQue(roleLabel(p.role))}. Tant que cette demande n’est pas vérifiée, vous pouvez utiliser osinum pour votre collectivité, mais elle n’apparaît dans aucune statistique et ne peut ni inviter ni contacter d’autres collectivités.`,
       },
       {
         kind: 'p',
@@ -492,7 +579,7 @@ export function claimSubmittedToReviewer(p: {
     blocks: [
       {
         kind: 'p',
-        text: `Une personne demande à représenter ${p.organisationName} sur osinum, en tant que ${roleLabel(p.role)}.${competing}`,
+        text: `Une personne demande à représenter ${p.organisationName} sur osinum, ${enTantQue(roleLabel(p.role))}.${competing}`,
       },
       {
         kind: 'p',

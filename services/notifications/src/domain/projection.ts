@@ -184,3 +184,14 @@ export class ProjectionLagError extends Error {}
 
 /** Consumer options of events that may wait for the projection. */
 export const WAITS_FOR_PROJECTION = { maxAttempts: 8, backoffMs: 500, maxBackoffMs: 30_000 }
+
+/**
+ * The projected person an event is about: null when they were erased (nothing to send), a
+ * ProjectionLagError (retried later) when identity's events have not reached us yet.
+ */
+export async function knownUser(db: DbOrTrx, userId: string): Promise<User | null> {
+  const [user] = await usersByIds(db, [userId])
+  if (user) return user
+  if (await isErased(db, userId)) return null
+  throw new ProjectionLagError(`user ${userId} is not in the projection yet`)
+}

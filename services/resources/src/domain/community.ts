@@ -1,3 +1,5 @@
+import { ResourcesEvents } from '@osinum/contracts'
+import { recordEvent } from '@osinum/events'
 import { NotFound } from '@osinum/service-kit'
 import { sql } from 'kysely'
 import type { Comment, DbOrTrx, Experience } from './db.js'
@@ -7,6 +9,7 @@ import { excerpt, plainText, renderMarkdown } from './markdown.js'
 import { settleReports } from './reports.js'
 import { withTypoTolerance } from './search.js'
 import { isModerator, type Viewer } from './viewer.js'
+import { REPORT_REASONS, type ReportReason } from './vocabulary.js'
 
 /**
  * Community: "retours d'expérience" written by members of a collectivité, comments, "utile"
@@ -239,6 +242,7 @@ async function moderate(
   id: string,
   action: 'hide' | 'restore',
   reason: string | null,
+  rule: ReportReason = 'abuse',
 ): Promise<void> {
   const table = kind === 'experience' ? 'experiences' : 'comments'
   await db.transaction().execute(async (trx) => {
@@ -268,7 +272,43 @@ async function moderate(
       )
       .where('id', '=', id)
       .execute()
-    if (action === 'hide') await settleReports(trx, kind, id, viewer.userId, reason ?? 'hidden')
+    if (action === 'hide') {
+      await settleReports(trx, kind, id, viewer.userId, reason ?? 'hidden')
+      await tellAuthorOfHiding(trx, kind, id, rule, reason)
+    }
+  })
+}
+
+/** The author of hidden content learns which rule it breaks and how to contest (by event). */
+async function tellAuthorOfHiding(
+  trx: DbOrTrx,
+  kind: 'experience' | 'comment',
+  id: string,
+  rule: ReportReason,
+  note: string | null,
+) {
+  const target =
+    kind === 'experience'
+      ? await trx
+          .selectFrom('experiences')
+          .select(['author_id', 'title'])
+          .where('id', '=', id)
+          .executeTakeFirst()
+      : await trx
+          .selectFrom('comments as c')
+          .innerJoin('experiences as e', 'e.id', 'c.experience_id')
+          .select(['c.author_id', sql<string>`'Commentaire sur « ' || e.title || ' »'`.as('title')])
+          .where('c.id', '=', id)
+          .executeTakeFirst()
+  if (!target?.author_id) return
+  await recordEvent(trx, ResourcesEvents.ContentHidden, id, {
+    contentType: kind,
+    contentId: id,
+    title: target.title,
+    authorId: target.author_id,
+    rule,
+    ruleLabel: REPORT_REASONS[rule],
+    note,
   })
 }
 
@@ -278,8 +318,9 @@ export async function moderateExperience(
   id: string,
   action: 'hide' | 'restore',
   reason: string | null,
+  rule?: ReportReason,
 ) {
-  await moderate(db, viewer, 'experience', id, action, reason)
+  await moderate(db, viewer, 'experience', id, action, reason, rule)
   return getExperience(db, viewer, id)
 }
 
@@ -400,8 +441,9 @@ export async function moderateComment(
   id: string,
   action: 'hide' | 'restore',
   reason: string | null,
+  rule?: ReportReason,
 ) {
-  await moderate(db, viewer, 'comment', id, action, reason)
+  await moderate(db, viewer, 'comment', id, action, reason, rule)
   return getComment(db, viewer, id)
 }
 

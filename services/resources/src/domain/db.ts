@@ -120,6 +120,8 @@ export interface TrainingSessionTable {
   capacity: number
   created_at: CreatedAt
   updated_at: Timestamp
+  /** Set when the organisers cancelled the session; its registrations are kept, cancelled. */
+  cancelled_at: Generated<Date | null>
 }
 
 export interface RegistrationTable {
@@ -131,6 +133,10 @@ export interface RegistrationTable {
   created_at: CreatedAt
   promoted_at: Date | null
   cancelled_at: Date | null
+  /** iCalendar SEQUENCE of the last invitation sent for this registration. */
+  ics_sequence: Generated<number>
+  /** Cancelled because the session was cancelled (not by the person). */
+  cancelled_by_session: Generated<boolean>
 }
 
 export interface ExperienceTable {

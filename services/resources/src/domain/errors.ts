@@ -59,6 +59,16 @@ export const SessionClosed = defineError(
   'This session has already started: registrations are closed',
   409,
 )
+export const SessionCancelled = defineError(
+  'OSI_RESOURCES_SESSION_CANCELLED',
+  'This session was cancelled by its organisers',
+  409,
+)
+export const SessionHasRegistrants = defineError(
+  'OSI_RESOURCES_SESSION_HAS_REGISTRANTS',
+  'Des personnes sont inscrites ou en liste d’attente pour cette session : annulez-la d’abord (elles seront prévenues), elle restera dans l’historique.',
+  409,
+)
 export const CapacityBelowRegistered = defineError(
   'OSI_RESOURCES_CAPACITY_BELOW_REGISTERED',
   'The capacity cannot go below the %s people already registered',

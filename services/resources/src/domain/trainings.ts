@@ -9,7 +9,9 @@ import {
   CapacityBelowRegistered,
   NotEditable,
   OperatorForbidden,
+  SessionCancelled,
   SessionClosed,
+  SessionHasRegistrants,
   SlugTaken,
 } from './errors.js'
 import { newId, slugify } from './ids.js'
@@ -48,6 +50,7 @@ const SESSION_COLUMNS = [
   's.place',
   's.capacity',
   's.updated_at',
+  's.cancelled_at',
   't.slug as training_slug',
   't.title as training_title',
   't.summary as training_summary',
@@ -202,7 +205,8 @@ function filteredTrainings(db: DbOrTrx, viewer: Viewer, filter: TrainingFilter) 
           .selectFrom('training_sessions as us')
           .select('us.id')
           .whereRef('us.training_id', '=', 't.id')
-          .where('us.ends_at', '>', sql<Date>`now()`),
+          .where('us.ends_at', '>', sql<Date>`now()`)
+          .where('us.cancelled_at', 'is', null),
       ),
     )
   return base
@@ -227,12 +231,14 @@ export async function listTrainings(db: DbOrTrx, viewer: Viewer, filter: Trainin
           .select((e) => e.fn.min('ns.starts_at').as('m'))
           .whereRef('ns.training_id', '=', 't.id')
           .where('ns.ends_at', '>', sql<Date>`now()`)
+          .where('ns.cancelled_at', 'is', null)
           .as('next_session_at'),
         eb
           .selectFrom('training_sessions as cs')
           .select(sql<number>`count(*)::int`.as('n'))
           .whereRef('cs.training_id', '=', 't.id')
           .where('cs.ends_at', '>', sql<Date>`now()`)
+          .where('cs.cancelled_at', 'is', null)
           .as('upcoming_sessions'),
       ])
       .orderBy('next_session_at', (ob) => ob.asc().nullsLast())
@@ -332,7 +338,7 @@ async function lockSession(trx: Trx, id: string) {
   // Serialises every seat decision of this session: registrations, cancellations, capacity changes.
   return trx
     .selectFrom('training_sessions')
-    .select(['id', 'capacity', 'starts_at'])
+    .select(['id', 'capacity', 'starts_at', 'cancelled_at'])
     .where('id', '=', id)
     .forUpdate()
     .executeTakeFirst()
@@ -348,13 +354,34 @@ async function registeredCount(trx: Trx, sessionId: string) {
   return Number(row?.n ?? 0)
 }
 
+type SessionChange = 'time' | 'place' | 'link'
+
+/** What changed for the people registered: the time, the place, the visio link. */
+function sessionChanges(before: SessionRow, after: SessionRow): SessionChange[] {
+  const changes: SessionChange[] = []
+  const same = (a: Date | string, b: Date | string) => new Date(a).getTime() === new Date(b).getTime()
+  if (!same(before.starts_at, after.starts_at) || !same(before.ends_at, after.ends_at)) changes.push('time')
+  if (before.mode !== after.mode || (before.place ?? '') !== (after.place ?? '')) changes.push('place')
+  if (before.mode !== after.mode || (before.online_url ?? '') !== (after.online_url ?? ''))
+    changes.push('link')
+  return changes
+}
+
+/**
+ * Changes a session. Everyone holding a seat or waiting is told of a new time or place (and
+ * those holding a seat of a new visio link), each with a new version of their invitation.
+ */
 export async function updateSession(db: DbOrTrx, viewer: Viewer, id: string, input: Partial<SessionInput>) {
   const session = await getSession(db, viewer, id)
   if (!isEditorOf(viewer, session.operator_id)) throw new OperatorForbidden()
   await db.transaction().execute(async (trx) => {
     const locked = await lockSession(trx, id)
     if (!locked) throw new NotFound('Training session')
-    const values = sessionValues(input, session)
+    if (locked.cancelled_at) throw new SessionCancelled()
+    const before = (await sessionsWithCounts(trx)
+      .where('s.id', '=', id)
+      .executeTakeFirstOrThrow()) as SessionRow
+    const values = sessionValues(input, before)
     if (input.capacity !== undefined) {
       const taken = await registeredCount(trx, id)
       if (input.capacity < taken) throw new CapacityBelowRegistered(taken)
@@ -365,22 +392,102 @@ export async function updateSession(db: DbOrTrx, viewer: Viewer, id: string, inp
         .set({ ...(values as object), updated_at: sql`now()` as never })
         .where('id', '=', id)
         .execute()
-    // More seats: the first people waiting take them.
-    await promoteWaiting(trx, id)
+    // More seats: the first people waiting take them (their invitation carries the new details).
+    const promoted = new Set((await promoteWaiting(trx, id)).map((r) => r.id))
+    const after = (await sessionsWithCounts(trx)
+      .where('s.id', '=', id)
+      .executeTakeFirstOrThrow()) as SessionRow
+    const changes = sessionChanges(before, after)
+    if (changes.length === 0) return
+    const active = await trx
+      .selectFrom('registrations')
+      .select(['id', 'status'])
+      .where('session_id', '=', id)
+      .where('status', '!=', 'cancelled')
+      .orderBy('seq')
+      .execute()
+    for (const a of active) {
+      if (promoted.has(a.id)) continue
+      // The waiting list never receives the visio link: a new link alone is not news to them.
+      const theirs = a.status === 'waiting' ? changes.filter((c) => c !== 'link') : changes
+      if (theirs.length === 0) continue
+      const r = await trx
+        .updateTable('registrations')
+        .set({ ics_sequence: sql`ics_sequence + 1` as never })
+        .where('id', '=', a.id)
+        .returningAll()
+        .executeTakeFirstOrThrow()
+      await recordEvent(trx, ResourcesEvents.RegistrationUpdated, r.id, {
+        ...(await registrationEventData(trx, r)),
+        changes: theirs,
+      })
+    }
   })
   return getSession(db, viewer, id)
 }
 
+/**
+ * Cancels a session: it stays (as history) with its registrations cancelled, and every person
+ * holding a seat or waiting is told, with a calendar cancellation for those who had an invitation.
+ */
+export async function cancelSession(db: DbOrTrx, viewer: Viewer, id: string) {
+  const session = await getSession(db, viewer, id)
+  if (!isEditorOf(viewer, session.operator_id)) throw new OperatorForbidden()
+  await db.transaction().execute(async (trx) => {
+    const locked = await lockSession(trx, id)
+    if (!locked) throw new NotFound('Training session')
+    if (locked.cancelled_at) return
+    await trx
+      .updateTable('training_sessions')
+      .set({ cancelled_at: sql`now()` as never, updated_at: sql`now()` as never })
+      .where('id', '=', id)
+      .execute()
+    const cancelled = await trx
+      .updateTable('registrations')
+      .set({
+        status: 'cancelled',
+        cancelled_at: sql`now()` as never,
+        cancelled_by_session: true,
+        ics_sequence: sql`ics_sequence + 1` as never,
+      })
+      .where('session_id', '=', id)
+      .where('status', '!=', 'cancelled')
+      .returning(['id', 'status'])
+      .execute()
+    for (const c of cancelled) {
+      const r = await trx
+        .selectFrom('registrations')
+        .selectAll()
+        .where('id', '=', c.id)
+        .executeTakeFirstOrThrow()
+      await recordEvent(trx, ResourcesEvents.RegistrationCancelled, r.id, await registrationEventData(trx, r))
+    }
+  })
+  return getSession(db, viewer, id)
+}
+
+/** Deletes a session nobody holds a seat in or waits for; a session with people is cancelled first. */
 export async function deleteSession(db: DbOrTrx, viewer: Viewer, id: string) {
   const session = await getSession(db, viewer, id)
   if (!isEditorOf(viewer, session.operator_id)) throw new OperatorForbidden()
-  await db.deleteFrom('training_sessions').where('id', '=', id).execute()
+  await db.transaction().execute(async (trx) => {
+    await lockSession(trx, id)
+    const active = await trx
+      .selectFrom('registrations')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('session_id', '=', id)
+      .where('status', '!=', 'cancelled')
+      .executeTakeFirst()
+    if (Number(active?.n ?? 0) > 0) throw new SessionHasRegistrants()
+    await trx.deleteFrom('training_sessions').where('id', '=', id).execute()
+  })
 }
 
 // ---------------------------------------------------------------- registrations
 
 async function registrationEventData(trx: DbOrTrx, r: Registration) {
   const s = await sessionsQuery(trx).where('s.id', '=', r.session_id).executeTakeFirstOrThrow()
+  const status = r.status as 'registered' | 'waiting' | 'cancelled'
   return {
     registrationId: r.id,
     sessionId: r.session_id,
@@ -389,7 +496,15 @@ async function registrationEventData(trx: DbOrTrx, r: Registration) {
     userId: r.user_id,
     startsAt: toParisIso(new Date(s.starts_at)),
     endsAt: toParisIso(new Date(s.ends_at)),
-    status: r.status as 'registered' | 'waiting' | 'cancelled',
+    status,
+    sequence: r.ics_sequence,
+    mode: s.mode as 'online' | 'in-person',
+    place: s.place,
+    // Only a person holding a seat is given the visio link.
+    onlineUrl: status === 'registered' ? s.online_url : null,
+    ...(status === 'cancelled'
+      ? { cause: r.cancelled_by_session ? ('session-cancelled' as const) : ('registration' as const) }
+      : {}),
   }
 }
 
@@ -418,7 +533,11 @@ export async function promoteWaiting(trx: Trx, sessionId: string): Promise<Regis
   for (const w of waiting) {
     const r = await trx
       .updateTable('registrations')
-      .set({ status: 'registered', promoted_at: sql`now()` as never })
+      .set({
+        status: 'registered',
+        promoted_at: sql`now()` as never,
+        ics_sequence: sql`ics_sequence + 1` as never,
+      })
       .where('id', '=', w.id)
       .where('status', '=', 'waiting')
       .returningAll()
@@ -437,6 +556,7 @@ export async function register(db: DbOrTrx, viewer: Viewer, sessionId: string) {
     return await db.transaction().execute(async (trx) => {
       const locked = await lockSession(trx, sessionId)
       if (!locked) throw new NotFound('Training session')
+      if (locked.cancelled_at) throw new SessionCancelled()
       if (new Date(locked.starts_at).getTime() <= Date.now()) throw new SessionClosed()
       const existing = await trx
         .selectFrom('registrations')
@@ -491,7 +611,11 @@ export async function cancelRegistration(db: DbOrTrx, viewer: Viewer, id: string
     if (!current || current.status === 'cancelled') return { cancelled: null, promoted: [] as Registration[] }
     const cancelled = await trx
       .updateTable('registrations')
-      .set({ status: 'cancelled', cancelled_at: sql`now()` as never })
+      .set({
+        status: 'cancelled',
+        cancelled_at: sql`now()` as never,
+        ics_sequence: sql`ics_sequence + 1` as never,
+      })
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow()
@@ -540,6 +664,8 @@ export async function myRegistrations(
         'r.created_at',
         'r.promoted_at',
         'r.cancelled_at',
+        'r.ics_sequence',
+        'r.cancelled_by_session',
       ])
       .orderBy('s.starts_at')
       .limit(filter.limit)

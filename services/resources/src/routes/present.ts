@@ -127,6 +127,8 @@ export function presentSession(s: SessionRow, ctx: SessionContext): Static<typeo
     operatorId: s.operator_id,
     icsUrl: `${ctx.publicUrl}/v1/training-sessions/${s.id}.ics`,
     myRegistration: presentMyRegistration(ctx.mine),
+    cancelled: s.cancelled_at !== null,
+    cancelledAt: isoOrNull(s.cancelled_at),
   }
 }
 
@@ -173,6 +175,7 @@ export function presentRegistration(
     createdAt: iso(r.created_at),
     promotedAt: isoOrNull(r.promoted_at),
     cancelledAt: isoOrNull(r.cancelled_at),
+    cancelledWithSession: r.cancelled_by_session,
     ...(session ? { session } : {}),
   }
 }

@@ -196,6 +196,10 @@ export const Session = Type.Object({
   operatorId: Nullable(Uuid),
   icsUrl: Type.String(),
   myRegistration: Nullable(MyRegistration),
+  cancelled: Type.Boolean({
+    description: 'Cancelled by its organisers: kept with its registrations, as history',
+  }),
+  cancelledAt: Nullable(DateTime),
 })
 
 export const TrainingSummary = Type.Object({
@@ -260,6 +264,9 @@ export const RegistrationSchema = Type.Object({
   createdAt: DateTime,
   promotedAt: Nullable(DateTime),
   cancelledAt: Nullable(DateTime),
+  cancelledWithSession: Type.Boolean({
+    description: 'Cancelled because the organisers cancelled the session',
+  }),
   session: Type.Optional(Session),
 })
 
@@ -322,6 +329,11 @@ export const Moderation = Type.Object(
   {
     action: Type.Union([Type.Literal('hide'), Type.Literal('restore')]),
     reason: Type.Optional(Type.String({ maxLength: 1000 })),
+    rule: Type.Optional(
+      Type.Union([ReportReasonSchema], {
+        description: 'The rule the content breaks (a report reason), told to its author; default abuse',
+      }),
+    ),
   },
   { additionalProperties: false },
 )

@@ -256,6 +256,7 @@ export const communityRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (fast
         request.params.id,
         request.body.action,
         request.body.reason ?? null,
+        request.body.rule,
       )
       return presentExperience(e, v)
     },
@@ -329,7 +330,14 @@ export const communityRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (fast
     async (request) => {
       const v = await signedIn(deps, request)
       return presentComment(
-        await moderateComment(db, v, request.params.id, request.body.action, request.body.reason ?? null),
+        await moderateComment(
+          db,
+          v,
+          request.params.id,
+          request.body.action,
+          request.body.reason ?? null,
+          request.body.rule,
+        ),
       )
     },
   )

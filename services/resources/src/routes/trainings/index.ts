@@ -6,6 +6,7 @@ import type { Registration } from '../../domain/db.js'
 import { type CalendarEvent, renderCalendar } from '../../domain/ical.js'
 import {
   cancelRegistration,
+  cancelSession,
   createSession,
   createTraining,
   deleteSession,
@@ -167,7 +168,7 @@ export const trainingRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (fasti
     const t = await getVisibleTraining(db, v, slug)
     const sessions = await listSessionsOfTraining(db, t.id)
     const now = Date.now()
-    const upcoming = sessions.filter((s) => new Date(s.ends_at).getTime() > now)
+    const upcoming = sessions.filter((s) => !s.cancelled_at && new Date(s.ends_at).getTime() > now)
     return {
       ...presentTraining({
         ...t,
@@ -313,7 +314,11 @@ export const trainingRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (fasti
       return reply
         .type(CALENDAR)
         .header('content-disposition', `inline; filename="formation-${s.id}.ics"`)
-        .send(renderCalendar(s.training_title, [calendarEvent(s, 'CONFIRMED', withLink)]))
+        .send(
+          renderCalendar(s.training_title, [
+            calendarEvent(s, s.cancelled_at ? 'CANCELLED' : 'CONFIRMED', withLink),
+          ]),
+        )
     },
   )
 
@@ -344,14 +349,34 @@ export const trainingRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (fasti
       schema: {
         tags,
         operationId: 'deleteTrainingSession',
-        summary: 'Delete a session and its registrations',
+        summary: 'Delete a session nobody is registered to (cancel a session with registrants first)',
         params: IdParams,
-        response: { 204: Type.Null(), 404: ProblemRef },
+        response: { 204: Type.Null(), 404: ProblemRef, 409: ProblemRef },
       },
     },
     async (request, reply) => {
       await deleteSession(db, await signedIn(deps, request), request.params.id)
       return reply.code(204).send(null)
+    },
+  )
+
+  fastify.post(
+    '/v1/training-sessions/:id/cancel',
+    {
+      config: { access: [...EDITORS] },
+      schema: {
+        tags,
+        operationId: 'cancelTrainingSession',
+        summary:
+          'Cancel a session: its registrations are kept as cancelled and every registrant and waiting person is told, with a calendar cancellation',
+        params: IdParams,
+        response: { 200: Session, 404: ProblemRef },
+      },
+    },
+    async (request) => {
+      const v = await signedIn(deps, request)
+      const s = await cancelSession(db, v, request.params.id)
+      return (await presentSessions(v, [s]))[0]!
     },
   )
 
@@ -432,6 +457,8 @@ export const trainingRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (fasti
           created_at: row.created_at,
           promoted_at: row.promoted_at,
           cancelled_at: row.cancelled_at,
+          ics_sequence: row.ics_sequence,
+          cancelled_by_session: row.cancelled_by_session,
         }
         const positioned = { ...registration, position: await waitingPosition(db, registration) }
         const session = presentSession(row as unknown as SessionRow, {
