@@ -335,6 +335,33 @@ describe.skipIf(!hasChromium())('staff back-office pages', { timeout: 240_000 },
     await page.context().close()
   })
 
+  it('the syndicate’s administrator cancels a session after confirming: its registrant sees it cancelled, on the API and on the public page', async () => {
+    const mayor = await apiAs(DEMO.communeA.elected.email)
+    const trainings = (await mayor.get('/v1/trainings?upcoming=true&limit=100')).json().items as Array<{
+      slug: string
+    }>
+    const training = (await mayor.get(`/v1/trainings/${trainings.at(-1)!.slug}`)).json()
+    const session = training.sessions.at(-1) as { id: string }
+    const registration = await mayor.send('POST', '/v1/registrations', { sessionId: session.id })
+    expect(registration.statusCode).toBe(201)
+    const page = await signIn(DEMO.admin.email)
+    await page.goto(`/gestion/formations/sessions/${session.id}`)
+    await page.getByRole('button', { name: 'Annuler la session' }).click()
+    expect(await page.locator('#confirmer-error').textContent()).toContain('Cochez la case')
+    expect((await mayor.get(`/v1/training-sessions/${session.id}`)).json().cancelled).toBe(false)
+    await page.getByLabel(/chaque inscrit/).check()
+    await page.getByRole('button', { name: 'Annuler la session' }).click()
+    await page.waitForURL(new RegExp(`/gestion/formations/sessions/${session.id}$`))
+    expect(await page.locator('.notice').first().textContent()).toContain('Session annulée')
+    await checkPage(page, 'gestion-session-annulee')
+    expect((await mayor.get(`/v1/training-sessions/${session.id}`)).json().cancelled).toBe(true)
+    const mine = (await mayor.get(`/v1/registrations/${registration.json().id}`)).json()
+    expect(mine.status).toBe('cancelled')
+    await page.goto(`/formations/${training.slug}`)
+    expect(await page.locator('.session-cancelled').count()).toBeGreaterThan(0)
+    await page.context().close()
+  })
+
   it('the editor imports a small SILL file, reads the report per entry, then publishes two of the new drafts', async () => {
     const page = await signIn(DEMO.editor.email)
     await page.getByRole('link', { name: 'Import de logiciels' }).first().click()

@@ -77,6 +77,12 @@ function sessionCard(ctx: PageContext, training: Training, s: TrainingSession): 
   const waiting = mine?.status === 'waiting'
   const past = new Date(s.startsAt).getTime() <= Date.now()
   const action = `/formations/${training.slug}`
+  // A cancelled session stays listed (its registrants come back to it from their email), without actions.
+  if (s.cancelled)
+    return html`<li class="card session session-cancelled">
+<h3>${sessionWhen(s)} <strong class="tag tag-warning">Session annulée</strong></h3>
+<p>Les organisateurs ont annulé cette session${mine ? ' : votre inscription est annulée, vous avez été prévenu par e-mail' : ''}. Choisissez une autre session si elle est proposée.</p>
+</li>`
   return html`<li class="card session">
 <h3>${sessionWhen(s)}</h3>
 <dl class="summary-list">

@@ -91,43 +91,6 @@ ${page.main}
   }
 }
 
-/** A labelled multi-line text field, with its hint and error. */
-export function textarea(o: {
-  name: string
-  label: string
-  hint?: string
-  value?: string
-  problem?: PageProblem
-  rows?: number
-}): Html {
-  const error = fieldError(o.problem, o.name)
-  const described = [o.hint ? `${o.name}-hint` : '', error ? `${o.name}-error` : ''].filter(Boolean).join(' ')
-  return html`<div class="field${error ? ' field-error' : ''}">
-<label for="${o.name}">${o.label}</label>
-${o.hint ? html`<p class="hint" id="${o.name}-hint">${o.hint}</p>` : ''}
-${error ? html`<p class="error-message" id="${o.name}-error"><span class="visually-hidden">Erreur : </span>${error.message}</p>` : ''}
-<textarea id="${o.name}" name="${o.name}" rows="${String(o.rows ?? 5)}"${described ? html` aria-describedby="${described}"` : ''}${error ? html` aria-invalid="true"` : ''}>${o.value ?? ''}</textarea>
-</div>`
-}
-
-/** A labelled drop-down list. */
-export function select(o: {
-  name: string
-  label: string
-  options: Array<{ value: string; label: string }>
-  value?: string
-  problem?: PageProblem
-}): Html {
-  const error = fieldError(o.problem, o.name)
-  return html`<div class="field${error ? ' field-error' : ''}">
-<label for="${o.name}">${o.label}</label>
-${error ? html`<p class="error-message" id="${o.name}-error"><span class="visually-hidden">Erreur : </span>${error.message}</p>` : ''}
-<select id="${o.name}" name="${o.name}"${error ? html` aria-describedby="${o.name}-error" aria-invalid="true"` : ''}>
-${o.options.map((opt) => html`<option value="${opt.value}"${opt.value === o.value ? html` selected` : ''}>${opt.label}</option>`)}
-</select>
-</div>`
-}
-
 /**
  * The confirmation of a destructive action, without script: a box to tick that says what will
  * happen; the route refuses the form while it is not ticked (`confirmed`).

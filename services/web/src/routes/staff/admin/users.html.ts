@@ -5,11 +5,12 @@ import {
   frenchDate,
   type PageContext,
   postForm,
+  select,
   type View,
 } from '../../../components.js'
 import { html } from '../../../html.js'
 import type { PageProblem } from '../../../problems.js'
-import { confirmBox, select, shortDate, staffView } from '../ui.js'
+import { confirmBox, shortDate, staffView } from '../ui.js'
 
 export const USERS_PATH = '/gestion/utilisateurs'
 export const AUDIT_PATH = '/gestion/journal'

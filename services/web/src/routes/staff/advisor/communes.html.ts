@@ -1,8 +1,8 @@
 import { PAGES } from '@osinum/contracts'
-import { errorSummary, notice, type PageContext, postForm, type View } from '../../../components.js'
+import { errorSummary, notice, type PageContext, postForm, textArea, type View } from '../../../components.js'
 import { html } from '../../../html.js'
 import type { PageProblem } from '../../../problems.js'
-import { shortDate, staffView, textarea } from '../ui.js'
+import { shortDate, staffView } from '../ui.js'
 
 export interface DashboardRow {
   organisationId: string
@@ -131,7 +131,7 @@ ${
 ${postForm(
   ctx,
   `${PAGES.staffCommune(row.organisationId)}/notes`,
-  textarea({
+  textArea({
     name: 'body',
     label: 'Nouvelle note privée',
     hint: 'Visible par les conseillers et administrateurs du syndicat seulement.',

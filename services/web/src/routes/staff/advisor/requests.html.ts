@@ -1,8 +1,16 @@
 import { PAGES } from '@osinum/contracts'
-import { errorSummary, frenchDate, type PageContext, postForm, type View } from '../../../components.js'
+import {
+  errorSummary,
+  frenchDate,
+  type PageContext,
+  postForm,
+  select,
+  textArea,
+  type View,
+} from '../../../components.js'
 import { html } from '../../../html.js'
 import type { PageProblem } from '../../../problems.js'
-import { confirmBox, select, shortDate, staffView, textarea } from '../ui.js'
+import { confirmBox, shortDate, staffView } from '../ui.js'
 
 export interface RequestSummary {
   id: string
@@ -140,7 +148,7 @@ ${
 ${postForm(
   ctx,
   `${base}/repondre`,
-  textarea({
+  textArea({
     name: 'body',
     label: 'Votre réponse à la commune',
     hint: 'La commune la reçoit par e-mail et la voit sur sa page d’aide.',

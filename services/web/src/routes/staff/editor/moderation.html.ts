@@ -5,11 +5,12 @@ import {
   type PageContext,
   postForm,
   radios,
+  textArea,
   type View,
 } from '../../../components.js'
 import { html } from '../../../html.js'
 import type { PageProblem } from '../../../problems.js'
-import { confirmBox, shortDate, staffView, textarea } from '../ui.js'
+import { confirmBox, shortDate, staffView } from '../ui.js'
 
 export interface QueueReview {
   id: string
@@ -114,7 +115,7 @@ ${postForm(
       { value: 'rejected', label: 'Le refuser', hint: '(retiré de la page de l’outil)' },
     ],
   })}
-${textarea({
+${textArea({
   name: 'note',
   label: 'Raison de la décision',
   hint: 'Obligatoire pour un refus. Conservée avec l’avis et vue par les autres modérateurs.',
@@ -192,7 +193,7 @@ ${postForm(
           ]),
     ],
   })}
-${textarea({ name: `note-${r.id}`, label: 'Raison (conservée avec le signalement)', rows: 2 })}`,
+${textArea({ name: `note-${r.id}`, label: 'Raison (conservée avec le signalement)', rows: 2 })}`,
   'Enregistrer',
 )}
 </li>`,

@@ -1,8 +1,16 @@
 import { PAGES } from '@osinum/contracts'
-import { errorSummary, field, type PageContext, postForm, type View } from '../../../components.js'
+import {
+  errorSummary,
+  field,
+  type PageContext,
+  postForm,
+  select,
+  textArea,
+  type View,
+} from '../../../components.js'
 import { html } from '../../../html.js'
 import type { PageProblem } from '../../../problems.js'
-import { confirmBox, select, staffView, textarea } from '../ui.js'
+import { confirmBox, staffView } from '../ui.js'
 
 export interface Offer {
   id: string
@@ -23,7 +31,7 @@ export interface OfferInput {
 const AUDIENCE = html`les administrateurs du syndicat. Les offres elles-mêmes sont <strong>publiques</strong> : elles s’affichent « proposé par votre syndicat » sur la page de l’outil pour les communes du syndicat.`
 
 function offerFields(input: OfferInput, problem?: PageProblem) {
-  return html`${textarea({
+  return html`${textArea({
     name: 'description',
     label: 'Ce que le syndicat propose, et à quelles conditions',
     hint: 'Par exemple : hébergé en France par le syndicat, formation de prise en main incluse, réservé aux communes adhérentes.',

@@ -1,7 +1,8 @@
 import { PAGES } from '@osinum/contracts'
-import { frenchDate, type PageContext, type View } from '../../../components.js'
+import { errorSummary, frenchDate, type PageContext, postForm, type View } from '../../../components.js'
 import { html } from '../../../html.js'
-import { staffView } from '../ui.js'
+import type { PageProblem } from '../../../problems.js'
+import { confirmBox, staffView } from '../ui.js'
 
 export interface TrainingRow {
   slug: string
@@ -19,6 +20,7 @@ export interface SessionRow {
   capacity: number
   registeredCount: number
   waitingCount: number
+  cancelled?: boolean
 }
 
 export interface Participant {
@@ -71,7 +73,9 @@ ${
 <caption>Sessions</caption>
 <thead><tr><th scope="col">Date</th><th scope="col">Lieu</th><th scope="col">Inscrits</th><th scope="col">En attente</th></tr></thead>
 <tbody>${data.sessions.map(
-        (s) => html`<tr><th scope="row"><a href="${sessionPath(s.id)}">${frenchDate(s.startsAt)}</a></th>
+        (
+          s,
+        ) => html`<tr><th scope="row"><a href="${sessionPath(s.id)}">${frenchDate(s.startsAt)}</a>${s.cancelled ? html` <strong class="tag tag-warning">annulée</strong>` : ''}</th>
 <td>${s.modeLabel}${s.place ? html`, ${s.place}` : ''}</td><td>${s.registeredCount} sur ${s.capacity}</td><td>${s.waitingCount}</td></tr>`,
       )}</tbody>
 </table>`
@@ -85,6 +89,7 @@ export function sessionPage(
   data: {
     session: SessionRow & { trainingTitle: string; trainingSlug: string }
     participants: Participant[]
+    problem?: PageProblem
   },
 ): View {
   const s = data.session
@@ -107,6 +112,22 @@ ${
       )}</tbody>
 </table>`
     : html`<p>Personne n’est encore inscrit.</p>`
+}
+${
+  s.cancelled
+    ? html`<p class="notice">Cette session est annulée : les inscrits ont été prévenus par e-mail.</p>`
+    : html`<h2>Annuler la session</h2>
+${errorSummary(data.problem)}
+${postForm(
+  ctx,
+  `${sessionPath(s.id)}/annuler`,
+  confirmBox(
+    'confirmer',
+    'chaque inscrit et chaque personne en liste d’attente reçoit un e-mail d’annulation qui retire la session de son agenda ; les inscriptions restent dans l’historique, marquées annulées. Une session annulée ne peut pas être rouverte.',
+    data.problem,
+  ),
+  'Annuler la session',
+)}`
 }`,
   })
 }

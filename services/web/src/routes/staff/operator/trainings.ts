@@ -2,8 +2,11 @@ import { PAGES, staffRule } from '@osinum/contracts'
 import { csvDocument } from '@osinum/service-kit'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { frenchDate } from '../../../components.js'
-import { render } from '../../../view.js'
+import { pageProblem } from '../../../problems.js'
+import { flash } from '../../../session.js'
+import { redirect, render } from '../../../view.js'
 import { requireStaff, STAFF, scopeOf } from '../access.js'
+import { confirmed } from '../ui.js'
 import {
   type Participant,
   type SessionRow,
@@ -71,6 +74,27 @@ export default async function operatorTrainingRoutes(app: FastifyInstance) {
     if (!data) return reply.callNotFound()
     return render(request, reply, (ctx) => sessionPage(ctx, data))
   })
+
+  app.post<{ Params: { id: string } }>(
+    `${PAGES.staffTrainings}/sessions/:id/annuler`,
+    async (request, reply) => {
+      const { id } = request.params
+      const data = UUID.test(id) ? await participantsOf(request, id) : undefined
+      if (!data) return reply.callNotFound()
+      const again = (problem: ReturnType<typeof pageProblem>) =>
+        render(request, reply, (ctx) => ({ ...sessionPage(ctx, { ...data, problem }), status: 400 }))
+      if (!confirmed(request.body, 'confirmer'))
+        return again({
+          message: 'La session n’a pas été annulée.',
+          fields: [{ field: 'confirmer', message: 'Cochez la case pour confirmer l’annulation.' }],
+        })
+      const api = await request.server.web.api(request)
+      const { error } = await api.POST('/v1/training-sessions/{id}/cancel', { params: { path: { id } } })
+      if (error) return again(pageProblem(error, {}))
+      flash(request, 'Session annulée : les inscrits sont prévenus par e-mail.')
+      return redirect(reply, `${PAGES.staffTrainings}/sessions/${id}`)
+    },
+  )
 
   app.get<{ Params: { id: string } }>(
     `${PAGES.staffTrainings}/sessions/:id/inscrits.csv`,
