@@ -29,12 +29,19 @@ function balanced(expr: string): boolean {
 describe('deploy/docker', () => {
   const dockerfile = read('docker/Dockerfile')
 
-  it('builds one service chosen by ARG SERVICE, in a node:20-bookworm-slim builder', () => {
+  it('builds the workspace once (a stage without SERVICE), then one service chosen by ARG SERVICE, on a pinned Node 24 LTS', () => {
+    expect(dockerfile).toMatch(/^ARG NODE_IMAGE=node:24\.\d+\.\d+-bookworm-slim$/m)
+    const build = dockerfile.slice(
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a Dockerfile variable, not a JS template
+      dockerfile.indexOf('FROM ${NODE_IMAGE} AS build\n'),
+      dockerfile.indexOf('AS builder'),
+    )
+    expect(build).toMatch(/^FROM \$\{NODE_IMAGE\} AS build$/m)
+    expect(build).not.toContain('SERVICE')
+    expect(build).toContain('install --frozen-lockfile')
+    expect(build).toContain('run build')
+    expect(dockerfile).toMatch(/^FROM build AS builder$/m)
     expect(dockerfile).toMatch(/^ARG SERVICE$/m)
-    expect(dockerfile).toMatch(/^ARG NODE_IMAGE=node:20-bookworm-slim$/m)
-    expect(dockerfile).toMatch(/^FROM \$\{NODE_IMAGE\} AS builder$/m)
-    expect(dockerfile).toContain('install --frozen-lockfile')
-    expect(dockerfile).toContain('run build')
     // biome-ignore lint/suspicious/noTemplateCurlyInString: a Dockerfile variable, not a JS template
     expect(dockerfile).toContain('--filter "@osinum/${SERVICE}" deploy --prod /out')
     expect(dockerfile).toContain('PNPM_VERSION=12.4.2')
