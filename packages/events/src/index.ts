@@ -21,6 +21,7 @@ export {
 } from './request-reply.js'
 export {
   type ConsumerOptions,
+  type ConsumerOutcomes,
   type HandlerContext,
   PoisonEventError,
   ServiceEvents,

@@ -42,6 +42,15 @@ interface Registration {
 /** Thrown by a handler for an event that can never succeed: dead-lettered at once. */
 export class PoisonEventError extends Error {}
 
+/** What a consumer did with the deliveries it received (the `osinum_events_consumed_total` outcomes). */
+export interface ConsumerOutcomes {
+  processed: number
+  duplicate: number
+  retried: number
+  'dead-lettered': number
+}
+type Outcome = keyof ConsumerOutcomes
+
 export interface ServiceEventsOptions {
   service: ServiceName
   /** The service's schema-bound Kysely. */
@@ -68,6 +77,7 @@ export class ServiceEvents {
   private readonly registrations: Registration[] = []
   private subscriptions: Subscription[] = []
   private readonly metrics: EventMetrics | undefined
+  private readonly counts = new Map<string, ConsumerOutcomes>()
   private readonly detach: Array<() => void> = []
   private started = false
   private stopping = false
@@ -130,6 +140,23 @@ export class ServiceEvents {
         concurrency: opts.concurrency,
       },
     })
+  }
+
+  /**
+   * How many deliveries consumer `name` has handled since start, by outcome: evidence that a
+   * delivery reached the consumer (tests wait for a duplicate to be counted before asserting that
+   * it had no second effect).
+   */
+  outcomes(name: string): ConsumerOutcomes {
+    const durable = this.options.naming.durable(this.options.service, name)
+    return { processed: 0, duplicate: 0, retried: 0, 'dead-lettered': 0, ...this.counts.get(durable) }
+  }
+
+  private count(consumer: string, outcome: Outcome, n = 1): void {
+    let c = this.counts.get(consumer)
+    if (!c) this.counts.set(consumer, (c = { processed: 0, duplicate: 0, retried: 0, 'dead-lettered': 0 }))
+    c[outcome] += n
+    this.metrics?.consumed.inc({ consumer, outcome }, n)
   }
 
   /** Provisions streams and consumers (idempotent), then starts the relay and consumers. */
@@ -269,7 +296,7 @@ export class ServiceEvents {
       await this.deadLetter(r, m, undefined, poison, m.deliveryCount)
       m.term(poison.message)
       span.setStatus({ code: SpanStatusCode.ERROR, message: poison.message })
-      this.metrics?.consumed.inc({ consumer, outcome: 'dead-lettered' })
+      this.count(consumer, 'dead-lettered')
       return
     }
     span.setAttribute('messaging.message.id', envelope.id)
@@ -287,7 +314,7 @@ export class ServiceEvents {
         })
       const outcome = await this.whileDatabaseUnavailable(attempt, m, consumer, envelope.id)
       m.ack()
-      this.metrics?.consumed.inc({ consumer, outcome })
+      this.count(consumer, outcome)
       if (outcome === 'processed')
         this.metrics?.latency.observe(
           { consumer },
@@ -300,7 +327,7 @@ export class ServiceEvents {
         try {
           await this.deadLetter(r, m, envelope, error as Error, m.deliveryCount)
           m.term(String((error as Error).message))
-          this.metrics?.consumed.inc({ consumer, outcome: 'dead-lettered' })
+          this.count(consumer, 'dead-lettered')
           log.error(
             { err: error, consumer, eventId: envelope.id, attempts: m.deliveryCount },
             'event dead-lettered',
@@ -317,7 +344,7 @@ export class ServiceEvents {
       }
       const delay = Math.min(r.options.maxBackoffMs, r.options.backoffMs * 2 ** (m.deliveryCount - 1))
       m.nak(delay)
-      this.metrics?.consumed.inc({ consumer, outcome: 'retried' })
+      this.count(consumer, 'retried')
       log.warn(
         { err: error, consumer, eventId: envelope.id, attempt: m.deliveryCount, retryInMs: delay },
         'event handler failed',

@@ -5,9 +5,9 @@ import { type Kysely, sql } from 'kysely'
 import { Type } from 'typebox'
 import { MemoryTransport } from '../memory-transport.js'
 import { NatsTransport } from '../nats-transport.js'
-import { ServiceEvents } from '../service-events.js'
+import { type ConsumerOutcomes, ServiceEvents } from '../service-events.js'
 import { eventTablesMigration } from '../tables.js'
-import { EventNaming, type EventTransport } from '../transport.js'
+import { type ConsumerSpec, EventNaming, type EventTransport } from '../transport.js'
 import type { EventLogger } from '../types.js'
 
 /** A test-only event produced by "catalogue" and consumed by "notifications". */
@@ -30,6 +30,10 @@ export interface Rig {
   consumerDb: Kysely<any>
   producer: ServiceEvents
   consumer: ServiceEvents
+  /** The consumer's subscription (for `transport.pending`). */
+  spec: ConsumerSpec
+  /** What the consumer did with its deliveries so far. */
+  outcomes(): ConsumerOutcomes
   /** Side effects the consumer wrote, in commit order. */
   effects(): Promise<Array<{ event_id: string; aggregate: string; n: number }>>
   close(): Promise<void>
@@ -113,6 +117,14 @@ export async function createRig(options: RigOptions): Promise<Rig> {
     consumerDb,
     producer,
     consumer,
+    spec: {
+      stream: naming.stream('catalogue'),
+      durable: naming.durable('notifications', 'probe'),
+      filterSubject: naming.subject(Probe.subject),
+      maxDeliver: 0,
+      ackWaitMs: 0,
+    },
+    outcomes: () => consumer.outcomes('probe'),
     effects: () =>
       consumerDb
         .selectFrom('effects')
@@ -146,4 +158,23 @@ export async function eventually<T>(
     if (Date.now() > deadline) throw new Error('condition not met in time')
     await new Promise((r) => setTimeout(r, 20))
   }
+}
+
+/**
+ * The transport with the first ack of each message lost (as when a consumer dies between its
+ * commit and its ack): the bus delivers the message again, with the same event id.
+ */
+export function loseFirstAck(transport: EventTransport): EventTransport {
+  return new Proxy(transport, {
+    get(target, key, receiver) {
+      if (key !== 'consume') {
+        const value = Reflect.get(target, key, receiver)
+        return typeof value === 'function' ? value.bind(target) : value
+      }
+      return ((spec, handler) =>
+        target.consume(spec, (m) =>
+          handler(m.deliveryCount > 1 ? m : { ...m, ack: () => m.nak(10) }),
+        )) satisfies EventTransport['consume']
+    },
+  })
 }
