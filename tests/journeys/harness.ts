@@ -69,6 +69,12 @@ export interface Platform {
   /** A service's own schema-bound database, to check what it keeps. */
   db(service: 'identity' | 'diagnostics' | 'catalogue' | 'resources' | 'notifications'): Kysely<any>
   inject: Host['app']['inject']
+  /**
+   * Resolves once the platform has nothing left to do: every event published and handled by
+   * every consumer, no job due, no email waiting to be sent. A test waits for it before asserting
+   * that something did not happen (a second email).
+   */
+  settled(timeoutMs?: number): Promise<void>
   close(): Promise<void>
 }
 
@@ -116,6 +122,28 @@ export async function startPlatform(options: {
     mail,
     db: (service) => host.services.get(service)!.deps.db,
     inject: host.app.inject.bind(host.app),
+    async settled(timeoutMs = 60_000) {
+      const idle = async () => {
+        for (const s of host.services.values()) if (!(await s.events.settled())) return false
+        const due = await host.services
+          .get('notifications')!
+          .deps.db.selectFrom('deliveries')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where((eb) =>
+            eb.or([
+              eb('status', '=', 'sending'),
+              eb.and([
+                eb('status', '=', 'pending'),
+                eb.or([eb('next_attempt_at', 'is', null), eb('next_attempt_at', '<=', new Date())]),
+              ]),
+            ]),
+          )
+          .executeTakeFirstOrThrow()
+        return Number(due.n) === 0
+      }
+      // Twice in a row: a consumer's commit may have just queued the next step.
+      await waitFor(async () => (await idle()) && (await idle()), timeoutMs, 50)
+    },
     async close() {
       await host.close()
       await transport.close()

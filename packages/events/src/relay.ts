@@ -42,6 +42,11 @@ export class OutboxRelay {
 
   constructor(private readonly options: RelayOptions) {}
 
+  /** Passes that failed in a row (0 once a pass succeeds): while the bus is down it grows. */
+  get consecutiveFailures(): number {
+    return this.failures
+  }
+
   start(): void {
     if (!this.stopped) return
     this.stopped = false

@@ -1,31 +1,21 @@
-import { defineEvent } from '@osinum/contracts'
 import { type DatabaseHandle, migrateSchema, openDatabase, schemaDb } from '@osinum/db'
 import { uniqueName } from '@osinum/testing'
 import { type Kysely, sql } from 'kysely'
-import { Type } from 'typebox'
 import { MemoryTransport } from '../memory-transport.js'
 import { NatsTransport } from '../nats-transport.js'
-import { type ConsumerOutcomes, ServiceEvents } from '../service-events.js'
+import { type ConsumerOptions, type ConsumerOutcomes, ServiceEvents } from '../service-events.js'
 import { eventTablesMigration } from '../tables.js'
 import { type ConsumerSpec, EventNaming, type EventTransport } from '../transport.js'
-import type { EventLogger } from '../types.js'
+import { consumeProbes, Probe, type ProbeFailure, replaceAcks, silentLogger } from './probe.js'
 
-/** A test-only event produced by "catalogue" and consumed by "notifications". */
-export const Probe = defineEvent(
-  'catalogue',
-  'probe',
-  'happened',
-  1,
-  Type.Object({ aggregate: Type.String(), n: Type.Integer(), poison: Type.Optional(Type.Boolean()) }),
-)
-
-export const silentLogger: EventLogger = { debug() {}, info() {}, warn() {}, error() {} }
+export { Probe, silentLogger } from './probe.js'
 
 export interface Rig {
   root: DatabaseHandle
   transport: EventTransport
   naming: EventNaming
   producerSchema: string
+  consumerSchema: string
   producerDb: Kysely<any>
   consumerDb: Kysely<any>
   producer: ServiceEvents
@@ -43,8 +33,12 @@ export interface RigOptions {
   databaseUrl: string
   transport: () => Promise<EventTransport>
   /** Decides whether the handler fails for this payload. */
-  fail?: (data: { aggregate: string; n: number; poison?: boolean }, deliveryCount: number) => boolean
+  fail?: ProbeFailure
   maxAttempts?: number
+  /** The consumer's batch size, ack wait… */
+  consumer?: ConsumerOptions
+  /** `false`: the consumer is started later by the test (`rig.consumer.start()`). */
+  startConsumer?: boolean
   pollIntervalMs?: number
   /** The producer's relay listens for commits (as in the services); its poll is then 1 min. */
   listen?: boolean
@@ -93,26 +87,15 @@ export async function createRig(options: RigOptions): Promise<Rig> {
     naming,
     logger: silentLogger,
   })
-  consumer.on(
-    Probe,
-    'probe',
-    async ({ trx, event, deliveryCount }) => {
-      await trx
-        .insertInto('effects')
-        .values({ event_id: event.id, aggregate: event.data.aggregate, n: event.data.n })
-        .execute()
-      if (options.fail?.(event.data, deliveryCount))
-        throw new Error(`handler refused ${event.data.aggregate}#${event.data.n}`)
-    },
-    { maxAttempts: options.maxAttempts ?? 3, backoffMs: 30, maxBackoffMs: 200 },
-  )
+  consumeProbes(consumer, options.fail, { maxAttempts: options.maxAttempts ?? 3, ...options.consumer })
   await producer.start()
-  await consumer.start()
+  if (options.startConsumer !== false) await consumer.start()
   return {
     root,
     transport,
     naming,
     producerSchema,
+    consumerSchema,
     producerDb,
     consumerDb,
     producer,
@@ -164,17 +147,18 @@ export async function eventually<T>(
  * The transport with the first ack of each message lost (as when a consumer dies between its
  * commit and its ack): the bus delivers the message again, with the same event id.
  */
-export function loseFirstAck(transport: EventTransport): EventTransport {
-  return new Proxy(transport, {
-    get(target, key, receiver) {
-      if (key !== 'consume') {
-        const value = Reflect.get(target, key, receiver)
-        return typeof value === 'function' ? value.bind(target) : value
-      }
-      return ((spec, handler) =>
-        target.consume(spec, (m) =>
-          handler(m.deliveryCount > 1 ? m : { ...m, ack: () => m.nak(10) }),
-        )) satisfies EventTransport['consume']
-    },
+export const loseFirstAck = (transport: EventTransport) =>
+  replaceAcks(transport, (m) => (m.deliveryCount > 1 ? undefined : () => m.nak(10)))
+
+/** Wakes the producer's relay and waits until every outbox row is published. */
+export async function relayAll(r: Rig) {
+  r.producer.relay.wake()
+  await eventually(async () => {
+    const left = await r.producerDb
+      .selectFrom('outbox')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('published_at', 'is', null)
+      .executeTakeFirstOrThrow()
+    return Number(left.n) === 0
   })
 }
