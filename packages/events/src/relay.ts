@@ -150,15 +150,12 @@ export class OutboxRelay {
       let ok = results.findIndex((r) => !r.ok)
       if (ok === -1) ok = results.length
       else failure = (results[ok] as { error: Error }).error
+      // One statement with one array parameter (not one parameter per row) marks the prefix.
       if (ok > 0)
         await trx
           .updateTable('outbox')
           .set({ published_at: new Date() })
-          .where(
-            'id',
-            'in',
-            rows.slice(0, ok).map((r) => r.id),
-          )
+          .where(sql<boolean>`seq = any(${rows.slice(0, ok).map((r) => String(r.seq))}::bigint[])`)
           .execute()
       return ok
     })

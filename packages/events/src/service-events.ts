@@ -33,6 +33,11 @@ export interface ConsumerOptions {
   batchWaitMs?: number
   /** How long the bus waits for an ack before delivering again (default 30 s). */
   ackWaitMs?: number
+  /**
+   * Transactions at once (default 4): each batch is split into lanes by aggregate, one transaction
+   * per lane; an aggregate always falls in the same lane, so its events stay in order.
+   */
+  concurrency?: number
   /** First redelivery delay; doubles each attempt up to `maxBackoffMs`. */
   backoffMs?: number
   maxBackoffMs?: number
@@ -44,6 +49,22 @@ interface Registration {
   handler: (ctx: HandlerContext<any>) => Promise<void>
   options: Required<ConsumerOptions>
   spec: ConsumerSpec
+}
+
+/** The aggregate id of a delivery ('' when unreadable: dead-lettered anyway). */
+function aggregateOf(m: IncomingMessage): string {
+  try {
+    return String((JSON.parse(m.data) as { aggregateId?: unknown }).aggregateId ?? '')
+  } catch {
+    return ''
+  }
+}
+
+/** A small stable string hash (FNV-1a), to spread aggregates over lanes. */
+function hash(s: string): number {
+  let h = 0x811c9dc5
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193)
+  return h >>> 0
 }
 
 /** Thrown by a handler for an event that can never succeed: dead-lettered at once. */
@@ -137,7 +158,9 @@ export class ServiceEvents {
       batchSize: 100,
       batchWaitMs: 0,
       ackWaitMs: 30_000,
-      ...options,
+      concurrency: 4,
+      // An option given as undefined keeps its default.
+      ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)),
     }
     const { naming } = this.options
     this.registrations.push({
@@ -291,25 +314,72 @@ export class ServiceEvents {
   private async handle(r: Registration, batch: IncomingMessage[]): Promise<void> {
     this.inProgress += batch.length
     try {
-      await this.processBatch(r, batch)
+      // Lanes: the batch split by aggregate, one transaction each, committed side by side; each
+      // aggregate's events stay in one lane, in delivery order.
+      const lanes = new Map<number, IncomingMessage[]>()
+      for (const m of batch) {
+        const lane = r.options.concurrency > 1 ? hash(aggregateOf(m)) % r.options.concurrency : 0
+        lanes.set(lane, [...(lanes.get(lane) ?? []), m])
+      }
+      await Promise.all([...lanes.values()].map((part) => this.processBatch(r, part)))
     } finally {
       this.inProgress -= batch.length
     }
   }
 
   /**
-   * One batch, one transaction: per event a savepoint holding its inbox row and its side effects.
-   * A failing event is rolled back to its savepoint alone (retried later, or dead-lettered in the
-   * same transaction at its last attempt) while the others commit; acks and naks go after the
-   * commit. Events are applied in delivery order, so each aggregate's order is kept.
+   * One batch, one transaction. The common case: the inbox rows of all its events in one
+   * statement, then each new event's handler. If a handler fails, that transaction is rolled back
+   * and the batch runs again with a savepoint per event (inbox row and side effects): the failing
+   * event is rolled back alone (retried later, or dead-lettered in the same transaction at its
+   * last attempt) while the others commit. Acks and naks go after the commit. Events are applied
+   * in delivery order, so each aggregate's order is kept.
    */
   private async processBatch(r: Registration, batch: IncomingMessage[]): Promise<void> {
     const log = this.options.logger
     const consumer = r.spec.durable
     const items = batch.map((m) => ({ m, ...this.parse(r, m) }))
     type Verdict = { outcome: Outcome; error?: Error }
-    const attempt = () =>
-      (this.options.db as Kysely<EventTables>).transaction().execute(async (trx) => {
+    const db = this.options.db as Kysely<EventTables>
+    const fast = () =>
+      db.transaction().execute(async (trx) => {
+        const verdicts: Verdict[] = []
+        const ids = items.flatMap((i) => (i.envelope ? [i.envelope.id] : []))
+        const fresh = new Set(
+          ids.length === 0
+            ? []
+            : (
+                await trx
+                  .insertInto('inbox')
+                  .values(ids.map((event_id) => ({ consumer, event_id })))
+                  .onConflict((oc) => oc.doNothing())
+                  .returning('event_id')
+                  .execute()
+              ).map((row) => row.event_id.toLowerCase()),
+        )
+        for (const item of items) {
+          const { m, envelope } = item
+          if (!envelope) {
+            await this.deadLetter(trx, r, m, undefined, item.poison, m.deliveryCount)
+            verdicts.push({ outcome: 'dead-lettered', error: item.poison })
+            continue
+          }
+          // A second copy of an event in the same batch is a duplicate too.
+          if (!fresh.delete(envelope.id.toLowerCase())) {
+            verdicts.push({ outcome: 'duplicate' })
+            continue
+          }
+          verdicts.push(
+            await this.traced(r, m, envelope, async () => {
+              await r.handler({ trx, event: envelope, deliveryCount: m.deliveryCount, log })
+              return { outcome: 'processed' as const }
+            }),
+          )
+        }
+        return verdicts
+      })
+    const safe = () =>
+      db.transaction().execute(async (trx) => {
         const verdicts: Verdict[] = []
         for (const item of items) {
           const { m, envelope } = item
@@ -322,6 +392,14 @@ export class ServiceEvents {
         }
         return verdicts
       })
+    const attempt = async () => {
+      try {
+        return await fast()
+      } catch (error) {
+        if (isDatabaseUnavailable(error)) throw error
+        return await safe()
+      }
+    }
     let verdicts: Verdict[]
     try {
       verdicts = await this.whileDatabaseUnavailable(attempt, batch, consumer)
