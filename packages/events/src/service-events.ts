@@ -341,22 +341,24 @@ export class ServiceEvents {
     const items = batch.map((m) => ({ m, ...this.parse(r, m) }))
     type Verdict = { outcome: Outcome; error?: Error }
     const db = this.options.db as Kysely<EventTables>
-    const fast = () =>
+    // safe: a savepoint per event (inbox row and side effects); otherwise one inbox statement.
+    const run = (safe: boolean) =>
       db.transaction().execute(async (trx) => {
         const verdicts: Verdict[] = []
         const ids = items.flatMap((i) => (i.envelope ? [i.envelope.id] : []))
-        const fresh = new Set(
-          ids.length === 0
-            ? []
-            : (
-                await trx
-                  .insertInto('inbox')
-                  .values(ids.map((event_id) => ({ consumer, event_id })))
-                  .onConflict((oc) => oc.doNothing())
-                  .returning('event_id')
-                  .execute()
-              ).map((row) => row.event_id.toLowerCase()),
-        )
+        const fresh =
+          safe || ids.length === 0
+            ? undefined
+            : new Set(
+                (
+                  await trx
+                    .insertInto('inbox')
+                    .values(ids.map((event_id) => ({ consumer, event_id })))
+                    .onConflict((oc) => oc.doNothing())
+                    .returning('event_id')
+                    .execute()
+                ).map((row) => row.event_id.toLowerCase()),
+              )
         for (const item of items) {
           const { m, envelope } = item
           if (!envelope) {
@@ -365,12 +367,13 @@ export class ServiceEvents {
             continue
           }
           // A second copy of an event in the same batch is a duplicate too.
-          if (!fresh.delete(envelope.id.toLowerCase())) {
+          if (!safe && !fresh?.delete(envelope.id.toLowerCase())) {
             verdicts.push({ outcome: 'duplicate' })
             continue
           }
           verdicts.push(
             await this.traced(r, m, envelope, async () => {
+              if (safe) return this.applyOne(trx, r, m, envelope)
               await r.handler({ trx, event: envelope, deliveryCount: m.deliveryCount, log })
               return { outcome: 'processed' as const }
             }),
@@ -378,26 +381,12 @@ export class ServiceEvents {
         }
         return verdicts
       })
-    const safe = () =>
-      db.transaction().execute(async (trx) => {
-        const verdicts: Verdict[] = []
-        for (const item of items) {
-          const { m, envelope } = item
-          if (!envelope) {
-            await this.deadLetter(trx, r, m, undefined, item.poison, m.deliveryCount)
-            verdicts.push({ outcome: 'dead-lettered', error: item.poison })
-            continue
-          }
-          verdicts.push(await this.traced(r, m, envelope, () => this.applyOne(trx, r, m, envelope)))
-        }
-        return verdicts
-      })
     const attempt = async () => {
       try {
-        return await fast()
+        return await run(false)
       } catch (error) {
         if (isDatabaseUnavailable(error)) throw error
-        return await safe()
+        return await run(true)
       }
     }
     let verdicts: Verdict[]

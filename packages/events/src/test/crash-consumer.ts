@@ -31,6 +31,7 @@ const consumer = new ServiceEvents({
   naming: new EventNaming(namespace),
   logger: silentLogger,
 })
-consumeProbes(consumer, undefined, { ackWaitMs: Number(ackWaitMs) })
+// One lane, and time for the whole backlog to make one batch: the batch is then committed whole.
+consumeProbes(consumer, undefined, { ackWaitMs: Number(ackWaitMs), concurrency: 1, batchWaitMs: 2_000 })
 await consumer.start()
 process.stdout.write('started\n')
