@@ -25,7 +25,7 @@ export interface ConsumerOptions {
   /** Deliveries before the event is dead-lettered (default 5). */
   maxAttempts?: number
   /**
-   * Most events committed in one transaction (default 100): the consumer takes what the bus has
+   * Most events committed in one transaction (default 500): the consumer takes what the bus has
    * delivered, up to this, and commits it at once (one fsync for all).
    */
   batchSize?: number
@@ -155,7 +155,7 @@ export class ServiceEvents {
       maxAttempts: 5,
       backoffMs: 1_000,
       maxBackoffMs: 60_000,
-      batchSize: 100,
+      batchSize: 500,
       batchWaitMs: 0,
       ackWaitMs: 30_000,
       concurrency: 4,
