@@ -7,7 +7,11 @@ export default defineConfig({
   resolve: { conditions: ['@osinum/source', ...defaultClientConditions] },
   ssr: { resolve: { conditions: ['@osinum/source', 'node'] } },
   test: {
-    globalSetup: ['packages/testing/src/global-setup.ts', 'packages/db/src/pglite-template.global-setup.ts'],
+    globalSetup: [
+      'packages/testing/src/build.global-setup.ts',
+      'packages/testing/src/global-setup.ts',
+      'packages/db/src/pglite-template.global-setup.ts',
+    ],
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 60_000,

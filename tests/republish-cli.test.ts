@@ -1,5 +1,4 @@
 import { spawnSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { openDatabase } from '@osinum/db'
 import { describeWithNats, infrastructure, uniqueName } from '@osinum/testing'
@@ -28,7 +27,7 @@ describeWithNats('cli republish (every service has it)', () => {
     await root.close()
   })
 
-  it.skipIf(!existsSync(cli) || !infra.databaseUrl.startsWith('postgres'))(
+  it.skipIf(!infra.databaseUrl.startsWith('postgres'))(
     're-sends the events recorded in the range, and refuses a range it cannot read',
     async () => {
       expect(run('migrate').status).toBe(0)

@@ -230,17 +230,8 @@ function erasureJourney(natsUrl: string | undefined) {
 
     // Erasure takes effect when each service has applied the event: a mail whose SMTP exchange had
     // begun (the support request's, say) may still arrive; once they have, none may after.
-    let mailsBefore = -1
-    await waitFor(
-      async () => {
-        const now = p.mail.to(email).length
-        const settled = now === mailsBefore
-        mailsBefore = now
-        return settled
-      },
-      10_000,
-      1_000,
-    )
+    await p.settled()
+    const mailsBefore = p.mail.to(email).length
     // The old session is dead.
     expect((await p.inject({ method: 'GET', url: '/v1/users/me', headers: bearer(erased) })).statusCode).toBe(
       401,
@@ -250,7 +241,7 @@ function erasureJourney(natsUrl: string | undefined) {
     const fresh = await refresh(p, colleague)
     await answerAndSubmitDiagnostic(p, fresh, commune.id)
     await p.mail.waitFor('secretariat@mairie-bourganeuf.example', (m) => m.text.includes('/resultats'))
-    await new Promise((r) => setTimeout(r, 2_000))
+    await p.settled()
     expect(p.mail.to(email)).toHaveLength(mailsBefore)
   })
 }

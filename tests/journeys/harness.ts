@@ -22,10 +22,20 @@ export interface Mail {
 /** A real SMTP server on loopback that keeps every message it receives. */
 export async function startMailCatcher() {
   const mails: Mail[] = []
+  // Messages between their MAIL FROM and their storage: an exchange under way.
+  let transfers = 0
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
+    onMailFrom(_address, _session, callback) {
+      transfers++
+      callback()
+    },
     onData(stream, _session, callback) {
+      const done = (error?: Error) => {
+        transfers--
+        callback(error)
+      }
       simpleParser(stream)
         .then((m: ParsedMail) => {
           const to = (Array.isArray(m.to) ? m.to : m.to ? [m.to] : []).flatMap((a) =>
@@ -43,9 +53,9 @@ export async function startMailCatcher() {
             })),
             headers: m.headers,
           })
-          callback()
+          done()
         })
-        .catch(callback)
+        .catch(done)
     },
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
@@ -53,6 +63,10 @@ export async function startMailCatcher() {
   return {
     url: `smtp://127.0.0.1:${port}`,
     mails,
+    /** Whether an SMTP exchange is under way (a message begun, not yet stored). */
+    get busy() {
+      return transfers > 0
+    },
     to: (email: string) => mails.filter((m) => m.to.includes(email)),
     waitFor: (email: string, match: (m: Mail) => boolean = () => true, timeoutMs = 30_000) =>
       waitFor(() => mails.find((m) => m.to.includes(email) && match(m)), timeoutMs),
@@ -69,6 +83,12 @@ export interface Platform {
   /** A service's own schema-bound database, to check what it keeps. */
   db(service: 'identity' | 'diagnostics' | 'catalogue' | 'resources' | 'notifications'): Kysely<any>
   inject: Host['app']['inject']
+  /**
+   * Resolves once the platform has nothing left to do: every event published and handled by
+   * every consumer, no job due, no email waiting to be sent. A test waits for it before asserting
+   * that something did not happen (a second email).
+   */
+  settled(timeoutMs?: number): Promise<void>
   close(): Promise<void>
 }
 
@@ -116,6 +136,29 @@ export async function startPlatform(options: {
     mail,
     db: (service) => host.services.get(service)!.deps.db,
     inject: host.app.inject.bind(host.app),
+    async settled(timeoutMs = 60_000) {
+      const idle = async () => {
+        for (const s of host.services.values()) if (!(await s.events.settled())) return false
+        const due = await host.services
+          .get('notifications')!
+          .deps.db.selectFrom('deliveries')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where((eb) =>
+            eb.or([
+              eb('status', '=', 'sending'),
+              eb.and([
+                eb('status', '=', 'pending'),
+                eb.or([eb('next_attempt_at', 'is', null), eb('next_attempt_at', '<=', new Date())]),
+              ]),
+            ]),
+          )
+          .executeTakeFirstOrThrow()
+        // An email being sent may have lost its row already (erasure withdraws it): the SMTP side.
+        return Number(due.n) === 0 && !mail.busy
+      }
+      // Twice in a row: a consumer's commit may have just queued the next step.
+      await waitFor(async () => (await idle()) && (await idle()), timeoutMs, 50)
+    },
     async close() {
       await host.close()
       await transport.close()

@@ -82,7 +82,7 @@ describeWithNats('journey 3: a full training session', () => {
     })
     expect(cancelled.statusCode).toBe(204)
     await waitFor(() => p.mail.to('seconde@mairie-b.example').length > before, 30_000)
-    await new Promise((r) => setTimeout(r, 2_000))
+    await p.settled()
     const after = p.mail.to('seconde@mairie-b.example').slice(before)
     expect(after).toHaveLength(1)
     const ics = after[0]!.attachments.find((att) => att.contentType.startsWith('text/calendar'))

@@ -8,12 +8,12 @@ describe('notifications from PostgreSQL (private server)', () => {
   let database: DatabaseHandle
   const received: string[] = []
   const notify = (payload: string) => sql`select pg_notify('osinum_test', ${payload})`.execute(database.db)
-  const heard = async (payload: string, timeoutMs: number) => {
+  const heard = async (payload: string, timeoutMs: number, by = received) => {
     const deadline = Date.now() + timeoutMs
     for (;;) {
       await notify(payload).catch(() => {})
       await new Promise((resolve) => setTimeout(resolve, 100))
-      if (received.includes(payload)) return true
+      if (by.includes(payload)) return true
       if (Date.now() > deadline) return false
     }
   }
@@ -38,10 +38,12 @@ describe('notifications from PostgreSQL (private server)', () => {
       .catch(() => {})
     expect(await heard('committed', 15_000)).toBe(true)
     expect(received).not.toContain('rolled back')
+    // A second handler on the channel witnesses that the next notification was delivered.
+    const witnessed: string[] = []
+    await database.listen('osinum_test', (payload) => witnessed.push(payload))
     await unlisten()
     received.length = 0
-    await notify('after unlisten')
-    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(await heard('after unlisten', 15_000, witnessed)).toBe(true)
     expect(received).toEqual([])
   })
 

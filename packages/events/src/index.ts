@@ -22,6 +22,7 @@ export {
 } from './request-reply.js'
 export {
   type ConsumerOptions,
+  type ConsumerOutcomes,
   type HandlerContext,
   PoisonEventError,
   ServiceEvents,

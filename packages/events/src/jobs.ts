@@ -108,6 +108,11 @@ export class JobRunner {
     return this.handlers.size
   }
 
+  /** Whether any job kind is declared (the service then has a `jobs` table). */
+  get defined(): boolean {
+    return this.handlers.size > 0
+  }
+
   define<P>(kind: string, run: (ctx: JobContext<P>) => Promise<void>, options: JobOptions = {}): void {
     this.handlers.set(kind, { run, options: { maxAttempts: 8, backoffMs: 1_000, ...options } })
   }

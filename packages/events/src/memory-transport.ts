@@ -18,10 +18,9 @@ interface Stored {
 interface MemoryConsumer {
   spec: ConsumerSpec
   queue: Array<{ message: Stored; deliveries: number }>
-  handler?: (m: IncomingMessage) => Promise<void>
+  handler?: (batch: IncomingMessage[]) => Promise<void>
   running: boolean
   timers: Set<NodeJS.Timeout>
-  inFlight: number
 }
 
 /** `a.b.>` / `a.*.c` subject matching, as NATS does. */
@@ -79,7 +78,7 @@ export class MemoryTransport implements EventTransport, RequestReplyTransport {
     const queue = stream.messages
       .filter((m) => subjectMatches(spec.filterSubject, m.subject))
       .map((message) => ({ message, deliveries: 0 }))
-    this.consumers.set(key, { spec, queue, running: false, timers: new Set(), inFlight: 0 })
+    this.consumers.set(key, { spec, queue, running: false, timers: new Set() })
   }
 
   async publish(messages: OutgoingMessage[]) {
@@ -113,7 +112,7 @@ export class MemoryTransport implements EventTransport, RequestReplyTransport {
 
   async consume(
     spec: ConsumerSpec,
-    handler: (message: IncomingMessage) => Promise<void>,
+    handler: (batch: IncomingMessage[]) => Promise<void>,
   ): Promise<Subscription> {
     const c = this.consumers.get(`${spec.stream}/${spec.durable}`)
     if (!c) throw new Error(`consumer ${spec.durable} not found on ${spec.stream}`)
@@ -133,16 +132,13 @@ export class MemoryTransport implements EventTransport, RequestReplyTransport {
     if (c.running || !c.handler) return
     c.running = true
     setImmediate(async () => {
-      const concurrency = c.spec.concurrency ?? 1
-      const inflight = new Set<Promise<void>>()
+      const maxBatch = Math.max(1, c.spec.maxBatch ?? 1)
       try {
         while (c.handler && c.queue.length > 0 && !this.closed) {
-          const entry = c.queue.shift()!
-          const p = this.deliver(c, entry).finally(() => inflight.delete(p))
-          inflight.add(p)
-          if (inflight.size >= concurrency) await Promise.race(inflight)
+          if (c.queue.length < maxBatch && (c.spec.maxWaitMs ?? 0) > 0)
+            await new Promise((resolve) => setTimeout(resolve, c.spec.maxWaitMs))
+          await this.deliver(c, c.queue.splice(0, maxBatch))
         }
-        await Promise.all(inflight)
       } finally {
         c.running = false
         if (c.handler && c.queue.length > 0 && !this.closed) this.pump(c)
@@ -150,17 +146,14 @@ export class MemoryTransport implements EventTransport, RequestReplyTransport {
     })
   }
 
-  private async deliver(c: MemoryConsumer, entry: { message: Stored; deliveries: number }): Promise<void> {
+  private async deliver(c: MemoryConsumer, entries: Array<{ message: Stored; deliveries: number }>) {
     const handler = c.handler
-    if (!handler) return
-    entry.deliveries++
-    let settled = false
-    const settle = (fn: () => void) => {
-      if (settled) return
-      settled = true
-      fn()
+    if (!handler) {
+      c.queue.unshift(...entries)
+      return
     }
-    const redeliver = (delay: number) => {
+    const settles: Array<(fn: () => void) => void> = []
+    const redeliver = (entry: { message: Stored; deliveries: number }, delay: number) => {
       if (entry.deliveries >= c.spec.maxDeliver) return
       const t = setTimeout(() => {
         c.timers.delete(t)
@@ -169,21 +162,30 @@ export class MemoryTransport implements EventTransport, RequestReplyTransport {
       }, delay)
       c.timers.add(t)
     }
-    try {
-      await handler({
+    const batch = entries.map((entry): IncomingMessage => {
+      entry.deliveries++
+      let settled = false
+      const settle = (fn: () => void) => {
+        if (settled) return
+        settled = true
+        fn()
+      }
+      settles.push(settle)
+      return {
         subject: entry.message.subject,
         data: entry.message.data,
         headers: entry.message.headers,
         deliveryCount: entry.deliveries,
         ack: () => settle(() => {}),
-        nak: (delayMs) => settle(() => redeliver(delayMs)),
+        nak: (delayMs) => settle(() => redeliver(entry, delayMs)),
         term: () => settle(() => {}),
-      })
-    } catch {
-      settle(() => redeliver(c.spec.ackWaitMs))
-    }
-    // A handler that neither acked nor nak'ed gets the message back after ack_wait.
-    settle(() => redeliver(c.spec.ackWaitMs))
+      }
+    })
+    await handler(batch).catch(() => {})
+    // A message neither acked nor nak'ed (handler failed or forgot) comes back after ack_wait.
+    entries.forEach((entry, i) => {
+      settles[i]!(() => redeliver(entry, c.spec.ackWaitMs))
+    })
   }
 
   async pending(spec: ConsumerSpec): Promise<number | undefined> {

@@ -4,6 +4,7 @@ import {
   DeliverPolicy,
   type JetStreamClient,
   type JetStreamManager,
+  type JsMsg,
   jetstream,
   jetstreamManager,
   RetentionPolicy,
@@ -22,6 +23,30 @@ import type {
 } from './transport.js'
 
 const nanos = (ms: number) => ms * 1_000_000
+
+/** A JetStream message as the consumers see it; each is settled once (later calls are ignored). */
+function incoming(m: JsMsg): IncomingMessage {
+  const headers: Record<string, string> = {}
+  if (m.headers) for (const [k, v] of m.headers) headers[k] = v[0] ?? ''
+  let settled = false
+  const once = (f: () => void) => {
+    if (settled) return
+    settled = true
+    f()
+  }
+  return {
+    subject: m.subject,
+    data: m.string(),
+    headers,
+    deliveryCount: m.info.deliveryCount,
+    ack: () => once(() => m.ack()),
+    nak: (delayMs) => once(() => m.nak(delayMs)),
+    term: (reason) => once(() => m.term(reason)),
+    working: () => {
+      if (!settled) m.working()
+    },
+  }
+}
 
 export interface NatsTransportOptions {
   url: string
@@ -179,37 +204,63 @@ export class NatsTransport implements EventTransport, RequestReplyTransport {
 
   async consume(
     spec: ConsumerSpec,
-    handler: (message: IncomingMessage) => Promise<void>,
+    handler: (batch: IncomingMessage[]) => Promise<void>,
   ): Promise<Subscription> {
     const consumer = await this.js.consumers.get(spec.stream, spec.durable)
-    const messages = await consumer.consume({ max_messages: 256 })
-    const concurrency = spec.concurrency ?? 1
-    const inflight = new Set<Promise<void>>()
-    const done = (async () => {
+    const maxBatch = Math.max(1, spec.maxBatch ?? 1)
+    // The client keeps pulls open for up to twice a batch ahead; max_ack_pending bounds the rest.
+    const messages = await consumer.consume({ max_messages: Math.max(256, 2 * maxBatch) })
+    const buffer: JsMsg[] = []
+    let arrived: (() => void) | undefined
+    let ended = false
+    let stopping = false
+    const signal = () => {
+      const f = arrived
+      arrived = undefined
+      f?.()
+    }
+    const next = (ms?: number) =>
+      new Promise<void>((resolve) => {
+        arrived = resolve
+        if (ms !== undefined) setTimeout(signal, ms).unref?.()
+      })
+    const reader = (async () => {
       for await (const m of messages) {
-        const hdrs: Record<string, string> = {}
-        if (m.headers) for (const [k, v] of m.headers) hdrs[k] = v[0] ?? ''
-        const p: Promise<void> = handler({
-          subject: m.subject,
-          data: m.string(),
-          headers: hdrs,
-          deliveryCount: m.info.deliveryCount,
-          ack: () => m.ack(),
-          nak: (delayMs) => m.nak(delayMs),
-          term: (reason) => m.term(reason),
-          working: () => m.working(),
-        })
-          .catch(() => m.nak(spec.ackWaitMs))
-          .finally(() => inflight.delete(p))
-        inflight.add(p)
-        if (inflight.size >= concurrency) await Promise.race(inflight)
+        buffer.push(m)
+        if (buffer.length === 1 || buffer.length >= maxBatch) signal()
       }
-      await Promise.all(inflight)
+    })().finally(() => {
+      ended = true
+      signal()
+    })
+    const worker = (async () => {
+      while (!stopping) {
+        if (buffer.length === 0) {
+          if (ended) break
+          await next()
+          continue
+        }
+        if (buffer.length < maxBatch && (spec.maxWaitMs ?? 0) > 0 && !ended) {
+          const deadline = Date.now() + spec.maxWaitMs!
+          while (buffer.length < maxBatch && !ended && Date.now() < deadline)
+            await next(deadline - Date.now())
+        }
+        const batch = buffer.splice(0, maxBatch).map(incoming)
+        await handler(batch).catch(() => {
+          for (const m of batch) m.nak(spec.ackWaitMs)
+        })
+      }
+      // Stopped: what was fetched but not handled goes back at once (another replica may take it).
+      for (const m of buffer.splice(0)) m.nak()
     })()
     return {
       stop: async () => {
+        stopping = true
+        signal()
+        await worker.catch(() => {})
         await messages.close()
-        await done.catch(() => {})
+        await reader.catch(() => {})
+        for (const m of buffer.splice(0)) m.nak()
       },
     }
   }

@@ -44,8 +44,10 @@ describeWithPostgres('events survive a NATS outage (private nats-server)', () =>
       })
     // Writes did not wait for the bus.
     expect(Date.now() - started).toBeLessThan(30_000)
+    // The relay tried to publish them and failed: they wait in the outbox.
+    const failures = rig.producer.relay.consecutiveFailures
     rig.producer.relay.wake()
-    await new Promise((r) => setTimeout(r, 1_500))
+    await eventually(async () => rig.producer.relay.consecutiveFailures > failures)
     const backlog = await rig.producerDb
       .selectFrom('outbox')
       .select((eb) => eb.fn.countAll<number>().as('n'))

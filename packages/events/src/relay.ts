@@ -43,6 +43,11 @@ export class OutboxRelay {
 
   constructor(private readonly options: RelayOptions) {}
 
+  /** Passes that failed in a row (0 once a pass succeeds): while the bus is down it grows. */
+  get consecutiveFailures(): number {
+    return this.failures
+  }
+
   start(): void {
     if (!this.stopped) return
     this.stopped = false
@@ -147,15 +152,12 @@ export class OutboxRelay {
       let ok = results.findIndex((r) => !r.ok)
       if (ok === -1) ok = results.length
       else failure = (results[ok] as { error: Error }).error
+      // One statement with one array parameter (not one parameter per row) marks the prefix.
       if (ok > 0)
         await trx
           .updateTable('outbox')
           .set({ published_at: new Date() })
-          .where(
-            'id',
-            'in',
-            rows.slice(0, ok).map((r) => r.id),
-          )
+          .where(sql<boolean>`seq = any(${rows.slice(0, ok).map((r) => String(r.seq))}::bigint[])`)
           .execute()
       return ok
     })

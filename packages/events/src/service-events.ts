@@ -4,7 +4,7 @@ import { isDatabaseUnavailable } from '@osinum/db'
 import { type Kysely, sql, type Transaction } from 'kysely'
 import type { Registry } from 'prom-client'
 import { Value } from 'typebox/value'
-import { type JobContext, type JobOptions, JobRunner } from './jobs.js'
+import { type JobContext, type JobOptions, JobRunner, type JobTables } from './jobs.js'
 import { type EventMetrics, eventMetrics } from './metrics.js'
 import { OutboxRelay, type RelayOptions } from './relay.js'
 import { answer, RequestFailedError, requestSubject, supportsRequests, unwrap } from './request-reply.js'
@@ -24,7 +24,19 @@ export interface HandlerContext<D> {
 export interface ConsumerOptions {
   /** Deliveries before the event is dead-lettered (default 5). */
   maxAttempts?: number
-  /** Events processed at once (default 16); events of one aggregate are always processed in order. */
+  /**
+   * Most events committed in one transaction (default 500): the consumer takes what the bus has
+   * delivered, up to this, and commits it at once (one fsync for all).
+   */
+  batchSize?: number
+  /** How long a batch may wait to fill once its first event is there (default 0 ms). */
+  batchWaitMs?: number
+  /** How long the bus waits for an ack before delivering again (default 30 s). */
+  ackWaitMs?: number
+  /**
+   * Transactions at once (default 4): each batch is split into lanes by aggregate, one transaction
+   * per lane; an aggregate always falls in the same lane, so its events stay in order.
+   */
   concurrency?: number
   /** First redelivery delay; doubles each attempt up to `maxBackoffMs`. */
   backoffMs?: number
@@ -39,8 +51,33 @@ interface Registration {
   spec: ConsumerSpec
 }
 
+/** The aggregate id of a delivery ('' when unreadable: dead-lettered anyway). */
+function aggregateOf(m: IncomingMessage): string {
+  try {
+    return String((JSON.parse(m.data) as { aggregateId?: unknown }).aggregateId ?? '')
+  } catch {
+    return ''
+  }
+}
+
+/** A small stable string hash (FNV-1a), to spread aggregates over lanes. */
+function hash(s: string): number {
+  let h = 0x811c9dc5
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193)
+  return h >>> 0
+}
+
 /** Thrown by a handler for an event that can never succeed: dead-lettered at once. */
 export class PoisonEventError extends Error {}
+
+/** What a consumer did with the deliveries it received (the `osinum_events_consumed_total` outcomes). */
+export interface ConsumerOutcomes {
+  processed: number
+  duplicate: number
+  retried: number
+  'dead-lettered': number
+}
+type Outcome = keyof ConsumerOutcomes
 
 export interface ServiceEventsOptions {
   service: ServiceName
@@ -68,6 +105,7 @@ export class ServiceEvents {
   private readonly registrations: Registration[] = []
   private subscriptions: Subscription[] = []
   private readonly metrics: EventMetrics | undefined
+  private readonly counts = new Map<string, ConsumerOutcomes>()
   private readonly detach: Array<() => void> = []
   private started = false
   private stopping = false
@@ -113,7 +151,17 @@ export class ServiceEvents {
     options: ConsumerOptions = {},
   ): void {
     if (this.started) throw new Error('register consumers before start()')
-    const opts = { maxAttempts: 5, backoffMs: 1_000, maxBackoffMs: 60_000, concurrency: 16, ...options }
+    const opts = {
+      maxAttempts: 5,
+      backoffMs: 1_000,
+      maxBackoffMs: 60_000,
+      batchSize: 500,
+      batchWaitMs: 0,
+      ackWaitMs: 30_000,
+      concurrency: 4,
+      // An option given as undefined keeps its default.
+      ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)),
+    }
     const { naming } = this.options
     this.registrations.push({
       contract,
@@ -126,10 +174,59 @@ export class ServiceEvents {
         filterSubject: naming.subject(contract.subject),
         // The server bound sits above ours so that our dead-letter step always runs first.
         maxDeliver: opts.maxAttempts + 2,
-        ackWaitMs: 30_000,
-        concurrency: opts.concurrency,
+        ackWaitMs: opts.ackWaitMs,
+        maxBatch: opts.batchSize,
+        maxWaitMs: opts.batchWaitMs,
       },
     })
+  }
+
+  /**
+   * How many deliveries consumer `name` has handled since start, by outcome: evidence that a
+   * delivery reached the consumer (tests wait for a duplicate to be counted before asserting that
+   * it had no second effect).
+   */
+  outcomes(name: string): ConsumerOutcomes {
+    const durable = this.options.naming.durable(this.options.service, name)
+    return { processed: 0, duplicate: 0, retried: 0, 'dead-lettered': 0, ...this.counts.get(durable) }
+  }
+
+  /**
+   * Whether nothing is left to do: every committed event published, every delivery to this
+   * service's consumers handled (none pending, none in progress) and no job due. Tests wait for it
+   * before asserting that something did *not* happen (a second email, a late effect).
+   */
+  async settled(): Promise<boolean> {
+    if (this.inProgress > 0) return false
+    const db = this.options.db as Kysely<EventTables & JobTables>
+    const backlog = await db
+      .selectFrom('outbox')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('published_at', 'is', null)
+      .executeTakeFirstOrThrow()
+    if (Number(backlog.n) > 0) return false
+    if (this.jobs.defined) {
+      const due = await db
+        .selectFrom('jobs')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('failed_at', 'is', null)
+        .where('run_at', '<=', sql<Date>`now()`)
+        .executeTakeFirstOrThrow()
+      if (Number(due.n) > 0) return false
+    }
+    for (const r of this.registrations)
+      if (((await this.options.transport.pending(r.spec)) ?? 0) > 0) return false
+    return this.inProgress === 0
+  }
+
+  /** Deliveries being handled now. */
+  private inProgress = 0
+
+  private count(consumer: string, outcome: Outcome, n = 1): void {
+    const c = this.counts.get(consumer) ?? { processed: 0, duplicate: 0, retried: 0, 'dead-lettered': 0 }
+    this.counts.set(consumer, c)
+    c[outcome] += n
+    this.metrics?.consumed.inc({ consumer, outcome }, n)
   }
 
   /** Provisions streams and consumers (idempotent), then starts the relay and consumers. */
@@ -142,7 +239,7 @@ export class ServiceEvents {
       await transport.ensureStream({ name: naming.stream(s), subjects: naming.streamSubjects(s) })
     for (const r of this.registrations) await transport.ensureConsumer(r.spec)
     for (const r of this.registrations)
-      this.subscriptions.push(await transport.consume(r.spec, (m) => this.handle(r, m)))
+      this.subscriptions.push(await transport.consume(r.spec, (batch) => this.handle(r, batch)))
     this.relay.start()
     this.jobs.start()
     if (this.metrics) {
@@ -217,27 +314,185 @@ export class ServiceEvents {
     this.stopping = false
   }
 
-  /** Per consumer and aggregate, the tail of the chain of events being processed. */
-  private readonly chains = new Map<string, Promise<void>>()
-
-  private handle(r: Registration, m: IncomingMessage): Promise<void> {
-    let key = `${r.spec.durable}:`
+  private async handle(r: Registration, batch: IncomingMessage[]): Promise<void> {
+    this.inProgress += batch.length
     try {
-      key += String((JSON.parse(m.data) as { aggregateId?: unknown }).aggregateId ?? '')
-    } catch {
-      // unreadable: dead-lettered by process()
+      // Lanes: the batch split by aggregate, one transaction each, committed side by side; each
+      // aggregate's events stay in one lane, in delivery order.
+      const lanes = new Map<number, IncomingMessage[]>()
+      for (const m of batch) {
+        const lane = r.options.concurrency > 1 ? hash(aggregateOf(m)) % r.options.concurrency : 0
+        lanes.set(lane, [...(lanes.get(lane) ?? []), m])
+      }
+      await Promise.all([...lanes.values()].map((part) => this.processBatch(r, part)))
+    } finally {
+      this.inProgress -= batch.length
     }
-    const previous = this.chains.get(key) ?? Promise.resolve()
-    const current = previous.catch(() => {}).then(() => this.traced(r, m))
-    this.chains.set(key, current)
-    return current.finally(() => {
-      if (this.chains.get(key) === current) this.chains.delete(key)
+  }
+
+  /**
+   * One batch, one transaction. The common case: the inbox rows of all its events in one
+   * statement, then each new event's handler. If a handler fails, that transaction is rolled back
+   * and the batch runs again with a savepoint per event (inbox row and side effects): the failing
+   * event is rolled back alone (retried later, or dead-lettered in the same transaction at its
+   * last attempt) while the others commit. Acks and naks go after the commit. Events are applied
+   * in delivery order, so each aggregate's order is kept.
+   */
+  private async processBatch(r: Registration, batch: IncomingMessage[]): Promise<void> {
+    const log = this.options.logger
+    const consumer = r.spec.durable
+    const items = batch.map((m) => ({ m, ...this.parse(r, m) }))
+    type Verdict = { outcome: Outcome; error?: Error }
+    const db = this.options.db as Kysely<EventTables>
+    // safe: a savepoint per event (inbox row and side effects); otherwise one inbox statement.
+    const run = (safe: boolean) =>
+      db.transaction().execute(async (trx) => {
+        const verdicts: Verdict[] = []
+        const ids = items.flatMap((i) => (i.envelope ? [i.envelope.id] : []))
+        const fresh =
+          safe || ids.length === 0
+            ? undefined
+            : new Set(
+                (
+                  await trx
+                    .insertInto('inbox')
+                    .values(ids.map((event_id) => ({ consumer, event_id })))
+                    .onConflict((oc) => oc.doNothing())
+                    .returning('event_id')
+                    .execute()
+                ).map((row) => row.event_id.toLowerCase()),
+              )
+        for (const item of items) {
+          const { m, envelope } = item
+          if (!envelope) {
+            await this.deadLetter(trx, r, m, undefined, item.poison, m.deliveryCount)
+            verdicts.push({ outcome: 'dead-lettered', error: item.poison })
+            continue
+          }
+          // A second copy of an event in the same batch is a duplicate too.
+          if (!safe && !fresh?.delete(envelope.id.toLowerCase())) {
+            verdicts.push({ outcome: 'duplicate' })
+            continue
+          }
+          verdicts.push(
+            await this.traced(r, m, envelope, async () => {
+              if (safe) return this.applyOne(trx, r, m, envelope)
+              await r.handler({ trx, event: envelope, deliveryCount: m.deliveryCount, log })
+              return { outcome: 'processed' as const }
+            }),
+          )
+        }
+        return verdicts
+      })
+    const attempt = async () => {
+      try {
+        return await run(false)
+      } catch (error) {
+        if (isDatabaseUnavailable(error)) throw error
+        return await run(true)
+      }
+    }
+    let verdicts: Verdict[]
+    try {
+      verdicts = await this.whileDatabaseUnavailable(attempt, batch, consumer)
+    } catch (error) {
+      // The transaction itself failed (not an event's handler): every event is tried again.
+      for (const { m } of items) {
+        m.nak(this.backoff(r, m))
+        this.count(consumer, 'retried')
+      }
+      log.warn({ err: error, consumer, events: items.length }, 'event batch failed, will retry')
+      return
+    }
+    const now = Date.now()
+    verdicts.forEach((v, i) => {
+      const { m, envelope } = items[i]!
+      const eventId = envelope?.id
+      if (v.outcome === 'processed' || v.outcome === 'duplicate') {
+        m.ack()
+        if (v.outcome === 'processed' && envelope)
+          this.metrics?.latency.observe({ consumer }, Math.max(0, (now - Date.parse(envelope.time)) / 1000))
+      } else if (v.outcome === 'dead-lettered') {
+        m.term(String(v.error?.message))
+        log.error({ err: v.error, consumer, eventId, attempts: m.deliveryCount }, 'event dead-lettered')
+      } else {
+        const delay = this.backoff(r, m)
+        m.nak(delay)
+        log.warn(
+          { err: v.error, consumer, eventId, attempt: m.deliveryCount, retryInMs: delay },
+          'event handler failed',
+        )
+      }
+      this.count(consumer, v.outcome)
     })
   }
 
-  private async traced(r: Registration, m: IncomingMessage): Promise<void> {
-    const parent = contextFromHeaders(m.headers)
-    await tracer.startActiveSpan(
+  private backoff(r: Registration, m: IncomingMessage): number {
+    return Math.min(r.options.maxBackoffMs, r.options.backoffMs * 2 ** (m.deliveryCount - 1))
+  }
+
+  /** The envelope of a delivery, or why it can never be processed. */
+  private parse(
+    r: Registration,
+    m: IncomingMessage,
+  ): { envelope: EventEnvelope<unknown>; poison?: undefined } | { envelope?: undefined; poison: Error } {
+    try {
+      const envelope = JSON.parse(m.data) as EventEnvelope<unknown>
+      if (typeof envelope?.id === 'string' && Value.Check(r.contract.data, envelope.data)) return { envelope }
+      const first =
+        envelope?.data === undefined ? undefined : [...Value.Errors(r.contract.data, envelope.data)][0]
+      return {
+        poison: new PoisonEventError(
+          `payload does not match ${r.contract.subject}${first ? `: ${first.instancePath} ${first.message}` : ''}`,
+        ),
+      }
+    } catch (error) {
+      return { poison: new PoisonEventError(`unreadable event: ${String(error)}`) }
+    }
+  }
+
+  /** One event inside the batch's transaction, in its own savepoint. */
+  private async applyOne(
+    trx: Transaction<EventTables>,
+    r: Registration,
+    m: IncomingMessage,
+    envelope: EventEnvelope<unknown>,
+  ) {
+    await sql`savepoint osinum_event`.execute(trx)
+    try {
+      const inserted = await trx
+        .insertInto('inbox')
+        .values({ consumer: r.spec.durable, event_id: envelope.id })
+        .onConflict((oc) => oc.doNothing())
+        .executeTakeFirst()
+      if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) {
+        await sql`release savepoint osinum_event`.execute(trx)
+        return { outcome: 'duplicate' as const }
+      }
+      await r.handler({ trx, event: envelope, deliveryCount: m.deliveryCount, log: this.options.logger })
+      await sql`release savepoint osinum_event`.execute(trx)
+      return { outcome: 'processed' as const }
+    } catch (error) {
+      // The whole batch waits for the database to come back (no attempt used up).
+      if (isDatabaseUnavailable(error)) throw error
+      await sql`rollback to savepoint osinum_event`.execute(trx)
+      const err = error instanceof Error ? error : new Error(String(error))
+      if (error instanceof PoisonEventError || m.deliveryCount >= r.options.maxAttempts) {
+        await this.deadLetter(trx, r, m, envelope, err, m.deliveryCount)
+        return { outcome: 'dead-lettered' as const, error: err }
+      }
+      return { outcome: 'retried' as const, error: err }
+    }
+  }
+
+  /** Runs one event's part of the batch in a consumer span, child of the producer's trace. */
+  private traced<T extends { outcome: string; error?: Error }>(
+    r: Registration,
+    m: IncomingMessage,
+    envelope: EventEnvelope<unknown>,
+    run: () => Promise<T>,
+  ): Promise<T> {
+    return tracer.startActiveSpan(
       `${r.contract.type} process`,
       {
         kind: SpanKind.CONSUMER,
@@ -246,99 +501,38 @@ export class ServiceEvents {
           'messaging.destination.name': m.subject,
           'messaging.consumer.group.name': r.spec.durable,
           'messaging.message.delivery_count': m.deliveryCount,
+          'messaging.message.id': envelope.id,
         },
       },
-      parent,
-      (span) => this.process(r, m, span).finally(() => span.end()),
-    )
-  }
-
-  private async process(r: Registration, m: IncomingMessage, span: Span): Promise<void> {
-    const log = this.options.logger
-    const consumer = r.spec.durable
-    let envelope: EventEnvelope<unknown>
-    try {
-      envelope = JSON.parse(m.data) as EventEnvelope<unknown>
-      if (typeof envelope?.id !== 'string' || !Value.Check(r.contract.data, envelope.data)) {
-        const first =
-          envelope?.data === undefined ? undefined : [...Value.Errors(r.contract.data, envelope.data)][0]
-        throw new PoisonEventError(
-          `payload does not match ${r.contract.subject}${first ? `: ${first.instancePath} ${first.message}` : ''}`,
-        )
-      }
-    } catch (error) {
-      const poison =
-        error instanceof PoisonEventError ? error : new PoisonEventError(`unreadable event: ${String(error)}`)
-      await this.deadLetter(r, m, undefined, poison, m.deliveryCount)
-      m.term(poison.message)
-      span.setStatus({ code: SpanStatusCode.ERROR, message: poison.message })
-      this.metrics?.consumed.inc({ consumer, outcome: 'dead-lettered' })
-      return
-    }
-    span.setAttribute('messaging.message.id', envelope.id)
-    try {
-      const attempt = () =>
-        (this.options.db as Kysely<EventTables>).transaction().execute(async (trx) => {
-          const inserted = await trx
-            .insertInto('inbox')
-            .values({ consumer, event_id: envelope.id })
-            .onConflict((oc) => oc.doNothing())
-            .executeTakeFirst()
-          if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return 'duplicate' as const
-          await r.handler({ trx, event: envelope, deliveryCount: m.deliveryCount, log })
-          return 'processed' as const
-        })
-      const outcome = await this.whileDatabaseUnavailable(attempt, m, consumer, envelope.id)
-      m.ack()
-      this.metrics?.consumed.inc({ consumer, outcome })
-      if (outcome === 'processed')
-        this.metrics?.latency.observe(
-          { consumer },
-          Math.max(0, (Date.now() - Date.parse(envelope.time)) / 1000),
-        )
-    } catch (error) {
-      span.recordException(error as Error)
-      span.setStatus({ code: SpanStatusCode.ERROR, message: String((error as Error).message) })
-      if (error instanceof PoisonEventError || m.deliveryCount >= r.options.maxAttempts) {
+      contextFromHeaders(m.headers),
+      async (span: Span) => {
         try {
-          await this.deadLetter(r, m, envelope, error as Error, m.deliveryCount)
-          m.term(String((error as Error).message))
-          this.metrics?.consumed.inc({ consumer, outcome: 'dead-lettered' })
-          log.error(
-            { err: error, consumer, eventId: envelope.id, attempts: m.deliveryCount },
-            'event dead-lettered',
-          )
-        } catch (dlError) {
-          // Could not even record it (database down): let the bus redeliver later.
-          m.nak(r.options.maxBackoffMs)
-          log.error(
-            { err: dlError, consumer, eventId: envelope.id },
-            'could not dead-letter event, will retry',
-          )
+          const result = await run()
+          if (result.error) {
+            span.recordException(result.error)
+            span.setStatus({ code: SpanStatusCode.ERROR, message: result.error.message })
+          }
+          return result
+        } catch (error) {
+          span.recordException(error as Error)
+          throw error
+        } finally {
+          span.end()
         }
-        return
-      }
-      const delay = Math.min(r.options.maxBackoffMs, r.options.backoffMs * 2 ** (m.deliveryCount - 1))
-      m.nak(delay)
-      this.metrics?.consumed.inc({ consumer, outcome: 'retried' })
-      log.warn(
-        { err: error, consumer, eventId: envelope.id, attempt: m.deliveryCount, retryInMs: delay },
-        'event handler failed',
-      )
-    }
+      },
+    )
   }
 
   /**
    * Runs `attempt`, and while it fails because the database cannot be reached, waits (back-off up
-   * to 5 s) and runs it again, keeping the message in progress: an outage is nobody's fault and
-   * must not use up the event's attempts (five quick failures during a 10 s restart would
-   * dead-letter it). Other errors, and a stop, go to the normal retry path.
+   * to 5 s) and runs it again, keeping the messages in progress: an outage is nobody's fault and
+   * must not use up the events' attempts (five quick failures during a 10 s restart would
+   * dead-letter them). Other errors, and a stop, go to the normal retry path.
    */
   private async whileDatabaseUnavailable<T>(
     attempt: () => Promise<T>,
-    m: IncomingMessage,
+    batch: IncomingMessage[],
     consumer: string,
-    eventId: string,
   ): Promise<T> {
     let wait = 250
     for (;;) {
@@ -348,10 +542,10 @@ export class ServiceEvents {
         if (this.stopping || !isDatabaseUnavailable(error)) throw error
         if (wait === 250)
           this.options.logger.warn(
-            { err: error, consumer, eventId },
-            'database unavailable: holding the event until it returns',
+            { err: error, consumer, events: batch.length },
+            'database unavailable: holding the events until it returns',
           )
-        m.working?.()
+        for (const m of batch) m.working?.()
         await new Promise((resolve) => setTimeout(resolve, wait))
         wait = Math.min(5_000, wait * 2)
       }
@@ -359,6 +553,7 @@ export class ServiceEvents {
   }
 
   private async deadLetter(
+    db: Kysely<EventTables>,
     r: Registration,
     m: IncomingMessage,
     envelope: EventEnvelope<unknown> | undefined,
@@ -372,7 +567,7 @@ export class ServiceEvents {
     } catch {
       stored = { raw: m.data }
     }
-    await (this.options.db as Kysely<EventTables>)
+    await db
       .insertInto('dead_letters')
       .values({
         consumer: r.spec.durable,

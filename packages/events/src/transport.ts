@@ -37,8 +37,13 @@ export interface ConsumerSpec {
   /** Server-side bound on deliveries (a little above the handler's own dead-letter bound). */
   maxDeliver: number
   ackWaitMs: number
-  /** Messages handled at once; the handler keeps each aggregate's events in order. */
-  concurrency?: number
+  /** Most messages handed to the handler at once (default 1). Batches are handled one at a time, in order. */
+  maxBatch?: number
+  /**
+   * How long a batch may wait to fill once its first message is there (default 0: the batch is
+   * what has arrived while the previous one was being handled).
+   */
+  maxWaitMs?: number
 }
 
 export interface Subscription {
@@ -55,7 +60,11 @@ export interface EventTransport {
   publish(
     messages: OutgoingMessage[],
   ): Promise<Array<{ ok: true; duplicate: boolean } | { ok: false; error: Error }>>
-  consume(spec: ConsumerSpec, handler: (message: IncomingMessage) => Promise<void>): Promise<Subscription>
+  /**
+   * Delivers the consumer's messages in batches (stream order, one batch at a time); the handler
+   * settles each message (ack, nak, term). A message left unsettled comes back after `ackWaitMs`.
+   */
+  consume(spec: ConsumerSpec, handler: (batch: IncomingMessage[]) => Promise<void>): Promise<Subscription>
   /** Messages the consumer has not processed yet, when known. */
   pending(spec: ConsumerSpec): Promise<number | undefined>
   /** Resolves when the bus answers. */

@@ -142,7 +142,8 @@ export async function publishTestEvent<E extends EventContract>(
   contract: E,
   aggregateId: string,
   data: EventData<E>,
-  options: { id?: string } = {},
+  /** `id`: the event id; `msgId`: the bus's de-duplication id (the event id unless given). */
+  options: { id?: string; msgId?: string } = {},
 ): Promise<EventEnvelope<EventData<E>>> {
   const naming = host.naming
   await host.transport.ensureStream({
@@ -161,7 +162,7 @@ export async function publishTestEvent<E extends EventContract>(
   const [result] = await host.transport.publish([
     {
       subject: naming.subject(contract.subject),
-      msgId: envelope.id,
+      msgId: options.msgId ?? envelope.id,
       data: JSON.stringify(envelope),
       headers: {},
     },

@@ -103,23 +103,24 @@ describe('who uses a tool, reviews and moderation', () => {
         .executeTakeFirst()
       return row?.name === 'Villedémo-sur-Mer'
     })
-    // A redelivered (same id) or older event changes nothing.
+    // A redelivered event (same event id, under another message id so that the bus does not drop
+    // it) reaches the consumer and changes nothing.
+    const events = t.host.services.get('catalogue')!.events
+    const duplicates = events.outcomes('organisation-updated').duplicate
     await publishTestEvent(
       t.host,
       IdentityEvents.OrganisationUpdated,
       COMMUNE_B,
       organisation(COMMUNE_B, 'Ancien nom', 3300, '56'),
-      {
-        id: renamed.id,
-      },
+      { id: renamed.id, msgId: `${renamed.id}-redelivered` },
     )
+    await waitFor(() => events.outcomes('organisation-updated').duplicate === duplicates + 1)
     // An event older than the projection's row (late delivery) does not overwrite it either.
     await projectOrganisation(
       t.ctx.db,
       organisation(COMMUNE_B, 'Nom périmé', 3300, '56'),
       '2020-01-01T00:00:00.000Z',
     )
-    await new Promise((r) => setTimeout(r, 300))
     const row = await t.ctx.db
       .selectFrom('organisations')
       .selectAll()

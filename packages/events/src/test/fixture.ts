@@ -1,35 +1,29 @@
-import { defineEvent } from '@osinum/contracts'
 import { type DatabaseHandle, migrateSchema, openDatabase, schemaDb } from '@osinum/db'
 import { uniqueName } from '@osinum/testing'
 import { type Kysely, sql } from 'kysely'
-import { Type } from 'typebox'
 import { MemoryTransport } from '../memory-transport.js'
 import { NatsTransport } from '../nats-transport.js'
-import { ServiceEvents } from '../service-events.js'
+import { type ConsumerOptions, type ConsumerOutcomes, ServiceEvents } from '../service-events.js'
 import { eventTablesMigration } from '../tables.js'
-import { EventNaming, type EventTransport } from '../transport.js'
-import type { EventLogger } from '../types.js'
+import { type ConsumerSpec, EventNaming, type EventTransport } from '../transport.js'
+import { consumeProbes, Probe, type ProbeFailure, replaceAcks, silentLogger } from './probe.js'
 
-/** A test-only event produced by "catalogue" and consumed by "notifications". */
-export const Probe = defineEvent(
-  'catalogue',
-  'probe',
-  'happened',
-  1,
-  Type.Object({ aggregate: Type.String(), n: Type.Integer(), poison: Type.Optional(Type.Boolean()) }),
-)
-
-export const silentLogger: EventLogger = { debug() {}, info() {}, warn() {}, error() {} }
+export { Probe, silentLogger } from './probe.js'
 
 export interface Rig {
   root: DatabaseHandle
   transport: EventTransport
   naming: EventNaming
   producerSchema: string
+  consumerSchema: string
   producerDb: Kysely<any>
   consumerDb: Kysely<any>
   producer: ServiceEvents
   consumer: ServiceEvents
+  /** The consumer's subscription (for `transport.pending`). */
+  spec: ConsumerSpec
+  /** What the consumer did with its deliveries so far. */
+  outcomes(): ConsumerOutcomes
   /** Side effects the consumer wrote, in commit order. */
   effects(): Promise<Array<{ event_id: string; aggregate: string; n: number }>>
   close(): Promise<void>
@@ -39,8 +33,12 @@ export interface RigOptions {
   databaseUrl: string
   transport: () => Promise<EventTransport>
   /** Decides whether the handler fails for this payload. */
-  fail?: (data: { aggregate: string; n: number; poison?: boolean }, deliveryCount: number) => boolean
+  fail?: ProbeFailure
   maxAttempts?: number
+  /** The consumer's batch size, ack wait… */
+  consumer?: ConsumerOptions
+  /** `false`: the consumer is started later by the test (`rig.consumer.start()`). */
+  startConsumer?: boolean
   pollIntervalMs?: number
   /** The producer's relay listens for commits (as in the services); its poll is then 1 min. */
   listen?: boolean
@@ -89,30 +87,27 @@ export async function createRig(options: RigOptions): Promise<Rig> {
     naming,
     logger: silentLogger,
   })
-  consumer.on(
-    Probe,
-    'probe',
-    async ({ trx, event, deliveryCount }) => {
-      await trx
-        .insertInto('effects')
-        .values({ event_id: event.id, aggregate: event.data.aggregate, n: event.data.n })
-        .execute()
-      if (options.fail?.(event.data, deliveryCount))
-        throw new Error(`handler refused ${event.data.aggregate}#${event.data.n}`)
-    },
-    { maxAttempts: options.maxAttempts ?? 3, backoffMs: 30, maxBackoffMs: 200 },
-  )
+  consumeProbes(consumer, options.fail, { maxAttempts: options.maxAttempts ?? 3, ...options.consumer })
   await producer.start()
-  await consumer.start()
+  if (options.startConsumer !== false) await consumer.start()
   return {
     root,
     transport,
     naming,
     producerSchema,
+    consumerSchema,
     producerDb,
     consumerDb,
     producer,
     consumer,
+    spec: {
+      stream: naming.stream('catalogue'),
+      durable: naming.durable('notifications', 'probe'),
+      filterSubject: naming.subject(Probe.subject),
+      maxDeliver: 0,
+      ackWaitMs: 0,
+    },
+    outcomes: () => consumer.outcomes('probe'),
     effects: () =>
       consumerDb
         .selectFrom('effects')
@@ -146,4 +141,24 @@ export async function eventually<T>(
     if (Date.now() > deadline) throw new Error('condition not met in time')
     await new Promise((r) => setTimeout(r, 20))
   }
+}
+
+/**
+ * The transport with the first ack of each message lost (as when a consumer dies between its
+ * commit and its ack): the bus delivers the message again, with the same event id.
+ */
+export const loseFirstAck = (transport: EventTransport) =>
+  replaceAcks(transport, (m) => (m.deliveryCount > 1 ? undefined : () => m.nak(10)))
+
+/** Wakes the producer's relay and waits until every outbox row is published. */
+export async function relayAll(r: Rig) {
+  r.producer.relay.wake()
+  await eventually(async () => {
+    const left = await r.producerDb
+      .selectFrom('outbox')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('published_at', 'is', null)
+      .executeTakeFirstOrThrow()
+    return Number(left.n) === 0
+  })
 }

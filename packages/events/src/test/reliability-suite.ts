@@ -3,7 +3,7 @@ import { sql } from 'kysely'
 import { afterEach, expect, it } from 'vitest'
 import { listDeadLetters, replayDeadLetter } from '../dead-letters.js'
 import { recordEvent } from '../outbox.js'
-import { createRig, eventually, Probe, type Rig, type RigOptions } from './fixture.js'
+import { createRig, eventually, loseFirstAck, Probe, type Rig, type RigOptions, relayAll } from './fixture.js'
 
 /**
  * The behaviours every transport must give the platform, run over JetStream + PostgreSQL and over
@@ -28,15 +28,7 @@ export function reliabilitySuite(base: Omit<RigOptions, 'fail' | 'maxAttempts'>)
 
     // Duplicate publication: the relay publishes the same rows again (same msgID).
     await r.producerDb.updateTable('outbox').set({ published_at: null }).execute()
-    r.producer.relay.wake()
-    await eventually(async () => {
-      const left = await r.producerDb
-        .selectFrom('outbox')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('published_at', 'is', null)
-        .executeTakeFirstOrThrow()
-      return Number(left.n) === 0
-    })
+    await relayAll(r)
     // Redelivery past the bus's de-duplication: the same event under another message id.
     const rows = await r.producerDb.selectFrom('outbox').select(['id', 'subject', 'envelope']).execute()
     const again = await r.transport.publish(
@@ -47,19 +39,36 @@ export function reliabilitySuite(base: Omit<RigOptions, 'fail' | 'maxAttempts'>)
         headers: {},
       })),
     )
-    expect(again.every((a) => a.ok)).toBe(true)
-    // Once the redelivered copies are acked (lag back to 0), still one side effect per event.
+    expect(again.every((a) => a.ok && !a.duplicate)).toBe(true)
+    // Wait until the consumer has handled all 40 deliveries (the relay's copies never reach it:
+    // the bus drops them by msgID), then count the side effects.
     await eventually(async () => {
-      const consumed = await r.consumerDb
-        .selectFrom('inbox')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow()
-      return Number(consumed.n) === 20
+      const o = r.outcomes()
+      return o.processed + o.duplicate >= 40 && (await r.transport.pending(r.spec)) === 0
     })
-    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(r.outcomes()).toMatchObject({ processed: 20, duplicate: 20 })
     const effects = await r.effects()
     expect(effects).toHaveLength(20)
     expect(new Set(effects.map((e) => e.event_id)).size).toBe(20)
+  })
+
+  it('applies an event once when its delivery comes back after the commit (ack lost)', async () => {
+    // The first ack of every message is lost: the bus delivers it again, same event id.
+    rig = await createRig({ ...base, transport: async () => loseFirstAck(await base.transport()) })
+    const r = rig
+    await r.producerDb.transaction().execute(async (trx) => {
+      for (let n = 0; n < 10; n++)
+        await recordEvent(trx, Probe, `agg-${n % 3}`, { aggregate: `agg-${n % 3}`, n })
+    })
+    r.producer.relay.wake()
+    // Both deliveries of each event reached the consumer; the second one had no effect.
+    await eventually(async () => {
+      const o = r.outcomes()
+      return o.processed + o.duplicate >= 20 && (await r.transport.pending(r.spec)) === 0
+    })
+    expect(r.outcomes()).toMatchObject({ processed: 10, duplicate: 10 })
+    const effects = await r.effects()
+    expect(effects.map((e) => e.n).sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9])
   })
 
   it('publishes nothing for a rolled-back transaction', async () => {
@@ -74,12 +83,12 @@ export function reliabilitySuite(base: Omit<RigOptions, 'fail' | 'maxAttempts'>)
     await r.producerDb.transaction().execute(async (trx) => {
       await recordEvent(trx, Probe, 'agg', { aggregate: 'agg', n: 2 })
     })
-    r.producer.relay.wake()
-    await eventually(async () => (await r.effects()).length === 1)
-    await new Promise((resolve) => setTimeout(resolve, 300))
-    expect((await r.effects()).map((e) => e.n)).toEqual([2])
+    // The rolled-back event was never recorded: the outbox holds only the committed one.
     const outbox = await r.producerDb.selectFrom('outbox').select('id').execute()
     expect(outbox).toHaveLength(1)
+    r.producer.relay.wake()
+    await eventually(async () => r.outcomes().processed === 1 && (await r.transport.pending(r.spec)) === 0)
+    expect((await r.effects()).map((e) => e.n)).toEqual([2])
   })
 
   it('dead-letters a poison message after the bounded attempts while later messages flow, and replays it', async () => {
@@ -99,6 +108,7 @@ export function reliabilitySuite(base: Omit<RigOptions, 'fail' | 'maxAttempts'>)
     })
     expect(letter!.attempts).toBe(3)
     expect(letter!.error).toContain('handler refused b#2')
+    await eventually(async () => r.outcomes().processed === 3)
     expect((await r.effects()).map((e) => e.n).sort()).toEqual([1, 3, 4])
 
     healed = true
@@ -106,6 +116,55 @@ export function reliabilitySuite(base: Omit<RigOptions, 'fail' | 'maxAttempts'>)
     await eventually(async () => (await r.effects()).some((e) => e.n === 2))
     expect(await listDeadLetters(r.consumerDb)).toHaveLength(0)
     expect((await listDeadLetters(r.consumerDb, { all: true }))[0]!.replayCount).toBe(1)
+  })
+
+  it('dead-letters a poison event inside a batch while the rest of the batch commits', async () => {
+    rig = await createRig({
+      ...base,
+      maxAttempts: 3,
+      fail: (data) => Boolean(data.poison),
+      startConsumer: false,
+    })
+    const r = rig
+    await r.producerDb.transaction().execute(async (trx) => {
+      for (let n = 0; n < 20; n++)
+        await recordEvent(trx, Probe, `agg-${n % 5}`, { aggregate: `agg-${n % 5}`, n, poison: n === 7 })
+    })
+    await relayAll(r)
+    // The consumer starts with the 20 events waiting: they come in one batch.
+    await r.consumer.start()
+    const [letter] = await eventually(async () => {
+      const letters = await listDeadLetters(r.consumerDb)
+      return letters.length === 1 ? letters : undefined
+    })
+    expect(letter!.attempts).toBe(3)
+    expect(letter!.error).toContain('handler refused agg-2#7')
+    expect(r.outcomes()).toMatchObject({ processed: 19, retried: 2, 'dead-lettered': 1 })
+    // Its effect was rolled back with its savepoint; the others' committed.
+    const ns = (await r.effects()).map((e) => e.n).sort((a, b) => a - b)
+    expect(ns).toEqual([...Array(20).keys()].filter((n) => n !== 7))
+  })
+
+  it('keeps the order of each aggregate when batches interleave many aggregates', async () => {
+    rig = await createRig({ ...base, startConsumer: false, consumer: { batchSize: 64 } })
+    const r = rig
+    for (let t = 0; t < 6; t++)
+      await r.producerDb.transaction().execute(async (trx) => {
+        for (let k = 0; k < 100; k++) {
+          const n = t * 100 + k
+          await recordEvent(trx, Probe, `agg-${n % 40}`, { aggregate: `agg-${n % 40}`, n })
+        }
+      })
+    await relayAll(r)
+    await r.consumer.start()
+    await eventually(async () => r.outcomes().processed === 600, 60_000)
+    const effects = await r.effects()
+    expect(new Set(effects.map((e) => e.event_id)).size).toBe(600)
+    for (let a = 0; a < 40; a++) {
+      const ns = effects.filter((e) => e.aggregate === `agg-${a}`).map((e) => e.n)
+      expect(ns).toHaveLength(15)
+      expect(ns).toEqual([...ns].sort((x, y) => x - y))
+    }
   })
 
   it('dead-letters at once a message that does not match its contract', async () => {
