@@ -1,10 +1,9 @@
 import type { ChildProcess } from 'node:child_process'
 import { describeWithNats, infrastructure } from '@osinum/testing'
 import { afterAll, expect, it } from 'vitest'
-import { serverOf, startStandalone } from './standalone.js'
+import { startStandalone } from './standalone.js'
 
 const infra = infrastructure()
-const server = serverOf('catalogue')
 
 /**
  * A rolling upgrade, as a cluster does it: SIGTERM, and a load balancer that stops sending new
