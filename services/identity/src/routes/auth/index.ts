@@ -269,7 +269,9 @@ export const authRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (fastif
         url.searchParams.set('code', (await oidc.finish(raw)).code)
       } catch (error) {
         const code = (error as { code?: unknown }).code
-        if (typeof code !== 'string' || !code.startsWith('OSI_')) throw error
+        // Not configured: the route does not exist (404), as for the login route.
+        if (typeof code !== 'string' || !code.startsWith('OSI_') || code === 'OSI_IDENTITY_OIDC_DISABLED')
+          throw error
         url.searchParams.set('error', code)
       }
       return reply.redirect(url.toString(), 302)
