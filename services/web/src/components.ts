@@ -118,22 +118,30 @@ ${body}
 export const notice = (text: Content, kind: 'success' | 'info' | 'warning' = 'info') =>
   html`<div class="notice notice-${kind}" role="${kind === 'warning' ? 'alert' : 'status'}">${text}</div>`
 
+// Formatters are built once: building an Intl formatter costs more than rendering a page's text.
+const NUMBER = new Intl.NumberFormat('fr-FR')
+const LONG_DATE = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' })
+const TIME = new Intl.DateTimeFormat('fr-FR', {
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: 'Europe/Paris',
+})
+
+/** A number as French writes it (« 1 234 », « 4,5 »). */
+export const frenchNumber = (n: number) => NUMBER.format(n)
+
+/** « 1 réponse », « 12 réponses ». */
+export const plural = (n: number, one: string, many: string) => `${NUMBER.format(n)} ${n === 1 ? one : many}`
+
+/** « 14 h 05 » (Paris time). */
+export const frenchTime = (iso: string) => TIME.format(new Date(iso)).replace(':', ' h ')
+
 /** Formats a date for people (« 3 décembre 2026 à 14 h 05 », Paris time). */
 export function frenchDate(iso: string, withTime = true): string {
-  const d = new Date(iso)
   // « 1er décembre », as French writes the first day of a month.
-  const date = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' })
-    .format(d)
-    .replace(/^1 /, '1er ')
+  const date = LONG_DATE.format(new Date(iso)).replace(/^1 /, '1er ')
   if (!withTime) return date
-  const time = new Intl.DateTimeFormat('fr-FR', {
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: 'Europe/Paris',
-  })
-    .format(d)
-    .replace(':', ' h ')
-  return `${date} à ${time}`
+  return `${date} à ${frenchTime(iso)}`
 }
 
 export interface TextAreaOptions {

@@ -1,4 +1,4 @@
-import { errorSummary, field } from '../../components.js'
+import { errorSummary, field, plural } from '../../components.js'
 import { type Content, type Html, html } from '../../html.js'
 import type { PageProblem } from '../../problems.js'
 import type { Filters } from './filters.js'
@@ -46,8 +46,6 @@ ${page < pages ? html`<a href="${filters.href(path, page + 1)}" rel="next">Page 
 }
 
 /** « 1 outil », « 12 outils ». */
-export const plural = (n: number, one: string, many: string) =>
-  `${new Intl.NumberFormat('fr-FR').format(n)} ${n === 1 ? one : many}`
 
 export interface SearchLayout {
   filters: Filters

@@ -1,8 +1,9 @@
 import type { PageContext, View } from '../../components.js'
+import { frenchNumber, plural } from '../../components.js'
 import { html } from '../../html.js'
 import type { PageProblem } from '../../problems.js'
 import type { Filters } from './filters.js'
-import { facetGroup, plural, searchLayout } from './lists.html.js'
+import { facetGroup, searchLayout } from './lists.html.js'
 import type { SearchResult, ToolSummary } from './types.js'
 
 /** The facets of the tool search, in the order of the page, with their French headings. */
@@ -26,7 +27,7 @@ function toolItem(t: ToolSummary) {
   return html`<li class="tool">
 <h3><a href="/catalogue/${t.slug}">${t.name}</a></h3>
 <p>${t.summary}</p>
-<p class="tool-facts">${t.isFree ? html`<span class="tag">Logiciel libre</span> ` : ''}${t.offeredByMyOperator ? html`<span class="tag tag-operator">Proposé par votre syndicat</span> ` : ''}<span class="muted">${t.usersCount ? plural(t.usersCount, 'collectivité l’utilise', 'collectivités l’utilisent') : 'Aucune collectivité ne l’a encore déclaré'}${t.rating.count ? ` · ${t.rating.average?.toLocaleString('fr-FR')} / 5 (${plural(t.rating.count, 'avis', 'avis')})` : ''}</span></p>
+<p class="tool-facts">${t.isFree ? html`<span class="tag">Logiciel libre</span> ` : ''}${t.offeredByMyOperator ? html`<span class="tag tag-operator">Proposé par votre syndicat</span> ` : ''}<span class="muted">${t.usersCount ? plural(t.usersCount, 'collectivité l’utilise', 'collectivités l’utilisent') : 'Aucune collectivité ne l’a encore déclaré'}${t.rating.count ? ` · ${t.rating.average == null ? '' : frenchNumber(t.rating.average)} / 5 (${plural(t.rating.count, 'avis', 'avis')})` : ''}</span></p>
 <div class="checkbox compare-box"><input type="checkbox" name="outils" value="${t.slug}" id="comparer-${t.slug}"><label for="comparer-${t.slug}">Comparer ${t.name}</label></div>
 </li>`
 }

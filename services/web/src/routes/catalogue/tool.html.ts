@@ -3,7 +3,9 @@ import {
   checkbox,
   errorSummary,
   frenchDate,
+  frenchNumber,
   type PageContext,
+  plural,
   postForm,
   radios,
   textArea,
@@ -11,7 +13,6 @@ import {
 } from '../../components.js'
 import { type Html, html, raw } from '../../html.js'
 import type { PageProblem } from '../../problems.js'
-import { plural } from './lists.html.js'
 import type { MyUsages, Tool, ToolReviews, ToolUsage } from './types.js'
 
 export const USAGE_STATUSES = [
@@ -165,7 +166,7 @@ function reviews(input: ToolPageInput, ctx: PageContext): Html {
   return html`<h2 id="avis">Avis des communes</h2>
 ${
   list.total
-    ? html`<p>Note moyenne : <strong>${tool.rating.average?.toLocaleString('fr-FR')} sur 5</strong> (${plural(tool.rating.count, 'avis', 'avis')}).</p>
+    ? html`<p>Note moyenne : <strong>${tool.rating.average == null ? '' : frenchNumber(tool.rating.average)} sur 5</strong> (${plural(tool.rating.count, 'avis', 'avis')}).</p>
 <ul class="plain-list reviews">${list.items.map(
         (r) =>
           html`<li class="review"><p>${stars(r.rating)} <strong>${r.organisationName ?? 'Une collectivité'}</strong>${r.departement ? ` (${r.departement})` : ''}<span class="muted"> — ${frenchDate(r.createdAt, false)}</span></p><p>${r.text}</p></li>`,

@@ -2,6 +2,7 @@ import {
   errorSummary,
   field,
   frenchDate,
+  frenchNumber,
   type PageContext,
   postForm,
   radios,
@@ -30,8 +31,7 @@ const place = (c: OfficialCommune) =>
     .filter(Boolean)
     .join(', ')
 
-const inhabitants = (n: number | null) =>
-  n === null ? '' : `${new Intl.NumberFormat('fr-FR').format(n)} habitants`
+const inhabitants = (n: number | null) => (n === null ? '' : `${frenchNumber(n)} habitants`)
 
 export function communePage(
   ctx: PageContext,

@@ -124,8 +124,4 @@ export async function asMember<T extends { error?: { code?: string } }>(
   return call(await request.server.web.api(request))
 }
 
-/** « 1 réponse », « 12 réponses ». */
-export const plural = (n: number, one: string, many: string) =>
-  `${new Intl.NumberFormat('fr-FR').format(n)} ${n === 1 ? one : many}`
-
 export const ROLE_LABELS: Record<string, string> = { elected: 'un élu ou une élue', agent: 'un agent' }

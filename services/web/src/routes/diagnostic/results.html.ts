@@ -1,4 +1,4 @@
-import { frenchDate, type PageContext, type View } from '../../components.js'
+import { frenchDate, frenchNumber, type PageContext, type View } from '../../components.js'
 import { type Html, html } from '../../html.js'
 import { bar, scoreText } from './charts.html.js'
 import type { Results } from './data.js'
@@ -70,7 +70,7 @@ function national(r: Results): Html {
   const n = r.benchmarks.national
   if (!n.indicators.length) return html``
   return html`<h2>Comparaison avec l’enquête nationale de 2023</h2>
-<p>En 2023, ${new Intl.NumberFormat('fr-FR').format(n.dataset.respondents)} collectivités ont répondu à une enquête nationale sur leurs usages du numérique (<a href="${n.dataset.url}">${n.dataset.title}</a>). Voici où vous en êtes sur les mêmes points.</p>
+<p>En 2023, ${frenchNumber(n.dataset.respondents)} collectivités ont répondu à une enquête nationale sur leurs usages du numérique (<a href="${n.dataset.url}">${n.dataset.title}</a>). Voici où vous en êtes sur les mêmes points.</p>
 <details><summary>Voir la comparaison point par point (${n.indicators.length} pratiques)</summary>
 <ul>${n.indicators.map((i) => html`<li>${i.sentence}</li>`)}</ul>
 </details>`
@@ -117,7 +117,7 @@ function history(r: Results): Html {
   if (!e.previous.length)
     return html`<h2>Vos diagnostics précédents</h2>
 <p>C’est votre premier diagnostic. Refaites-le dans un an environ pour mesurer vos progrès. <a href="/diagnostic">Tous vos diagnostics</a></p>`
-  const signed = (n: number) => `${n > 0 ? '+' : ''}${new Intl.NumberFormat('fr-FR').format(Math.round(n))}`
+  const signed = (n: number) => `${n > 0 ? '+' : ''}${frenchNumber(Math.round(n))}`
   return html`<h2>Vos diagnostics précédents</h2>
 ${e.delta ? html`<p>Depuis le diagnostic du ${frenchDate(e.delta.since, false)}, votre note globale a changé de <strong>${signed(e.delta.overallScore)} point${Math.abs(Math.round(e.delta.overallScore)) > 1 ? 's' : ''}</strong>.</p>` : ''}
 <table>

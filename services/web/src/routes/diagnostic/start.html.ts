@@ -1,7 +1,15 @@
-import { errorSummary, frenchDate, notice, type PageContext, postForm, type View } from '../../components.js'
+import {
+  errorSummary,
+  frenchDate,
+  notice,
+  type PageContext,
+  plural,
+  postForm,
+  type View,
+} from '../../components.js'
 import { html } from '../../html.js'
 import type { PageProblem } from '../../problems.js'
-import { type Detail, plural, type Summary } from './data.js'
+import type { Detail, Summary } from './data.js'
 
 /** One collectivité of the person, as the diagnostic's home shows it. */
 export interface CommuneDiagnostics {

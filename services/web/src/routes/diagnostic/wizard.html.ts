@@ -1,4 +1,12 @@
-import { csrfField, errorSummary, fieldError, notice, type PageContext, type View } from '../../components.js'
+import {
+  csrfField,
+  errorSummary,
+  fieldError,
+  notice,
+  type PageContext,
+  plural,
+  type View,
+} from '../../components.js'
 import { type Html, html } from '../../html.js'
 import type { PageProblem } from '../../problems.js'
 import { bar } from './charts.html.js'
@@ -7,7 +15,6 @@ import {
   type Detail,
   fieldId,
   optionLabel,
-  plural,
   type Question,
   ROLE_LABELS,
   type Step,

@@ -1,20 +1,25 @@
-import { errorSummary, frenchDate, type PageContext, postForm, type View } from '../../components.js'
+import {
+  errorSummary,
+  frenchDate,
+  frenchTime,
+  type PageContext,
+  plural,
+  postForm,
+  type View,
+} from '../../components.js'
 import { type Html, html, raw } from '../../html.js'
 import type { PageProblem } from '../../problems.js'
 import type { Filters } from '../catalogue/filters.js'
-import { facetGroup, plural, searchLayout } from '../catalogue/lists.html.js'
+import { facetGroup, searchLayout } from '../catalogue/lists.html.js'
 import type { Training, TrainingList, TrainingSession } from '../catalogue/types.js'
 
 export const TRAINING_FILTERS = ['q', 'page', 'theme'] as const
 export const TRAININGS_PER_PAGE = 20
 const PATH = '/formations'
 
-const time = (iso: string) =>
-  new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Paris' })
-    .format(new Date(iso))
-    .replace(':', ' h ')
-const weekday = (iso: string) =>
-  new Intl.DateTimeFormat('fr-FR', { weekday: 'long', timeZone: 'Europe/Paris' }).format(new Date(iso))
+const time = frenchTime
+const WEEKDAY = new Intl.DateTimeFormat('fr-FR', { weekday: 'long', timeZone: 'Europe/Paris' })
+const weekday = (iso: string) => WEEKDAY.format(new Date(iso))
 
 /** « jeudi 21 janvier 2027, de 14 h 00 à 16 h 00 » (Paris time). */
 export const sessionWhen = (s: Pick<TrainingSession, 'startsAt' | 'endsAt'>) =>

@@ -108,9 +108,5 @@ export const confirmed = (body: unknown, name: string) =>
   (body as Record<string, unknown> | undefined)?.[name] === 'oui'
 
 /** « 3 déc. 2026 », or a dash. */
-export const shortDate = (iso: string | null | undefined) =>
-  iso
-    ? new Intl.DateTimeFormat('fr-FR', { dateStyle: 'medium', timeZone: 'Europe/Paris' }).format(
-        new Date(iso),
-      )
-    : '—'
+const MEDIUM_DATE = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'medium', timeZone: 'Europe/Paris' })
+export const shortDate = (iso: string | null | undefined) => (iso ? MEDIUM_DATE.format(new Date(iso)) : '—')
