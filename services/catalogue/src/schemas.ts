@@ -1,5 +1,6 @@
 import { CategorySchema, DateTime, PopulationBracketSchema, Slug, ThemeSchema, Uuid } from '@osinum/contracts'
 import { type Static, type TSchema, type TUnsafe, Type } from 'typebox'
+import { IMPORT_FORMATS } from './domain/import-parse.js'
 import { LICENCE_PATTERN } from './domain/licences.js'
 import {
   COST_MODEL_IDS,
@@ -621,15 +622,8 @@ export const ModerationBody = Type.Object(
 )
 export const ReportBody = Type.Object({ reason: Text(1000, 3) }, { additionalProperties: false })
 
-export const IMPORT_FORMAT_IDS = [
-  'sill',
-  'catalogi-v2',
-  'sill-2022',
-  'sill-contents',
-  'comptoir-du-libre',
-  'osinum-json',
-  'osinum-csv',
-] as const
+/** The import formats, as the parser knows them. */
+export const IMPORT_FORMAT_IDS = IMPORT_FORMATS
 export const ImportWarning = Type.Object({
   code: Type.String({
     description:
