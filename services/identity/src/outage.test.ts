@@ -88,7 +88,8 @@ describeWithPostgres(
       await new Promise((r) => setTimeout(r, 1_000))
       await pg.start()
       await waitFor(async () => (await links('before@ahun.example')) === 1, 30_000)
-      await new Promise((r) => setTimeout(r, 500))
+      // Nothing left to do (no job due, no event unpublished): no second link can come later.
+      await waitFor(() => host.services.get('identity')!.events.settled(), 30_000)
       expect(await links('before@ahun.example')).toBe(1)
     })
   },

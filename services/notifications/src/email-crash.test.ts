@@ -144,7 +144,10 @@ describeWithPostgres(
       // A sender that claims the row then "dies": its send never returns.
       const dying = sender({ kind: 'smtp', send: () => new Promise(() => {}), close: async () => {} }, 1_000)
       void dying.runOnce()
-      await sleep(300)
+      // The dying sender has claimed the row (its lease runs from now).
+      const deadline = Date.now() + 10_000
+      while (Date.now() < deadline && !(await statusOf(messageId)).includes('sending')) await sleep(20)
+      expect(await statusOf(messageId)).toContain('sending')
       const smtp = countingTransport()
       const next = sender(smtp.transport, 1_000)
       expect(await next.runOnce()).toBe(0)
