@@ -209,6 +209,13 @@ describe('web stand-alone', () => {
     expect((await host.app.inject({ url: '/accessibilite' })).statusCode).toBe(200)
   })
 
+  it('gives a visitor who only reads no cookie: the session and its CSRF secret start with the first form', async () => {
+    const read = await host.app.inject({ url: '/accessibilite' })
+    expect(read.statusCode).toBe(200)
+    expect(read.headers['set-cookie']).toBeUndefined()
+    expect(read.body).not.toContain('name="_csrf"')
+  })
+
   it('sets the session cookie httpOnly, Secure (https) and SameSite=Lax', async () => {
     const res = await host.app.inject({ url: '/connexion' })
     const cookie = [res.headers['set-cookie']].flat()[0] as string

@@ -18,8 +18,14 @@ export async function render(
     request.server.web.operatorOf(request),
     auth ? unreadCount(request) : null,
   ])
+  // The CSRF token (and the session cookie holding its secret) is made only for a page that has a
+  // form to post: a visitor reading the catalogue gets no cookie and costs no encryption.
+  let csrf: string | undefined
   const ctx: PageContext = {
-    csrf: reply.generateCsrf(),
+    get csrf() {
+      csrf ??= reply.generateCsrf()
+      return csrf
+    },
     path: request.url.split('?')[0]!,
     signedIn: !!auth,
     name: auth?.name ?? null,
