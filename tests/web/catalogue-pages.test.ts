@@ -3,7 +3,7 @@ import { buildPlatform } from '@osinum/platform'
 import type { Host } from '@osinum/service-kit'
 import { waitFor } from '@osinum/service-kit/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { visitor } from './visitor.js'
+import { signedInVisitor, visitor } from './visitor.js'
 
 /** The catalogue, resources and trainings pages without a browser: access, refusals, 404s, the .ics. */
 describe('catalogue, resources and trainings pages', () => {
@@ -22,10 +22,8 @@ describe('catalogue, resources and trainings pages', () => {
   const browse = () => visitor(host.app.inject.bind(host.app))
 
   async function signedInMayor(email: string = DEMO.communeA.elected.email) {
-    const v = browse()
-    const form = await v.get('/connexion')
-    const res = await v.post('/connexion', { 'login-email': email, password: DEMO.password }, form.body)
-    expect(res.headers.location).toBe('/tableau-de-bord')
+    const v = await signedInVisitor(host.app.inject.bind(host.app), email, DEMO.password)
+    expect(v.landing).toBe('/tableau-de-bord')
     return v
   }
 

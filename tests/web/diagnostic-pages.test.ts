@@ -2,7 +2,7 @@ import { DEMO } from '@osinum/contracts'
 import { buildPlatform } from '@osinum/platform'
 import type { Host } from '@osinum/service-kit'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { visitor } from './visitor.js'
+import { signedInVisitor, visitor } from './visitor.js'
 
 /** The diagnostic pages without a browser: who may see them, and what a refused answer shows. */
 describe('diagnostic pages on the embedded platform', () => {
@@ -13,10 +13,8 @@ describe('diagnostic pages on the embedded platform', () => {
   let mayorB: Visitor
 
   const signIn = async (email: string) => {
-    const v = visitor(host.app.inject.bind(host.app))
-    const form = await v.get('/connexion')
-    const res = await v.post('/connexion', { 'login-email': email, password: DEMO.password }, form.body)
-    expect(res.headers.location).toBe('/tableau-de-bord')
+    const v = await signedInVisitor(host.app.inject.bind(host.app), email, DEMO.password)
+    expect(v.landing).toBe('/tableau-de-bord')
     return v
   }
 

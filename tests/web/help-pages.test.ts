@@ -2,7 +2,7 @@ import { DEMO } from '@osinum/contracts'
 import { buildPlatform } from '@osinum/platform'
 import type { Host } from '@osinum/service-kit'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { visitor } from './visitor.js'
+import { signedInVisitor } from './visitor.js'
 
 const SOME_ID = '0193a000-0000-7000-8000-00000000ffff'
 
@@ -27,13 +27,7 @@ describe('community, help, inbox and personal-data pages (inject)', () => {
   const inject = () => host.app.inject.bind(host.app)
 
   /** A visitor signed in with the password form, as a person would. */
-  async function signedIn(email: string) {
-    const v = visitor(inject())
-    const form = await v.get('/connexion')
-    const res = await v.post('/connexion', { 'login-email': email, password: DEMO.password }, form.body)
-    expect(res.statusCode).toBe(303)
-    return v
-  }
+  const signedIn = (email: string) => signedInVisitor(inject(), email, DEMO.password)
   async function bearer(email: string) {
     const res = await host.app.inject({
       method: 'POST',

@@ -39,11 +39,18 @@ export function visitor(inject: Inject): Visitor {
     },
   }
 }
-/** A visitor signed in with a password through the sign-in page. */
-export async function signedInVisitor(inject: Host['app']['inject'], email: string, password: string) {
+/**
+ * A visitor signed in with a password through the sign-in page, as a person would; `landing` is
+ * where the sign-in sent them (the dashboard, or `/gestion` for staff).
+ */
+export async function signedInVisitor(
+  inject: Host['app']['inject'],
+  email: string,
+  password: string,
+): Promise<Visitor & { landing: string }> {
   const v = visitor(inject)
   const form = await v.get('/connexion')
   const res = await v.post('/connexion', { 'login-email': email, password }, form.body)
   if (res.statusCode !== 303) throw new Error(`signing in ${email}: ${res.statusCode}`)
-  return v
+  return Object.assign(v, { landing: String(res.headers.location) })
 }
