@@ -251,7 +251,7 @@ describe('who speaks for a collectivité: claims and their verification', () => 
   })
 
   it('a claimant withdraws a pending claim and leaves the unverified collectivité', async () => {
-    const someone = await h.signUp('quelquun@exemple.example')
+    let someone = await h.signUp('quelquun@exemple.example')
     const created = (await claim(someone, '23002')).json()
     const mine = (await as(someone, 'GET', '/v1/organisation-claims?mine=true')).json()
     expect((await as(someone, 'DELETE', `/v1/organisation-claims/${mine.items[0].id}`)).statusCode).toBe(204)
@@ -259,6 +259,9 @@ describe('who speaks for a collectivité: claims and their verification', () => 
       IdentityEvents.MembershipRevoked,
       (d) => d.organisationId === created.id && d.userId === someone.userId,
     )
+    // Leaving the collectivité revoked the person's tokens (a few ms later, by event): their client
+    // refreshes, as after any change of membership.
+    someone = await h.refresh(someone)
     expect((await as(someone, 'GET', `/v1/organisations/${created.id}`)).statusCode).toBe(404)
     expect((await as(someone, 'DELETE', `/v1/organisation-claims/${mine.items[0].id}`)).statusCode).toBe(409)
     // The next claimant of this collectivité nobody holds uses it for itself meanwhile.
