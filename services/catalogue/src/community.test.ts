@@ -5,7 +5,7 @@ import { projectOrganisation } from './domain/operators.js'
 import { seedToolInputs } from './domain/seed.js'
 import { loadTools } from './domain/tools.js'
 import type { ModerationReview, SearchResult, ToolDetail } from './schemas.js'
-import { type CatalogueTestHost, openCatalogueHost, PROBLEM } from './test-host.js'
+import { type CatalogueTestHost, openCatalogueHost, PROBLEM } from './testing.js'
 
 const OPERATOR = '0193a000-0000-7000-8000-0000000a0001'
 const COMMUNE_A = '0193a000-0000-7000-8000-0000000b0001'

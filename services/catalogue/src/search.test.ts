@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { SearchResult, ToolDetail } from './schemas.js'
 import seedTools from './seed/tools.json' with { type: 'json' }
-import { type CatalogueTestHost, openCatalogueHost, PROBLEM } from './test-host.js'
+import { type CatalogueTestHost, openCatalogueHost, PROBLEM } from './testing.js'
 
 const tools = seedTools as Array<{ slug: string; categories: string[]; standards: string[]; name: string }>
 const videoconference = tools.filter((t) => t.categories.includes('videoconference')).map((t) => t.slug)

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { SearchResult, ToolDetail } from './schemas.js'
-import { type CatalogueTestHost, openCatalogueHost, PROBLEM } from './test-host.js'
+import { type CatalogueTestHost, openCatalogueHost, PROBLEM } from './testing.js'
 
 const EDITOR = '0193a000-0000-7000-8000-00000000e001'
 

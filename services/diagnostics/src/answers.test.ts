@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { bearer, createOrganisation, memberToken, startTestEnv, type TestEnv } from './test-support.js'
+import { bearer, createOrganisation, memberToken, startTestEnv, type TestEnv } from './testing.js'
 
 describe('answers are checked against the questionnaire', () => {
   let env: TestEnv

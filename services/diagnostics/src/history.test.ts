@@ -12,7 +12,7 @@ import {
   patchBody,
   startTestEnv,
   type TestEnv,
-} from './test-support.js'
+} from './testing.js'
 
 const referential = defaultReferential()
 const v1 = referential.questionnaire(1)!

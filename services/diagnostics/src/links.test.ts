@@ -13,7 +13,7 @@ import {
   patchBody,
   startTestEnv,
   type TestEnv,
-} from './test-support.js'
+} from './testing.js'
 
 const v1 = defaultReferential().questionnaire(1)!
 

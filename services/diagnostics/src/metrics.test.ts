@@ -8,7 +8,7 @@ import {
   patchBody,
   startTestEnv,
   type TestEnv,
-} from './test-support.js'
+} from './testing.js'
 
 const v1 = defaultReferential().questionnaire(1)!
 

@@ -10,7 +10,7 @@ import {
   startTestEnv,
   submitDiagnostic,
   type TestEnv,
-} from './test-support.js'
+} from './testing.js'
 
 const K = 3
 const v1 = defaultReferential().questionnaire(1)!

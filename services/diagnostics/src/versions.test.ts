@@ -10,7 +10,7 @@ import {
   patchBody,
   startTestEnv,
   type TestEnv,
-} from './test-support.js'
+} from './testing.js'
 
 // The v2 questionnaire exists only as a test fixture: it is loaded here and nowhere else.
 const v2Data = JSON.parse(

@@ -4,7 +4,7 @@ import { decodeJwt, decodeProtectedHeader } from 'jose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sha256 } from './domain/crypto.js'
 import type { TokenPair } from './domain/tokens.js'
-import { bearer, type IdentityHarness, identityHarness, tokenOf } from './test-support.js'
+import { bearer, type IdentityHarness, identityHarness, tokenOf } from './testing.js'
 
 const PROBLEM = /application\/problem\+json/
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type IdentityHarness, identityHarness } from './test-support.js'
+import { type IdentityHarness, identityHarness } from './testing.js'
 
 describe('rate limits on authentication routes', () => {
   let h: IdentityHarness

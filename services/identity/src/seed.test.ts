@@ -3,7 +3,7 @@ import { decodeJwt } from 'jose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_COMMUNES } from './seed.js'
 import { identityService } from './service.js'
-import { type IdentityHarness, identityHarness } from './test-support.js'
+import { type IdentityHarness, identityHarness } from './testing.js'
 
 describe('embedded demo seed', () => {
   let h: IdentityHarness

@@ -10,7 +10,7 @@ import {
   startSmtp,
   type TestService,
   type TestSmtp,
-} from './test-harness.js'
+} from './testing.js'
 
 /**
  * Two operators and every scoped role in notifications: webhooks and deliveries of operator A are

@@ -19,7 +19,7 @@ import {
   TEST_SECRET,
   type TestService,
   type TestSmtp,
-} from './test-harness.js'
+} from './testing.js'
 
 /** New resources and tools matching a person's themes: at once, or in a daily/weekly digest. */
 describe('digests of new resources and tools', () => {

@@ -14,7 +14,7 @@ import {
   startSmtp,
   type TestService,
   type TestSmtp,
-} from './test-harness.js'
+} from './testing.js'
 
 /** GDPR erasure: the projection, preferences, inbox and pending emails go; nothing is ever sent again. */
 describe('erasure of a person', () => {

@@ -16,7 +16,7 @@ import {
   startSmtp,
   type TestService,
   type TestSmtp,
-} from './test-harness.js'
+} from './testing.js'
 
 /** Each consumed event reaches the right people, in French, through a real SMTP server. */
 describe('notifications caused by other services’ events', () => {

@@ -17,7 +17,7 @@ import {
   startService,
   TEST_SECRET,
   type TestService,
-} from './test-harness.js'
+} from './testing.js'
 
 /**
  * The inbox, preferences and unsubscribe links, on the embedded mode without SMTP: emails go to

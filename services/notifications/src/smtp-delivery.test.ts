@@ -14,7 +14,7 @@ import {
   startSmtp,
   type TestService,
   type TestSmtp,
-} from './test-harness.js'
+} from './testing.js'
 
 /** Emails through a REAL SMTP server: arrival, retries, permanent failures, exactly one per event. */
 describe('email delivery over SMTP', () => {

@@ -17,7 +17,7 @@ import {
   person,
   startService,
   type TestService,
-} from './test-harness.js'
+} from './testing.js'
 
 interface Received {
   path: string

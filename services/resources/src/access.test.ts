@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { draft, seedOrganisations, startResources, type TestContext } from './testing/harness.js'
+import { draft, seedOrganisations, startResources, type TestContext } from './testing.js'
 
 type Operation = {
   operationId: string

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { draft, startResources, type TestContext } from './testing/harness.js'
+import { draft, startResources, type TestContext } from './testing.js'
 
 const MAX = 2048
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { draft, OP_A, OP_B, seedOrganisations, startResources, type TestContext } from './testing/harness.js'
+import { draft, OP_A, OP_B, seedOrganisations, startResources, type TestContext } from './testing.js'
 
 const ADMIN_A = '0193b000-0000-7000-8000-000000000da1'
 const ADMIN_B = '0193b000-0000-7000-8000-000000000db1'

@@ -8,7 +8,7 @@ import {
   startResources,
   type TestContext,
   USERS,
-} from './testing/harness.js'
+} from './testing.js'
 
 type Who = Parameters<TestContext['auth']>[0]
 interface Experience {

@@ -3,7 +3,7 @@ import ICAL from 'ical.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { escapeText, foldLine } from './domain/ical.js'
 import { parisLocalToInstant, toParisIso } from './domain/paris-time.js'
-import { startResources, type TestContext } from './testing/harness.js'
+import { startResources, type TestContext } from './testing.js'
 
 /** Parses an iCalendar text with ical.js, registering its time zones as a calendar app would. */
 function parseCalendar(text: string) {

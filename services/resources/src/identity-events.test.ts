@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { IdentityEvents, ResourcesEvents } from '@osinum/contracts'
 import { publishTestEvent, waitFor } from '@osinum/service-kit/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { draft, OP_A, seedOrganisations, startResources, type TestContext, USERS } from './testing/harness.js'
+import { draft, OP_A, seedOrganisations, startResources, type TestContext, USERS } from './testing.js'
 
 type Who = Parameters<TestContext['auth']>[0]
 

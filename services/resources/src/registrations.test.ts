@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { ResourcesEvents } from '@osinum/contracts'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { OP_B, seedOrganisations, startResources, type TestContext } from './testing/harness.js'
+import { OP_B, seedOrganisations, startResources, type TestContext } from './testing.js'
 
 interface RegistrationBody {
   id: string

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { draft, ORG_A, seedOrganisations, startResources, type TestContext } from './testing/harness.js'
+import { draft, ORG_A, seedOrganisations, startResources, type TestContext } from './testing.js'
 
 const ATTACKS = [
   '<script>alert(1)</script>',

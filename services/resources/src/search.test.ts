@@ -2,7 +2,7 @@ import { THEME_IDS } from '@osinum/contracts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import resourcesSeed from './seed/resources.json' with { type: 'json' }
 import { seedDemo } from './seed/seed.js'
-import { draft, OP_A, seedOrganisations, startResources, type TestContext } from './testing/harness.js'
+import { draft, OP_A, seedOrganisations, startResources, type TestContext } from './testing.js'
 
 interface Facet {
   value: string

@@ -6,7 +6,7 @@ import experiences from './seed/experiences.json' with { type: 'json' }
 import resources from './seed/resources.json' with { type: 'json' }
 import { seedDemo } from './seed/seed.js'
 import trainings from './seed/trainings.json' with { type: 'json' }
-import { startResources, type TestContext } from './testing/harness.js'
+import { startResources, type TestContext } from './testing.js'
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { ResourcesEvents } from '@osinum/contracts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { OP_A, seedOrganisations, startResources, type TestContext } from './testing/harness.js'
+import { OP_A, seedOrganisations, startResources, type TestContext } from './testing.js'
 
 const VISIO = 'https://visio.example.org/reunion-secrete'
 

@@ -1,6 +1,6 @@
 import { ResourcesEvents } from '@osinum/contracts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { draft, OP_A, seedOrganisations, startResources, type TestContext, USERS } from './testing/harness.js'
+import { draft, OP_A, seedOrganisations, startResources, type TestContext, USERS } from './testing.js'
 
 type Who = Parameters<TestContext['auth']>[0]
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { CATEGORY_IDS, THEME_IDS } from '@osinum/contracts'
 import { describe, expect, it } from 'vitest'
-import { completeAnswers } from '../test-support.js'
+import { completeAnswers } from '../testing.js'
 import { effectiveAnswers } from './questionnaire.js'
 import { defaultReferential } from './referential.js'
 import { type Condition, matches, type RuleSet, recommend } from './rules.js'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { completeAnswers } from '../test-support.js'
+import { completeAnswers } from '../testing.js'
 import { loadQuestionnaire } from './questionnaire.js'
 import { defaultReferential } from './referential.js'
 import { levelOf, score } from './scoring.js'

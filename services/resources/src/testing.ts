@@ -3,8 +3,8 @@ import type { EventTransport } from '@osinum/events'
 import type { Host } from '@osinum/service-kit'
 import { createTestHost, openTestDatabase, openTestTransport, testKeys } from '@osinum/service-kit/testing'
 import { uniqueName } from '@osinum/testing'
-import type { Db } from '../domain/db.js'
-import { resourcesService } from '../service.js'
+import type { Db } from './domain/db.js'
+import { resourcesService } from './service.js'
 
 /** Fixed people and places of the tests. */
 export const OP_A = '0193b000-0000-7000-8000-00000000000a'
