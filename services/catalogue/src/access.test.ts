@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type CatalogueTestHost, openCatalogueHost, PROBLEM } from './testing.js'
+import { type TestService, startTestService, PROBLEM } from './testing.js'
 
 const COMMUNE = '0193a000-0000-7000-8000-0000000b0021'
 const OTHER_COMMUNE = '0193a000-0000-7000-8000-0000000b0022'
@@ -13,7 +13,7 @@ interface Operation {
 }
 
 describe('catalogue access control', () => {
-  let t: CatalogueTestHost
+  let t: TestService
   let member: string
   let operations: Operation[]
   const call = (op: { method: string; url: string }, token?: string, payload: unknown = {}) =>
@@ -25,7 +25,7 @@ describe('catalogue access control', () => {
     })
 
   beforeAll(async () => {
-    t = await openCatalogueHost({ seed: 'tools' })
+    t = await startTestService({ seed: 'tools' })
     member = await t.token({
       sub: '0193a000-0000-7000-8000-0000000c0031',
       orgs: [{ id: COMMUNE, role: 'agent' }],

@@ -1,7 +1,7 @@
 import { IdentityEvents, type PlatformRole } from '@osinum/contracts'
 import { publishTestEvent, waitFor } from '@osinum/service-kit/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type CatalogueTestHost, openCatalogueHost } from './testing.js'
+import { type TestService, startTestService } from './testing.js'
 
 const OP_A = '0193a000-0000-7000-8000-0000000a00a1'
 const OP_B = '0193a000-0000-7000-8000-0000000a00b1'
@@ -25,7 +25,7 @@ type Who =
  * moderation of its collectivités' reviews by that operator's editors and administrators.
  */
 describe('catalogue operator scopes: two operators, every scoped role', () => {
-  let t: CatalogueTestHost
+  let t: TestService
   const tokens = {} as Record<Who, string>
   let offerA: string
   let reviewA: string
@@ -44,7 +44,7 @@ describe('catalogue operator scopes: two operators, every scoped role', () => {
   }
 
   beforeAll(async () => {
-    t = await openCatalogueHost({ seed: 'tools' })
+    t = await startTestService({ seed: 'tools' })
     const staff = (n: number, roles: PlatformRole[], op: string | null) =>
       t.token({ sub: `0193a000-0000-7000-8000-0000000c0${String(n).padStart(3, '0')}`, roles, op })
     tokens.platformAdmin = await staff(101, ['admin'], null)

@@ -5,7 +5,7 @@ import { projectOrganisation } from './domain/operators.js'
 import { seedToolInputs } from './domain/seed.js'
 import { loadTools } from './domain/tools.js'
 import type { ModerationReview, SearchResult, ToolDetail } from './schemas.js'
-import { type CatalogueTestHost, openCatalogueHost, PROBLEM } from './testing.js'
+import { type TestService, startTestService, PROBLEM } from './testing.js'
 
 const OPERATOR = '0193a000-0000-7000-8000-0000000a0001'
 const COMMUNE_A = '0193a000-0000-7000-8000-0000000b0001'
@@ -38,7 +38,7 @@ const organisation = (
 })
 
 describe('who uses a tool, reviews and moderation', () => {
-  let t: CatalogueTestHost
+  let t: TestService
   let alice: string
   let bob: string
   let carol: string
@@ -54,7 +54,7 @@ describe('who uses a tool, reviews and moderation', () => {
     })
 
   beforeAll(async () => {
-    t = await openCatalogueHost({ seed: 'tools' })
+    t = await startTestService({ seed: 'tools' })
     alice = await t.token({ sub: ALICE, orgs: [{ id: COMMUNE_A, role: 'elected', ref: true }] })
     bob = await t.token({ sub: BOB, orgs: [{ id: COMMUNE_B, role: 'agent' }] })
     carol = await t.token({ sub: CAROL, orgs: [{ id: COMMUNE_C, role: 'elected' }] })
@@ -251,7 +251,7 @@ describe('who uses a tool, reviews and moderation', () => {
   })
 
   it('limits contact requests per person and day', async () => {
-    const limited = await openCatalogueHost({ seed: 'none', env: { CATALOGUE_CONTACT_DAILY_LIMIT: '1' } })
+    const limited = await startTestService({ seed: 'none', env: { CATALOGUE_CONTACT_DAILY_LIMIT: '1' } })
     try {
       await loadTools(
         limited.ctx,

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ImportReport, ToolDetail } from './schemas.js'
-import { type CatalogueTestHost, openCatalogueHost, PROBLEM } from './testing.js'
+import { type TestService, startTestService, PROBLEM } from './testing.js'
 
 const fixture = (name: string) =>
   JSON.parse(readFileSync(new URL(`../test/fixtures/${name}`, import.meta.url), 'utf8')) as unknown
@@ -13,7 +13,7 @@ const fixture = (name: string) =>
 const EDITOR = '0193a000-0000-7000-8000-00000000e002'
 
 describe('catalogue import of public catalogues (SILL, Comptoir du Libre)', () => {
-  let t: CatalogueTestHost
+  let t: TestService
   let editor: string
   const post = (payload: unknown, query = '', token = editor) =>
     t.host.app.inject({
@@ -50,7 +50,7 @@ describe('catalogue import of public catalogues (SILL, Comptoir du Libre)', () =
   }
 
   beforeAll(async () => {
-    t = await openCatalogueHost({ seed: 'tools' })
+    t = await startTestService({ seed: 'tools' })
     editor = await t.token({ sub: EDITOR, roles: ['editor'] })
   })
   afterAll(async () => {

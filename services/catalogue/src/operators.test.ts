@@ -2,7 +2,7 @@ import { IdentityEvents } from '@osinum/contracts'
 import { publishTestEvent, waitFor } from '@osinum/service-kit/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Criterion, OperatorOffer, SearchResult, ToolDetail } from './schemas.js'
-import { type CatalogueTestHost, openCatalogueHost, PROBLEM } from './testing.js'
+import { type TestService, startTestService, PROBLEM } from './testing.js'
 
 const OPERATOR_X = '0193a000-0000-7000-8000-0000000a0011'
 const OPERATOR_Y = '0193a000-0000-7000-8000-0000000a0012'
@@ -10,7 +10,7 @@ const COMMUNE_X = '0193a000-0000-7000-8000-0000000b0011' // adheres to X
 const COMMUNE_Y = '0193a000-0000-7000-8000-0000000b0012' // adheres to Y
 
 describe('operators’ offers and editor-defined criteria', () => {
-  let t: CatalogueTestHost
+  let t: TestService
   let editorX: string
   let editorY: string
   let nationalEditor: string
@@ -35,7 +35,7 @@ describe('operators’ offers and editor-defined criteria', () => {
   }
 
   beforeAll(async () => {
-    t = await openCatalogueHost({ seed: 'tools' })
+    t = await startTestService({ seed: 'tools' })
     editorX = await t.token({
       sub: '0193a000-0000-7000-8000-0000000c0021',
       roles: ['editor'],

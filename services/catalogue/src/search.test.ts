@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { SearchResult, ToolDetail } from './schemas.js'
 import seedTools from './seed/tools.json' with { type: 'json' }
-import { type CatalogueTestHost, openCatalogueHost, PROBLEM } from './testing.js'
+import { type TestService, startTestService, PROBLEM } from './testing.js'
 
 const tools = seedTools as Array<{ slug: string; categories: string[]; standards: string[]; name: string }>
 const videoconference = tools.filter((t) => t.categories.includes('videoconference')).map((t) => t.slug)
@@ -10,7 +10,7 @@ const caldavAgendas = tools
   .map((t) => t.slug)
 
 describe('catalogue search in French', () => {
-  let t: CatalogueTestHost
+  let t: TestService
   const search = async (query: string) => {
     const res = await t.host.app.inject({ method: 'GET', url: `/v1/tools?${query}` })
     expect(res.statusCode, res.body).toBe(200)
@@ -19,7 +19,7 @@ describe('catalogue search in French', () => {
   const slugs = (r: SearchResult) => r.items.map((i) => i.slug)
 
   beforeAll(async () => {
-    t = await openCatalogueHost({ seed: 'tools' })
+    t = await startTestService({ seed: 'tools' })
   })
   afterAll(async () => {
     await t?.close()

@@ -10,7 +10,7 @@ import { loadTools } from './domain/tools.js'
 import { catalogueService } from './service.js'
 
 /** A catalogue host for tests, on the real PostgreSQL/NATS when configured, else PGlite + in-process bus. */
-export interface CatalogueTestHost {
+export interface TestService {
   host: Host
   ctx: DbContext
   token(claims: {
@@ -26,9 +26,9 @@ export interface CatalogueTestHost {
  * `seed: 'tools'` loads the 72 seed tools (published); `'demo'` adds the embedded demo data
  * (operator offers, usages, a review); `'none'` leaves the catalogue empty.
  */
-export async function openCatalogueHost(
+export async function startTestService(
   options: { seed?: 'none' | 'tools' | 'demo'; env?: Record<string, string> } = {},
-): Promise<CatalogueTestHost> {
+): Promise<TestService> {
   const database: DatabaseHandle = openTestDatabase()
   const transport: EventTransport = await openTestTransport()
   const keys = await testKeys()

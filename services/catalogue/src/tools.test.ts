@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { SearchResult, ToolDetail } from './schemas.js'
-import { type CatalogueTestHost, openCatalogueHost, PROBLEM } from './testing.js'
+import { type TestService, startTestService, PROBLEM } from './testing.js'
 
 const EDITOR = '0193a000-0000-7000-8000-00000000e001'
 
@@ -21,7 +21,7 @@ const validTool = (overrides: Record<string, unknown> = {}) => ({
 })
 
 describe('catalogue tool records', () => {
-  let t: CatalogueTestHost
+  let t: TestService
   let editor: string
   const inject = (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown, token?: string) =>
     t.host.app.inject({
@@ -32,7 +32,7 @@ describe('catalogue tool records', () => {
     })
 
   beforeAll(async () => {
-    t = await openCatalogueHost({ seed: 'tools' })
+    t = await startTestService({ seed: 'tools' })
     editor = await t.token({ sub: EDITOR, roles: ['editor'] })
   })
   afterAll(async () => {

@@ -9,21 +9,21 @@ import {
   createOrganisation,
   memberToken,
   patchBody,
-  startTestEnv,
-  type TestEnv,
+  startTestService,
+  type TestService,
 } from './testing.js'
 
 const v1 = defaultReferential().questionnaire(1)!
 
 describe('who may read a diagnostic', () => {
-  let env: TestEnv
+  let env: TestService
   let orgId: string
   let diagnosticId: string
   let draftId: string
   const advisorId = uuidv7()
   let advisor: string
   beforeAll(async () => {
-    env = await startTestEnv()
+    env = await startTestService()
     const org = await createOrganisation(env, { name: 'Bourg-Témoin' })
     orgId = org.organisationId
     const member = await memberToken(env, orgId)

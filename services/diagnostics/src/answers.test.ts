@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { bearer, createOrganisation, memberToken, startTestEnv, type TestEnv } from './testing.js'
+import { bearer, createOrganisation, memberToken, startTestService, type TestService } from './testing.js'
 
 describe('answers are checked against the questionnaire', () => {
-  let env: TestEnv
+  let env: TestService
   let token: string
   let id: string
   beforeAll(async () => {
-    env = await startTestEnv()
+    env = await startTestService()
     const org = await createOrganisation(env)
     token = await memberToken(env, org.organisationId, 'agent')
     const res = await env.host.app.inject({

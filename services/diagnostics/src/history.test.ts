@@ -10,17 +10,17 @@ import {
   createOrganisation,
   memberToken,
   patchBody,
-  startTestEnv,
-  type TestEnv,
+  startTestService,
+  type TestService,
 } from './testing.js'
 
 const referential = defaultReferential()
 const v1 = referential.questionnaire(1)!
 
 describe('evolution, erasure and the organisation projection', () => {
-  let env: TestEnv
+  let env: TestService
   beforeAll(async () => {
-    env = await startTestEnv()
+    env = await startTestService()
   })
   afterAll(async () => {
     await env?.close()

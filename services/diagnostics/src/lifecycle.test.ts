@@ -8,16 +8,16 @@ import {
   createOrganisation,
   memberToken,
   patchBody,
-  startTestEnv,
-  type TestEnv,
+  startTestService,
+  type TestService,
 } from './testing.js'
 
 const v1 = defaultReferential().questionnaire(1)!
 
 describe('diagnostic lifecycle', () => {
-  let env: TestEnv
+  let env: TestService
   beforeAll(async () => {
-    env = await startTestEnv()
+    env = await startTestService()
   })
   afterAll(async () => {
     await env?.close()

@@ -11,17 +11,17 @@ import {
   createOrganisation,
   memberToken,
   patchBody,
-  startTestEnv,
-  type TestEnv,
+  startTestService,
+  type TestService,
 } from './testing.js'
 
 const v1 = defaultReferential().questionnaire(1)!
 
 describe('links of the recommendations to tools, resources and the operator’s offers', () => {
-  let env: TestEnv
+  let env: TestService
   const operatorId = uuidv7()
   beforeAll(async () => {
-    env = await startTestEnv()
+    env = await startTestService()
     const tool = (slug: string, name: string, status: 'published' | 'archived') => ({
       toolId: uuidv7(),
       slug,

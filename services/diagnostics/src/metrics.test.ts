@@ -6,16 +6,16 @@ import {
   createOrganisation,
   memberToken,
   patchBody,
-  startTestEnv,
-  type TestEnv,
+  startTestService,
+  type TestService,
 } from './testing.js'
 
 const v1 = defaultReferential().questionnaire(1)!
 
 describe('metrics: osinum_diagnostics_submitted_total', () => {
-  let env: TestEnv
+  let env: TestService
   beforeAll(async () => {
-    env = await startTestEnv()
+    env = await startTestService()
   })
   afterAll(async () => {
     await env?.close()

@@ -7,9 +7,9 @@ import {
   bearer,
   createOrganisation,
   memberToken,
-  startTestEnv,
+  startTestService,
   submitDiagnostic,
-  type TestEnv,
+  type TestService,
 } from './testing.js'
 
 const K = 3
@@ -52,9 +52,9 @@ const POPULATION: Array<{
 ]
 
 describe('panorama', () => {
-  let env: TestEnv
+  let env: TestService
   beforeAll(async () => {
-    env = await startTestEnv({ env: { PANORAMA_MIN_GROUP_SIZE: String(K) } })
+    env = await startTestService({ env: { PANORAMA_MIN_GROUP_SIZE: String(K) } })
     const db = env.host.database.db.withSchema(env.schema) as unknown as import('kysely').Kysely<Database>
     await db
       .insertInto('operators')

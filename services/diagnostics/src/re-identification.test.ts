@@ -11,9 +11,9 @@ import {
   bearer,
   createOrganisation,
   memberToken,
-  startTestEnv,
+  startTestService,
   submitDiagnostic,
-  type TestEnv,
+  type TestService,
 } from './testing.js'
 
 const K = 3
@@ -34,13 +34,13 @@ interface PanoramaBody {
 }
 
 describe('statistics that resist re-identification (panorama, peers)', () => {
-  let env: TestEnv
+  let env: TestService
   let db: Kysely<Database>
   const OP = uuidv7()
   const area = { operatorId: OP, region: '75', departement: '23', populationBracket: '500-999' as const }
 
   beforeAll(async () => {
-    env = await startTestEnv({ env: { PANORAMA_MIN_GROUP_SIZE: String(K) } })
+    env = await startTestService({ env: { PANORAMA_MIN_GROUP_SIZE: String(K) } })
     db = env.host.database.db.withSchema(env.schema) as unknown as Kysely<Database>
     await db
       .insertInto('operators')
@@ -144,7 +144,7 @@ describe('statistics that resist re-identification (panorama, peers)', () => {
 
   it('removals that two releases could combine to isolate fewer than k are held (exact minimum cut, not a count of changes)', async () => {
     // A fresh panorama over its own table state: release 1 with A1..A3, release 2 adds B1..B3.
-    const isolated = await startTestEnv({ env: { PANORAMA_MIN_GROUP_SIZE: String(K) } })
+    const isolated = await startTestService({ env: { PANORAMA_MIN_GROUP_SIZE: String(K) } })
     try {
       const idb = isolated.host.database.db.withSchema(isolated.schema) as unknown as Kysely<Database>
       const q = new Panorama(idb, { minGroupSize: K, indicators: defaultReferential().indicators(1) })

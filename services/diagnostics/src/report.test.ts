@@ -8,19 +8,19 @@ import {
   createOrganisation,
   memberToken,
   patchBody,
-  startTestEnv,
-  type TestEnv,
+  startTestService,
+  type TestService,
 } from './testing.js'
 
 const v1 = defaultReferential().questionnaire(1)!
 const flat = (s: string) => s.replace(/\s+/g, ' ').trim()
 
 describe('diagnostic report', () => {
-  let env: TestEnv
+  let env: TestService
   let id: string
   let token: string
   beforeAll(async () => {
-    env = await startTestEnv()
+    env = await startTestService()
     const org = await createOrganisation(env, { name: 'Saint-Étienne-de-Lœuvre-en-Bréchaux' })
     token = await memberToken(env, org.organisationId)
     id = (

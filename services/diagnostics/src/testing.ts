@@ -20,7 +20,7 @@ import type { Questionnaire } from './domain/questionnaire.js'
 import { visibility } from './domain/questionnaire.js'
 import { diagnosticsService } from './service.js'
 
-export interface TestEnv {
+export interface TestService {
   host: Host
   database: DatabaseHandle
   transport: EventTransport
@@ -29,15 +29,15 @@ export interface TestEnv {
   close(): Promise<void>
 }
 
-export async function startTestEnv(
+export async function startTestService(
   options: {
     module?: ServiceModule
     env?: Record<string, string>
     database?: DatabaseHandle
     schema?: string
-    keys?: TestEnv['keys']
+    keys?: TestService['keys']
   } = {},
-): Promise<TestEnv> {
+): Promise<TestService> {
   const database = options.database ?? openTestDatabase()
   const transport = await openTestTransport()
   const keys = options.keys ?? (await testKeys())
@@ -72,7 +72,7 @@ export async function startTestEnv(
 
 /** A collectivité known to the service (as identity would announce it). */
 export async function createOrganisation(
-  env: TestEnv,
+  env: TestService,
   overrides: Partial<{
     name: string
     populationBracket: 'under-500' | '500-999' | '1000-4999' | '5000-19999' | '20000-plus' | null
@@ -111,7 +111,7 @@ export async function createOrganisation(
 
 /** An access token for a member (élu by default) of `organisationId`. */
 export function memberToken(
-  env: TestEnv,
+  env: TestService,
   organisationId: string,
   role: 'elected' | 'agent' = 'elected',
   sub = uuidv7(),
@@ -153,13 +153,13 @@ export function patchBody(questionnaire: Questionnaire, answers: Record<string, 
 }
 
 /** Raw SQL helper on the test schema. */
-export function tableOf(env: TestEnv, table: string) {
+export function tableOf(env: TestService, table: string) {
   return sql.table(`${env.schema}.${table}`)
 }
 
 /** Starts, answers (complete answers, `pick` as for completeAnswers) and submits a diagnostic as a member. */
 export async function submitDiagnostic(
-  env: TestEnv,
+  env: TestService,
   questionnaire: Questionnaire,
   organisationId: string,
   token: string,

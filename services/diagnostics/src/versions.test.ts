@@ -8,8 +8,8 @@ import {
   createOrganisation,
   memberToken,
   patchBody,
-  startTestEnv,
-  type TestEnv,
+  startTestService,
+  type TestService,
 } from './testing.js'
 
 // The v2 questionnaire exists only as a test fixture: it is loaded here and nowhere else.
@@ -53,14 +53,14 @@ describe('questionnaire versions', () => {
   })
 
   describe('on one database, before and after v2 ships', () => {
-    let before: TestEnv
-    let after: TestEnv
+    let before: TestService
+    let after: TestService
     let orgId: string
     let token: string
     let firstId: string
     let firstResults: Record<string, unknown>
     beforeAll(async () => {
-      before = await startTestEnv()
+      before = await startTestService()
       const org = await createOrganisation(before, { name: 'Versionville' })
       orgId = org.organisationId
       token = await memberToken(before, orgId)
@@ -92,7 +92,7 @@ describe('questionnaire versions', () => {
       expect(submitted.statusCode).toBe(200)
       firstResults = submitted.json()
       // The same data, served by a build that also ships questionnaire v2.
-      after = await startTestEnv({
+      after = await startTestService({
         module: createDiagnosticsService({ questionnaires: [v2Data] }),
         database: before.database,
         schema: before.schema,

@@ -1,7 +1,7 @@
 import { IdentityEvents } from '@osinum/contracts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { TokenPair } from './domain/tokens.js'
-import { bearer, type IdentityHarness, identityHarness } from './testing.js'
+import { bearer, type TestService, startTestService } from './testing.js'
 
 /**
  * Two operators, A (Creuse) and B (Corrèze), and every staff role scoped to each: an operator's
@@ -9,7 +9,7 @@ import { bearer, type IdentityHarness, identityHarness } from './testing.js'
  * the thing, 403 when it sees it but may not change it); the platform admin stays global.
  */
 describe('operator scopes in identity: two operators, every scoped role', () => {
-  let h: IdentityHarness
+  let h: TestService
   let opA: string
   let opB: string
   let orgA: string
@@ -30,7 +30,7 @@ describe('operator scopes in identity: two operators, every scoped role', () => 
   >
 
   beforeAll(async () => {
-    h = await identityHarness()
+    h = await startTestService()
     p.platformAdmin = await h.signUp('admin@instance.example', { roles: ['admin'] })
     const operator = async (name: string, departements: string[]) =>
       (

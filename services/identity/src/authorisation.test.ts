@@ -1,7 +1,7 @@
 import { IdentityEvents } from '@osinum/contracts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { TokenPair } from './domain/tokens.js'
-import { bearer, type IdentityHarness, identityHarness, tokenOf } from './testing.js'
+import { bearer, type TestService, startTestService, tokenOf } from './testing.js'
 
 type Who =
   | 'anonymous'
@@ -20,7 +20,7 @@ const CODES: Record<number, string> = { 401: 'OSI_UNAUTHORIZED', 403: 'OSI_FORBI
 const ANY_ID = '0193a000-0000-7000-8000-00000000dead'
 
 describe('authorisation matrix over every identity route', () => {
-  let h: IdentityHarness
+  let h: TestService
   const people = {} as Record<Exclude<Who, 'anonymous'>, TokenPair>
   let A: string
   let B: string
@@ -30,7 +30,7 @@ describe('authorisation matrix over every identity route', () => {
   let invitationA: string
 
   beforeAll(async () => {
-    h = await identityHarness()
+    h = await startTestService()
     people.admin = await h.signUp('admin@instance.example', { roles: ['admin'] })
     people.editor = await h.signUp('editrice@instance.example', { roles: ['editor'] })
     people.outsider = await h.signUp('personne@ailleurs.example')

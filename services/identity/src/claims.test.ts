@@ -2,12 +2,12 @@ import { IdentityEvents } from '@osinum/contracts'
 import { decodeJwt } from 'jose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { TokenPair } from './domain/tokens.js'
-import { bearer, type IdentityHarness, identityHarness, tokenOf } from './testing.js'
+import { bearer, type TestService, startTestService, tokenOf } from './testing.js'
 
 const PROBLEM = /application\/problem\+json/
 
 describe('who speaks for a collectivité: claims and their verification', () => {
-  let h: IdentityHarness
+  let h: TestService
   let admin: TokenPair
   let coordinator: TokenPair
   let operatorAdmin: TokenPair
@@ -15,7 +15,7 @@ describe('who speaks for a collectivité: claims and their verification', () => 
   let operatorId: string
 
   beforeAll(async () => {
-    h = await identityHarness()
+    h = await startTestService()
     admin = await h.signUp('admin@instance.example', { roles: ['admin'] })
     const coordination = await h.signUp('coordination@syndicat-creuse.example')
     const op = await h.inject({

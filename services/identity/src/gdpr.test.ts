@@ -5,7 +5,7 @@ import { waitFor } from '@osinum/service-kit/testing'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { TokenPair } from './domain/tokens.js'
-import { bearer, type IdentityHarness, identityHarness, tokenOf } from './testing.js'
+import { bearer, type TestService, startTestService, tokenOf } from './testing.js'
 
 const EMAIL = 'marie.dupont@alleyrat.example'
 const NAME = 'Marie Dupont'
@@ -14,13 +14,13 @@ const UA = 'Navigateur-de-Marie/1.0'
 const IP = '203.0.113.77'
 
 describe('GDPR: export and erasure', () => {
-  let h: IdentityHarness
+  let h: TestService
   let marie: TokenPair
   let communeId: string
   let colleagueId: string
   let otherCommuneId: string
   beforeAll(async () => {
-    h = await identityHarness()
+    h = await startTestService()
     // Marie: a profile, a password, a session from a known browser and IP, an external identity,
     // a collectivité she created and refers, consent she gave, an invitation she sent, one she got.
     await h.inject({ method: 'POST', url: '/v1/auth/register', payload: { email: EMAIL } })

@@ -2,14 +2,14 @@ import { IdentityEvents } from '@osinum/contracts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sha256 } from './domain/crypto.js'
 import type { TokenPair } from './domain/tokens.js'
-import { bearer, type IdentityHarness, identityHarness, tokenOf } from './testing.js'
+import { bearer, type TestService, startTestService, tokenOf } from './testing.js'
 
 describe('invitations to a collectivité', () => {
-  let h: IdentityHarness
+  let h: TestService
   let referent: TokenPair
   let communeId: string
   beforeAll(async () => {
-    h = await identityHarness()
+    h = await startTestService()
     referent = await h.signUp('maire@anzeme.example')
     communeId = (await h.createCommune(referent, '23004')).id
     await h.inject({

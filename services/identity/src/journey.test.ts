@@ -1,13 +1,13 @@
 import { IdentityEvents } from '@osinum/contracts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { TokenPair } from './domain/tokens.js'
-import { bearer, type IdentityHarness, identityHarness, tokenOf } from './testing.js'
+import { bearer, type TestService, startTestService, tokenOf } from './testing.js'
 
 /** The "done means", through the documented API only (events stand in for the emails). */
 describe('journey: a secretary claims her commune, the syndicate confirms it, she invites the mayor; an advisor is assigned', () => {
-  let h: IdentityHarness
+  let h: TestService
   beforeAll(async () => {
-    h = await identityHarness()
+    h = await startTestService()
   })
   afterAll(async () => {
     await h?.close()

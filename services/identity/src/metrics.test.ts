@@ -1,13 +1,13 @@
 import { exportJWK, generateKeyPair } from 'jose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { identityService } from './service.js'
-import { type IdentityHarness, identityHarness } from './testing.js'
+import { type TestService, startTestService } from './testing.js'
 
 const METRIC = 'osinum_signing_key_expiry_timestamp_seconds'
 const DAY = 86400
 
 /** The series of the signing-key gauge in a /metrics scrape, as kid → value. */
-async function expirySeries(h: IdentityHarness): Promise<Map<string, number>> {
+async function expirySeries(h: TestService): Promise<Map<string, number>> {
   const res = await h.inject({ method: 'GET', url: '/metrics' })
   expect(res.statusCode).toBe(200)
   expect(res.body).toContain(`# TYPE ${METRIC} gauge`)
@@ -18,9 +18,9 @@ async function expirySeries(h: IdentityHarness): Promise<Map<string, number>> {
 }
 
 describe('metrics: osinum_signing_key_expiry_timestamp_seconds (keys in the database)', () => {
-  let h: IdentityHarness
+  let h: TestService
   beforeAll(async () => {
-    h = await identityHarness({
+    h = await startTestService({
       SIGNING_KEYS_RELOAD_SECONDS: '0',
       SIGNING_KEY_ROTATION_SECONDS: String(30 * DAY),
     })
@@ -61,11 +61,11 @@ describe('metrics: osinum_signing_key_expiry_timestamp_seconds (keys in the data
 })
 
 describe('metrics: osinum_signing_key_expiry_timestamp_seconds (keys from SIGNING_KEYS)', () => {
-  let h: IdentityHarness
+  let h: TestService
   beforeAll(async () => {
     const { privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true })
     const keys = [{ ...(await exportJWK(privateKey)), kid: 'secret-key' }]
-    h = await identityHarness({ SIGNING_KEYS: JSON.stringify({ keys }) })
+    h = await startTestService({ SIGNING_KEYS: JSON.stringify({ keys }) })
   })
   afterAll(async () => {
     await h?.close()

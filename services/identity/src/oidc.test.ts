@@ -4,7 +4,7 @@ import { decodeJwt } from 'jose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sha256 } from './domain/crypto.js'
 import type { TokenPair } from './domain/tokens.js'
-import { bearer, type IdentityHarness, identityHarness } from './testing.js'
+import { bearer, type TestService, startTestService } from './testing.js'
 
 const REDIRECT_URI = 'http://osinum.test/v1/auth/oidc/callback'
 const ACCOUNTS: Record<string, Record<string, unknown>> = {
@@ -108,14 +108,14 @@ class Browser {
 }
 
 describe('OpenID Connect login against a real provider (oidc-provider)', () => {
-  let h: IdentityHarness
+  let h: TestService
   let provider: TestOidcProvider
   let issuer: string
 
   beforeAll(async () => {
     provider = await startOidcProvider({ redirectUris: [REDIRECT_URI], accounts: ACCOUNTS })
     issuer = provider.issuer
-    h = await identityHarness({
+    h = await startTestService({
       OIDC_ISSUER: issuer,
       OIDC_CLIENT_ID: 'osinum',
       OIDC_CLIENT_SECRET: 'osinum-test-secret',
@@ -253,7 +253,7 @@ describe('OpenID Connect login against a real provider (oidc-provider)', () => {
   })
 
   it('the callback redirects the browser to the web page (by default) with ?code= (never the tokens), or ?error=', async () => {
-    const web = await identityHarness({
+    const web = await startTestService({
       OIDC_ISSUER: issuer,
       OIDC_CLIENT_ID: 'osinum',
       OIDC_CLIENT_SECRET: 'osinum-test-secret',
@@ -298,7 +298,7 @@ describe('OpenID Connect login against a real provider (oidc-provider)', () => {
       await web.close()
     }
     // Without OIDC configured, the methods say so and the exchange does not exist.
-    const plain = await identityHarness()
+    const plain = await startTestService()
     try {
       expect((await plain.inject({ method: 'GET', url: '/v1/auth/methods' })).json().oidc).toBeNull()
       const none = await plain.inject({

@@ -2,16 +2,16 @@ import { IdentityEvents } from '@osinum/contracts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { isValidSiren } from './domain/organisations.js'
 import type { TokenPair } from './domain/tokens.js'
-import { bearer, type IdentityHarness, identityHarness } from './testing.js'
+import { bearer, type TestService, startTestService } from './testing.js'
 
 const PROBLEM = /application\/problem\+json/
 
 describe('collectivités from official data, and operators', () => {
-  let h: IdentityHarness
+  let h: TestService
   let admin: TokenPair
   let maire: TokenPair
   beforeAll(async () => {
-    h = await identityHarness()
+    h = await startTestService()
     admin = await h.signUp('admin@instance.example', { roles: ['admin'] })
     maire = await h.signUp('maire@alleyrat.example')
   })

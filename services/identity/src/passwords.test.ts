@@ -1,14 +1,14 @@
 import { IdentityEvents } from '@osinum/contracts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { TokenPair } from './domain/tokens.js'
-import { bearer, type IdentityHarness, identityHarness, tokenOf } from './testing.js'
+import { bearer, type TestService, startTestService, tokenOf } from './testing.js'
 
 const PROBLEM = /application\/problem\+json/
 
 describe('password strength (zxcvbn, French dictionary)', () => {
-  let h: IdentityHarness
+  let h: TestService
   beforeAll(async () => {
-    h = await identityHarness()
+    h = await startTestService()
   })
   afterAll(async () => {
     await h?.close()

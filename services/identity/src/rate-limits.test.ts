@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type IdentityHarness, identityHarness } from './testing.js'
+import { type TestService, startTestService } from './testing.js'
 
 describe('rate limits on authentication routes', () => {
-  let h: IdentityHarness
+  let h: TestService
   beforeAll(async () => {
-    h = await identityHarness({ AUTH_RATE_LIMIT_PER_IP: '6', AUTH_RATE_LIMIT_PER_EMAIL: '3' })
+    h = await startTestService({ AUTH_RATE_LIMIT_PER_IP: '6', AUTH_RATE_LIMIT_PER_EMAIL: '3' })
   })
   afterAll(async () => {
     await h?.close()

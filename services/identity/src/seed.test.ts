@@ -3,10 +3,10 @@ import { decodeJwt } from 'jose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_COMMUNES } from './seed.js'
 import { identityService } from './service.js'
-import { type IdentityHarness, identityHarness } from './testing.js'
+import { type TestService, startTestService } from './testing.js'
 
 describe('embedded demo seed', () => {
-  let h: IdentityHarness
+  let h: TestService
   const count = async (
     table: 'users' | 'organisations' | 'operators' | 'memberships' | 'advisor_assignments' | 'outbox',
   ) =>
@@ -21,7 +21,7 @@ describe('embedded demo seed', () => {
   const seed = () => identityService.seed!({ ...h.host.commandContext('identity'), log: () => {} } as never)
 
   beforeAll(async () => {
-    h = await identityHarness()
+    h = await startTestService()
     await seed()
   })
   afterAll(async () => {

@@ -12,7 +12,7 @@ import type { TokenPair } from './domain/tokens.js'
 import { identityService } from './service.js'
 
 /** Test harness of the identity service (real PostgreSQL/NATS when configured, else PGlite/in-process). */
-export interface IdentityHarness {
+export interface TestService {
   host: Host
   db: Kysely<Database>
   database: DatabaseHandle
@@ -50,7 +50,7 @@ export const bearer = (pair: TokenPair | string) => ({
 })
 export const tokenOf = (url: string) => new URL(url).searchParams.get('token')!
 
-export async function identityHarness(env: Record<string, string> = {}): Promise<IdentityHarness> {
+export async function startTestService(env: Record<string, string> = {}): Promise<TestService> {
   const database = openTestDatabase()
   const transport = await openTestTransport()
   const host = await createTestHost({
@@ -69,7 +69,7 @@ export async function identityHarness(env: Record<string, string> = {}): Promise
   const db = host.services.get('identity')!.deps.db as Kysely<Database>
   const inject = host.app.inject.bind(host.app) as Host['app']['inject']
 
-  const events: IdentityHarness['events'] = async (contract) => {
+  const events: TestService['events'] = async (contract) => {
     const rows = await db
       .selectFrom('outbox')
       .select('envelope')
@@ -78,7 +78,7 @@ export async function identityHarness(env: Record<string, string> = {}): Promise
       .execute()
     return rows.map((r) => (typeof r.envelope === 'string' ? JSON.parse(r.envelope) : r.envelope)) as never
   }
-  const waitForEvent: IdentityHarness['waitForEvent'] = (contract, match) =>
+  const waitForEvent: TestService['waitForEvent'] = (contract, match) =>
     waitFor(async () => (await events(contract)).find((e) => match(e.data)))
 
   const refresh = async (pair: TokenPair) => {
@@ -91,7 +91,7 @@ export async function identityHarness(env: Record<string, string> = {}): Promise
     return res.json() as TokenPair
   }
 
-  const signUp: IdentityHarness['signUp'] = async (email, options = {}) => {
+  const signUp: TestService['signUp'] = async (email, options = {}) => {
     const res = await inject({ method: 'POST', url: '/v1/auth/register', payload: { email } })
     if (res.statusCode !== 202) throw new Error(`register failed: ${res.statusCode} ${res.body}`)
     const event = await waitForEvent(
@@ -115,7 +115,7 @@ export async function identityHarness(env: Record<string, string> = {}): Promise
     return pair
   }
 
-  const verifyClaim: IdentityHarness['verifyClaim'] = async (organisationId, userId) => {
+  const verifyClaim: TestService['verifyClaim'] = async (organisationId, userId) => {
     await db.transaction().execute(async (trx) => {
       const claim = await trx
         .selectFrom('membership_claims')
@@ -128,7 +128,7 @@ export async function identityHarness(env: Record<string, string> = {}): Promise
     })
   }
 
-  const createCommune: IdentityHarness['createCommune'] = async (
+  const createCommune: TestService['createCommune'] = async (
     pair,
     code,
     role = 'elected',

@@ -10,7 +10,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { KeyConfigError, KeyStore } from './domain/keys.js'
 import { identityService } from './service.js'
-import { bearer, type IdentityHarness, identityHarness, tokenOf } from './testing.js'
+import { bearer, type TestService, startTestService, tokenOf } from './testing.js'
 
 const PROBLEM = /application\/problem\+json/
 const SECRET = 'a-test-secret-of-enough-length'
@@ -18,9 +18,9 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url')
 
 describe('tokens: verification, refresh rotation and reuse, JWKS', () => {
-  let h: IdentityHarness
+  let h: TestService
   beforeAll(async () => {
-    h = await identityHarness({ SIGNING_KEY_ENCRYPTION_SECRET: SECRET })
+    h = await startTestService({ SIGNING_KEY_ENCRYPTION_SECRET: SECRET })
   })
   afterAll(async () => {
     await h?.close()
@@ -159,9 +159,9 @@ describe('tokens: verification, refresh rotation and reuse, JWKS', () => {
 })
 
 describe('key rotation: the old key verifies until its tokens have expired, then stops', () => {
-  let h: IdentityHarness
+  let h: TestService
   beforeAll(async () => {
-    h = await identityHarness({
+    h = await startTestService({
       ACCESS_TOKEN_TTL_SECONDS: '3',
       KEY_RETIRE_MARGIN_SECONDS: '2',
       SIGNING_KEYS_RELOAD_SECONDS: '0',
@@ -251,7 +251,7 @@ describe('key rotation: the old key verifies until its tokens have expired, then
 })
 
 describe('signing keys from SIGNING_KEYS (Kubernetes Secret)', () => {
-  let h: IdentityHarness
+  let h: TestService
   const kids = ['secret-key-2026', 'secret-key-2025']
   beforeAll(async () => {
     const keys = []
@@ -259,7 +259,7 @@ describe('signing keys from SIGNING_KEYS (Kubernetes Secret)', () => {
       const { privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true })
       keys.push({ ...(await exportJWK(privateKey)), kid })
     }
-    h = await identityHarness({ SIGNING_KEYS: JSON.stringify({ keys }) })
+    h = await startTestService({ SIGNING_KEYS: JSON.stringify({ keys }) })
   })
   afterAll(async () => {
     await h?.close()

@@ -6,7 +6,7 @@ import {
   addUser,
   HOOK_TIMEOUT_MS,
   person,
-  startService,
+  startTestService,
   startSmtp,
   type TestService,
   type TestSmtp,
@@ -49,7 +49,7 @@ describe('notifications operator scopes: two operators, every scoped role', () =
 
   beforeAll(async () => {
     smtp = await startSmtp()
-    s = await startService({ smtp, env: { WEBHOOK_ALLOW_INSECURE: 'true' } })
+    s = await startTestService({ smtp, env: { WEBHOOK_ALLOW_INSECURE: 'true' } })
     await addOrganisation(s, communeA)
     await addUser(s, mayorA)
     await addMember(s, communeA.id, mayorA.id)

@@ -14,7 +14,7 @@ import {
   mailTo,
   PUBLIC_URL,
   person,
-  startService,
+  startTestService,
   startSmtp,
   TEST_SECRET,
   type TestService,
@@ -59,7 +59,7 @@ describe('digests of new resources and tools', () => {
 
   beforeAll(async () => {
     smtp = await startSmtp()
-    s = await startService({ smtp })
+    s = await startTestService({ smtp })
     await addOrganisation(s, commune)
     for (const p of [eager, weekly, elsewhere, follower]) await addUser(s, p)
     await addMember(s, commune.id, eager.id)

@@ -10,7 +10,7 @@ import {
   HOOK_TIMEOUT_MS,
   mailTo,
   person,
-  startService,
+  startTestService,
   startSmtp,
   type TestService,
   type TestSmtp,
@@ -30,7 +30,7 @@ describe('erasure of a person', () => {
     smtp = await startSmtp((address) =>
       refuseErased && address === erased.email ? { code: 451, message: '4.2.1 Mailbox busy' } : null,
     )
-    s = await startService({ smtp, env: { EMAIL_RETRY_BASE_MS: '100', EMAIL_RETRY_MAX_MS: '100' } })
+    s = await startTestService({ smtp, env: { EMAIL_RETRY_BASE_MS: '100', EMAIL_RETRY_MAX_MS: '100' } })
     await addOrganisation(s, commune)
     await addUser(s, erased)
     await addUser(s, stays)

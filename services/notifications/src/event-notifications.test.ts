@@ -12,7 +12,7 @@ import {
   headerText,
   mailTo,
   person,
-  startService,
+  startTestService,
   startSmtp,
   type TestService,
   type TestSmtp,
@@ -36,7 +36,7 @@ describe('notifications caused by other services’ events', () => {
 
   beforeAll(async () => {
     smtp = await startSmtp()
-    s = await startService({ smtp })
+    s = await startTestService({ smtp })
     await addOrganisation(s, commune)
     await addOrganisation(s, other)
     for (const p of [maire, agent, voisin, advisor, editorNational, editorA, editorB]) await addUser(s, p)

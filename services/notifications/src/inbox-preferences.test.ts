@@ -14,7 +14,7 @@ import {
   eventually,
   HOOK_TIMEOUT_MS,
   person,
-  startService,
+  startTestService,
   TEST_SECRET,
   type TestService,
 } from './testing.js'
@@ -54,7 +54,7 @@ describe('inbox, preferences, unsubscribe and the development mailbox', () => {
 
   beforeAll(async () => {
     mailboxDir = mkdtempSync(join(tmpdir(), 'osinum-mailbox-'))
-    s = await startService({ embedded: true, env: { MAILBOX_DIR: mailboxDir } })
+    s = await startTestService({ embedded: true, env: { MAILBOX_DIR: mailboxDir } })
     await addOrganisation(s, commune)
     for (const p of [maire, agent, admin]) await addUser(s, p)
     await addMember(s, commune.id, maire.id)

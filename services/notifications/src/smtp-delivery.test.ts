@@ -10,7 +10,7 @@ import {
   headerText,
   mailTo,
   person,
-  startService,
+  startTestService,
   startSmtp,
   type TestService,
   type TestSmtp,
@@ -26,7 +26,7 @@ describe('email delivery over SMTP', () => {
       if (address.startsWith('unknown.')) return { code: 550, message: '5.1.1 No such user here' }
       return null
     })
-    s = await startService({ smtp })
+    s = await startTestService({ smtp })
   }, HOOK_TIMEOUT_MS)
   afterAll(async () => {
     await s?.close()

@@ -113,7 +113,7 @@ export interface TestService {
 }
 
 /** The notifications service on the test database and bus, with fast retries. */
-export async function startService(
+export async function startTestService(
   options: { env?: Record<string, string>; embedded?: boolean; smtp?: TestSmtp } = {},
 ): Promise<TestService> {
   const database = openTestDatabase()

@@ -15,7 +15,7 @@ import {
   eventually,
   HOOK_TIMEOUT_MS,
   person,
-  startService,
+  startTestService,
   type TestService,
 } from './testing.js'
 
@@ -56,7 +56,7 @@ describe('webhooks', () => {
     })
     await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve))
     base = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`
-    s = await startService({
+    s = await startTestService({
       embedded: true,
       env: {
         MAILBOX_DIR: mailboxDir,

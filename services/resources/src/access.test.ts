@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { draft, seedOrganisations, startResources, type TestContext } from './testing.js'
+import { draft, seedOrganisations, startTestService, type TestService } from './testing.js'
 
 type Operation = {
   operationId: string
@@ -35,11 +35,11 @@ const STAFF_ONLY = [
 ]
 
 describe('access control on every route', () => {
-  let t: TestContext
+  let t: TestService
   let operations: Array<{ method: string; url: string; op: Operation }>
 
   beforeAll(async () => {
-    t = await startResources()
+    t = await startTestService()
     await seedOrganisations(t.db)
     const doc = (t.host.app as unknown as { swagger(): unknown }).swagger() as {
       paths: Record<string, Record<string, Operation>>

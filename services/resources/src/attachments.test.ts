@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { draft, startResources, type TestContext } from './testing.js'
+import { draft, startTestService, type TestService } from './testing.js'
 
 const MAX = 2048
 
@@ -27,7 +27,7 @@ const PNG = Buffer.from(
 )
 const EXE = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(62), Buffer.from('PE\0\0'), Buffer.alloc(200)])
 
-async function setupResource(t: TestContext, slug: string) {
+async function setupResource(t: TestService, slug: string) {
   const res = await t.host.app.inject({
     method: 'POST',
     url: '/v1/resources',
@@ -38,10 +38,10 @@ async function setupResource(t: TestContext, slug: string) {
 }
 
 async function upload(
-  t: TestContext,
+  t: TestService,
   slug: string,
   file: ReturnType<typeof multipart>,
-  who: Parameters<TestContext['auth']>[0] = 'nationalEditor',
+  who: Parameters<TestService['auth']>[0] = 'nationalEditor',
 ) {
   return t.host.app.inject({
     method: 'POST',
@@ -52,9 +52,9 @@ async function upload(
 }
 
 describe('attachments in the database (default storage)', () => {
-  let t: TestContext
+  let t: TestService
   beforeAll(async () => {
-    t = await startResources({ RESOURCES_ATTACHMENT_MAX_BYTES: String(MAX) })
+    t = await startTestService({ RESOURCES_ATTACHMENT_MAX_BYTES: String(MAX) })
     await setupResource(t, 'avec-fichiers')
   })
   afterAll(async () => {
@@ -230,12 +230,12 @@ function fakeS3() {
 }
 
 describe('attachments in S3-compatible storage (when configured)', () => {
-  let t: TestContext
+  let t: TestService
   const s3 = fakeS3()
   beforeAll(async () => {
     await new Promise<void>((resolve) => s3.server.listen(0, '127.0.0.1', resolve))
     const { port } = s3.server.address() as AddressInfo
-    t = await startResources({
+    t = await startTestService({
       RESOURCES_ATTACHMENT_MAX_BYTES: String(MAX),
       S3_ENDPOINT: `http://127.0.0.1:${port}`,
       S3_BUCKET: 'osinum-test',

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { draft, OP_A, OP_B, seedOrganisations, startResources, type TestContext } from './testing.js'
+import { draft, OP_A, OP_B, seedOrganisations, startTestService, type TestService } from './testing.js'
 
 const ADMIN_A = '0193b000-0000-7000-8000-000000000da1'
 const ADMIN_B = '0193b000-0000-7000-8000-000000000db1'
@@ -20,7 +20,7 @@ const training = (slug: string) => ({
  * another operator's (404 when it cannot even see it, 403 otherwise), nor national content.
  */
 describe('resources operator scopes: two operators, every scoped role', () => {
-  let t: TestContext
+  let t: TestService
   let headers: Record<
     'adminA' | 'adminB' | 'editorA' | 'editorB' | 'nationalEditor' | 'memberA' | 'admin',
     Record<string, string>
@@ -48,7 +48,7 @@ describe('resources operator scopes: two operators, every scoped role', () => {
   }
 
   beforeAll(async () => {
-    t = await startResources()
+    t = await startTestService()
     await seedOrganisations(t.db)
     headers = {
       adminA: await t.authAs(ADMIN_A, { sub: ADMIN_A, roles: ['admin'], op: OP_A }),

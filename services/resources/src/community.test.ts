@@ -5,12 +5,12 @@ import {
   ORG_A,
   ORG_B,
   seedOrganisations,
-  startResources,
-  type TestContext,
+  startTestService,
+  type TestService,
   USERS,
 } from './testing.js'
 
-type Who = Parameters<TestContext['auth']>[0]
+type Who = Parameters<TestService['auth']>[0]
 interface Experience {
   id: string
   title: string
@@ -23,7 +23,7 @@ interface Experience {
 }
 
 describe('community: experiences, comments, votes and moderation', () => {
-  let t: TestContext
+  let t: TestService
   let hiddenPost: string
   let visiblePost: string
   const call = async (
@@ -46,7 +46,7 @@ describe('community: experiences, comments, votes and moderation', () => {
   }
 
   beforeAll(async () => {
-    t = await startResources()
+    t = await startTestService()
     await seedOrganisations(t.db)
   })
   afterAll(async () => {
@@ -300,7 +300,7 @@ describe('community: experiences, comments, votes and moderation', () => {
 })
 
 describe('personal collections (bookmarks)', () => {
-  let t: TestContext
+  let t: TestService
   const call = async (
     method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
     url: string,
@@ -310,7 +310,7 @@ describe('personal collections (bookmarks)', () => {
     t.host.app.inject({ method, url, headers: who ? await t.auth(who) : {}, ...(payload ? { payload } : {}) })
 
   beforeAll(async () => {
-    t = await startResources()
+    t = await startTestService()
     await seedOrganisations(t.db)
     for (const slug of ['favori-1', 'favori-2']) {
       await call('POST', '/v1/resources', 'nationalEditor', draft({ slug }))

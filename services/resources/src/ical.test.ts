@@ -3,7 +3,7 @@ import ICAL from 'ical.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { escapeText, foldLine } from './domain/ical.js'
 import { parisLocalToInstant, toParisIso } from './domain/paris-time.js'
-import { startResources, type TestContext } from './testing.js'
+import { startTestService, type TestService } from './testing.js'
 
 /** Parses an iCalendar text with ical.js, registering its time zones as a calendar app would. */
 function parseCalendar(text: string) {
@@ -37,13 +37,13 @@ describe('iCalendar text', () => {
 })
 
 describe('training calendars (.ics)', () => {
-  let t: TestContext
+  let t: TestService
   let winter: string
   let summer: string
   const title = 'RGPD : l’essentiel, pour les maires; et les agents'
 
   beforeAll(async () => {
-    t = await startResources()
+    t = await startTestService()
     const editor = await t.auth('nationalEditor')
     const created = await t.host.app.inject({
       method: 'POST',

@@ -2,17 +2,17 @@ import { randomUUID } from 'node:crypto'
 import { IdentityEvents, ResourcesEvents } from '@osinum/contracts'
 import { publishTestEvent, waitFor } from '@osinum/service-kit/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { draft, OP_A, seedOrganisations, startResources, type TestContext, USERS } from './testing.js'
+import { draft, OP_A, seedOrganisations, startTestService, type TestService, USERS } from './testing.js'
 
-type Who = Parameters<TestContext['auth']>[0]
+type Who = Parameters<TestService['auth']>[0]
 
 describe('identity events', () => {
-  let t: TestContext
+  let t: TestService
   const call = async (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, who?: Who, payload?: object) =>
     t.host.app.inject({ method, url, headers: who ? await t.auth(who) : {}, ...(payload ? { payload } : {}) })
 
   beforeAll(async () => {
-    t = await startResources()
+    t = await startTestService()
     await seedOrganisations(t.db)
     for (const [slug, who] of [
       ['nationale', 'nationalEditor'],

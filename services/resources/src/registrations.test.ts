@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { ResourcesEvents } from '@osinum/contracts'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { OP_B, seedOrganisations, startResources, type TestContext } from './testing.js'
+import { OP_B, seedOrganisations, startTestService, type TestService } from './testing.js'
 
 interface RegistrationBody {
   id: string
@@ -26,7 +26,7 @@ const training = (slug: string, over: Record<string, unknown> = {}) => ({
 })
 
 describe('training registrations', () => {
-  let t: TestContext
+  let t: TestService
 
   async function newSession(slug: string, capacity: number, over: Record<string, unknown> = {}) {
     const editor = await t.auth('nationalEditor')
@@ -81,7 +81,7 @@ describe('training registrations', () => {
   }
 
   beforeAll(async () => {
-    t = await startResources()
+    t = await startTestService()
     await seedOrganisations(t.db)
   })
   afterAll(async () => {

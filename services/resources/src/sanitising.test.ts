@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { draft, ORG_A, seedOrganisations, startResources, type TestContext } from './testing.js'
+import { draft, ORG_A, seedOrganisations, startTestService, type TestService } from './testing.js'
 
 const ATTACKS = [
   '<script>alert(1)</script>',
@@ -22,9 +22,9 @@ function expectInert(html: string) {
 }
 
 describe('script injection is neutralised', () => {
-  let t: TestContext
+  let t: TestService
   beforeAll(async () => {
-    t = await startResources()
+    t = await startTestService()
     await seedOrganisations(t.db)
   })
   afterAll(async () => {

@@ -2,7 +2,7 @@ import { THEME_IDS } from '@osinum/contracts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import resourcesSeed from './seed/resources.json' with { type: 'json' }
 import { seedDemo } from './seed/seed.js'
-import { draft, OP_A, seedOrganisations, startResources, type TestContext } from './testing.js'
+import { draft, OP_A, seedOrganisations, startTestService, type TestService } from './testing.js'
 
 interface Facet {
   value: string
@@ -27,7 +27,7 @@ interface SearchBody {
 }
 
 describe('resource search', () => {
-  let t: TestContext
+  let t: TestService
   const search = async (query: string, headers: Record<string, string> = {}) => {
     const res = await t.host.app.inject({ method: 'GET', url: `/v1/resources?${query}`, headers })
     expect(res.statusCode, res.body).toBe(200)
@@ -35,7 +35,7 @@ describe('resource search', () => {
   }
 
   beforeAll(async () => {
-    t = await startResources()
+    t = await startTestService()
     await seedOrganisations(t.db)
     await seedDemo(t.db)
   })

@@ -6,7 +6,7 @@ import experiences from './seed/experiences.json' with { type: 'json' }
 import resources from './seed/resources.json' with { type: 'json' }
 import { seedDemo } from './seed/seed.js'
 import trainings from './seed/trainings.json' with { type: 'json' }
-import { startResources, type TestContext } from './testing.js'
+import { startTestService, type TestService } from './testing.js'
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 
@@ -108,9 +108,9 @@ describe('seed data files', () => {
 })
 
 describe('embedded demo seed', () => {
-  let t: TestContext
+  let t: TestService
   beforeAll(async () => {
-    t = await startResources()
+    t = await startTestService()
     await seedDemo(t.db)
     await seedDemo(t.db)
   })

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { ResourcesEvents } from '@osinum/contracts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { OP_A, seedOrganisations, startResources, type TestContext } from './testing.js'
+import { OP_A, seedOrganisations, startTestService, type TestService } from './testing.js'
 
 const VISIO = 'https://visio.example.org/reunion-secrete'
 
@@ -20,7 +20,7 @@ interface Event {
 }
 
 describe('session changes (resources side: stored state and events)', () => {
-  let t: TestContext
+  let t: TestService
 
   async function newSession(
     slug: string,
@@ -87,7 +87,7 @@ describe('session changes (resources side: stored state and events)', () => {
   }
 
   beforeAll(async () => {
-    t = await startResources()
+    t = await startTestService()
     await seedOrganisations(t.db)
   })
   afterAll(async () => {

@@ -23,7 +23,7 @@ export const USERS = {
   outsider: '0193b000-0000-7000-8000-000000000000',
 } as const
 
-export interface TestContext {
+export interface TestService {
   host: Host
   db: Db
   schema: string
@@ -41,7 +41,7 @@ export interface TestContext {
 }
 
 /** A resources service on the test database and bus, in its own schema and event namespace. */
-export async function startResources(env: Record<string, string> = {}): Promise<TestContext> {
+export async function startTestService(env: Record<string, string> = {}): Promise<TestService> {
   const database: DatabaseHandle = openTestDatabase()
   const transport: EventTransport = await openTestTransport()
   const keys = await testKeys()

@@ -1,11 +1,11 @@
 import { ResourcesEvents } from '@osinum/contracts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { draft, OP_A, seedOrganisations, startResources, type TestContext, USERS } from './testing.js'
+import { draft, OP_A, seedOrganisations, startTestService, type TestService, USERS } from './testing.js'
 
-type Who = Parameters<TestContext['auth']>[0]
+type Who = Parameters<TestService['auth']>[0]
 
 describe('editorial workflow', () => {
-  let t: TestContext
+  let t: TestService
   const call = async (
     method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
     url: string,
@@ -17,7 +17,7 @@ describe('editorial workflow', () => {
     call('POST', `/v1/resources/${slug}/transitions`, who, { to })
 
   beforeAll(async () => {
-    t = await startResources()
+    t = await startTestService()
     await seedOrganisations(t.db)
   })
   afterAll(async () => {

@@ -3,10 +3,10 @@ import {
   bearer,
   id,
   identity,
-  openWorld,
+  startTestService,
   SETUP_TIMEOUT,
   submitDiagnosticFor,
-  type TestWorld,
+  type TestService,
   tokens,
 } from './testing.js'
 
@@ -19,7 +19,7 @@ const SCOPED_PREFIXES = new RegExp(
 
 /** Who may call what: 401 without a token on every route, 403/404 for the wrong person, problems for bad input. */
 describe('accompaniment access control', () => {
-  let world: TestWorld
+  let world: TestService
   const OP = id(51, 1)
   const OTHER_OP = id(51, 2)
   const ADVISOR = id(52, 1)
@@ -43,7 +43,7 @@ describe('accompaniment access control', () => {
     world.keys.token({ sub, roles, op })
 
   beforeAll(async () => {
-    world = await openWorld()
+    world = await startTestService()
     const idy = identity(world)
     await idy.operator(OP, ['44'], null)
     await idy.operator(OTHER_OP, ['85'], null)

@@ -3,16 +3,16 @@ import {
   bearer,
   id,
   identity,
-  openWorld,
+  startTestService,
   SETUP_TIMEOUT,
   submitDiagnosticFor,
-  type TestWorld,
+  type TestService,
   tokens,
 } from './testing.js'
 
 /** An advisor reads a collectivité's diagnostics and plan only while it consents. */
 describe('consent of the collectivité', () => {
-  let world: TestWorld
+  let world: TestService
   const OP = id(21, 1)
   const ADVISOR = id(22, 1)
   const MAYOR = id(23, 1)
@@ -22,7 +22,7 @@ describe('consent of the collectivité', () => {
   let itemId: string
 
   beforeAll(async () => {
-    world = await openWorld()
+    world = await startTestService()
     const idy = identity(world)
     await idy.operator(OP, ['38'], null)
     await idy.user(ADVISOR, ['advisor'], OP)

@@ -1,7 +1,7 @@
 import { DEMO } from '@osinum/contracts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { diagnosticsService } from '../service.js'
-import { bearer, identity, openWorld, SETUP_TIMEOUT, type TestWorld } from './testing.js'
+import { bearer, identity, startTestService, SETUP_TIMEOUT, type TestService } from './testing.js'
 
 interface Plan {
   view: string
@@ -17,7 +17,7 @@ interface Plan {
  * published as identity's demo seed does.
  */
 describe('demo journey: from a help request to a shared action plan', () => {
-  let world: TestWorld
+  let world: TestService
   let mayor: string
   let advisor: string
   let requestId: string
@@ -26,7 +26,7 @@ describe('demo journey: from a help request to a shared action plan', () => {
   const NOTE = 'Mairie motivée ; prévoir un atelier RGPD commun avec la commune B.'
 
   beforeAll(async () => {
-    world = await openWorld()
+    world = await startTestService()
     await diagnosticsService.seed!(world.host.commandContext('diagnostics') as never)
     const idy = identity(world)
     await idy.operator(DEMO.operator.id, ['26', '07'], null)

@@ -5,16 +5,16 @@ import {
   bearer,
   id,
   identity,
-  openWorld,
+  startTestService,
   SETUP_TIMEOUT,
   submitDiagnosticFor,
-  type TestWorld,
+  type TestService,
   tokens,
 } from './testing.js'
 
 /** The life of a support request, and the advisor dashboard that follows collectivités. */
 describe('support request follow-up and advisor dashboard', () => {
-  let world: TestWorld
+  let world: TestService
   const OP = id(61, 1)
   const A1 = id(62, 1)
   const A2 = id(62, 2)
@@ -29,7 +29,7 @@ describe('support request follow-up and advisor dashboard', () => {
   const day = (offset: number) => new Date(now.getTime() + offset * 86_400_000).toISOString().slice(0, 10)
 
   beforeAll(async () => {
-    world = await openWorld()
+    world = await startTestService()
     const idy = identity(world)
     await idy.operator(OP, ['29'], null)
     await idy.user(A1, ['advisor'], OP)

@@ -3,10 +3,10 @@ import {
   bearer,
   id,
   identity,
-  openWorld,
+  startTestService,
   SETUP_TIMEOUT,
   submitDiagnosticFor,
-  type TestWorld,
+  type TestService,
   tokens,
   weakAnswers,
 } from './testing.js'
@@ -26,7 +26,7 @@ interface Portfolio {
 }
 
 describe('gap portfolio of an operator', () => {
-  let world: TestWorld
+  let world: TestService
   const OP1 = id(31, 1)
   const OP2 = id(31, 2)
   const ADV1 = id(32, 1)
@@ -43,7 +43,7 @@ describe('gap portfolio of an operator', () => {
 
   const gdpr = weakAnswers({ 'governance.training-wishes': ['gdpr'] })
   beforeAll(async () => {
-    world = await openWorld()
+    world = await startTestService()
     const idy = identity(world)
     await idy.operator(OP1, ['01', '02'], null)
     await idy.operator(OP2, ['01', '03'], null)

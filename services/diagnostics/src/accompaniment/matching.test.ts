@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { matchAdvisors } from './matching.js'
-import { bearer, id, identity, openWorld, SETUP_TIMEOUT, type TestWorld, tokens } from './testing.js'
+import { bearer, id, identity, startTestService, SETUP_TIMEOUT, type TestService, tokens } from './testing.js'
 
 describe('matchAdvisors (pure)', () => {
   const org = { organisationId: 'o1', operatorId: 'op1', departement: '01' }
@@ -51,7 +51,7 @@ describe('matchAdvisors (pure)', () => {
 })
 
 describe('support request matching by territory', () => {
-  let world: TestWorld
+  let world: TestService
   // Operator 1 covers 01 and 09; operator 2 also covers 01 (an overlap) and 05.
   const OP1 = id(1, 1)
   const OP2 = id(1, 2)
@@ -74,7 +74,7 @@ describe('support request matching by territory', () => {
   const MAYOR = id(6, 1)
 
   beforeAll(async () => {
-    world = await openWorld()
+    world = await startTestService()
     const idy = identity(world)
     await idy.operator(OP1, ['01', '02', '09'], COORD1)
     await idy.operator(OP2, ['01', '05'], COORD2)

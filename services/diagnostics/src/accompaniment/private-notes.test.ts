@@ -3,10 +3,10 @@ import {
   bearer,
   id,
   identity,
-  openWorld,
+  startTestService,
   SETUP_TIMEOUT,
   submitDiagnosticFor,
-  type TestWorld,
+  type TestService,
   tokens,
 } from './testing.js'
 
@@ -18,7 +18,7 @@ const SECRET_ITEM = 'NOTE-PRIVEE-ACTION-91bc'
  * data is called as a member and its body searched for the notes (and the `privateNotes` field).
  */
 describe('private advisor notes', () => {
-  let world: TestWorld
+  let world: TestService
   const OP = id(11, 1)
   const ADVISOR = id(12, 1)
   const MAYOR = id(13, 1)
@@ -35,7 +35,7 @@ describe('private advisor notes', () => {
   let ruleIds: string[]
 
   beforeAll(async () => {
-    world = await openWorld()
+    world = await startTestService()
     const idy = identity(world)
     await idy.operator(OP, ['26'], null)
     await idy.user(ADVISOR, ['advisor'], OP)

@@ -2,7 +2,7 @@ import { waitFor } from '@osinum/service-kit/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { accompanimentCommands } from './commands.js'
 import { runReminders } from './reminders.js'
-import { bearer, id, identity, openWorld, SETUP_TIMEOUT, type TestWorld, tokens } from './testing.js'
+import { bearer, id, identity, startTestService, SETUP_TIMEOUT, type TestService, tokens } from './testing.js'
 
 interface ReminderEnvelope {
   data: { kind: string; subjectId: string; recipientIds: string[]; dueOn: string; title: string }
@@ -10,7 +10,7 @@ interface ReminderEnvelope {
 
 /** The reminder job emits ReminderDue once per (kind, subject, day), however often it runs. */
 describe('reminder job', () => {
-  let world: TestWorld
+  let world: TestService
   const OP = id(41, 1)
   const ADVISOR = id(42, 1)
   const MAYOR = id(43, 1)
@@ -31,7 +31,7 @@ describe('reminder job', () => {
   }
 
   beforeAll(async () => {
-    world = await openWorld()
+    world = await startTestService()
     const idy = identity(world)
     await idy.operator(OP, ['69'], null)
     await idy.user(ADVISOR, ['advisor'], OP)
@@ -163,11 +163,11 @@ describe('reminder job', () => {
 })
 
 describe('scheduled reminder job', () => {
-  let world: TestWorld
+  let world: TestService
   const MAYOR = id(45, 1)
   const ORG = id(45, 2)
   beforeAll(async () => {
-    world = await openWorld({ REMINDERS_INTERVAL_MS: '50' })
+    world = await startTestService({ REMINDERS_INTERVAL_MS: '50' })
   }, SETUP_TIMEOUT)
   afterAll(async () => world?.close())
 

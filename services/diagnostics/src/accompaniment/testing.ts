@@ -33,7 +33,7 @@ export const SETUP_TIMEOUT = 300_000
 
 export type Keys = Awaited<ReturnType<typeof testKeys>>
 
-export interface TestWorld {
+export interface TestService {
   host: Host
   keys: Keys
   db: AccDb
@@ -42,7 +42,7 @@ export interface TestWorld {
   close(): Promise<void>
 }
 
-export async function openWorld(env: Record<string, string> = {}): Promise<TestWorld> {
+export async function startTestService(env: Record<string, string> = {}): Promise<TestService> {
   const database = openTestDatabase()
   const transport = await openTestTransport()
   const keys = await testKeys()
@@ -71,7 +71,7 @@ export async function openWorld(env: Record<string, string> = {}): Promise<TestW
 
 /** Publishes an identity event and waits until the diagnostics projection has applied it. */
 async function publish<E extends EventContract>(
-  world: TestWorld,
+  world: TestService,
   contract: E,
   aggregateId: string,
   data: EventData<E>,
@@ -82,7 +82,7 @@ async function publish<E extends EventContract>(
 }
 
 /** Identity, as seen through its events. */
-export function identity(world: TestWorld) {
+export function identity(world: TestService) {
   const { db } = world
   return {
     async operator(operatorId: string, departements: string[], coordinatorId: string | null = null) {
@@ -226,7 +226,7 @@ export function weakAnswers(overrides: Record<string, string[]> = {}): Record<st
 
 /** Starts, answers and submits a diagnostic with the core's use-cases, as a member would. */
 export async function submitDiagnosticFor(
-  world: TestWorld,
+  world: TestService,
   organisationId: string,
   userId: string,
   answers: Record<string, string[]> = weakAnswers(),
