@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type TestService, startTestService, PROBLEM } from './testing.js'
+import { PROBLEM, startTestService, type TestService } from './testing.js'
 
 const COMMUNE = '0193a000-0000-7000-8000-0000000b0021'
 const OTHER_COMMUNE = '0193a000-0000-7000-8000-0000000b0022'

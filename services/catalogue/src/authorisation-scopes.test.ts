@@ -1,7 +1,7 @@
 import { IdentityEvents, type PlatformRole } from '@osinum/contracts'
 import { publishTestEvent, waitFor } from '@osinum/service-kit/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type TestService, startTestService } from './testing.js'
+import { startTestService, type TestService } from './testing.js'
 
 const OP_A = '0193a000-0000-7000-8000-0000000a00a1'
 const OP_B = '0193a000-0000-7000-8000-0000000a00b1'

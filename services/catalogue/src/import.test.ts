@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ImportReport, ToolDetail } from './schemas.js'
-import { type TestService, startTestService, PROBLEM } from './testing.js'
+import { PROBLEM, startTestService, type TestService } from './testing.js'
 
 const fixture = (name: string) =>
   JSON.parse(readFileSync(new URL(`../test/fixtures/${name}`, import.meta.url), 'utf8')) as unknown

@@ -1,2 +1,3 @@
-export { seedToolInputs } from './domain/seed.js'
-export { CatalogueConfigSchema, catalogueService } from './service.js'
+export { CatalogueConfigSchema } from './config.js'
+export { seedToolInputs } from './seed/index.js'
+export { catalogueService } from './service.js'

@@ -2,7 +2,7 @@ import { IdentityEvents } from '@osinum/contracts'
 import { publishTestEvent, waitFor } from '@osinum/service-kit/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Criterion, OperatorOffer, SearchResult, ToolDetail } from './schemas.js'
-import { type TestService, startTestService, PROBLEM } from './testing.js'
+import { PROBLEM, startTestService, type TestService } from './testing.js'
 
 const OPERATOR_X = '0193a000-0000-7000-8000-0000000a0011'
 const OPERATOR_Y = '0193a000-0000-7000-8000-0000000a0012'

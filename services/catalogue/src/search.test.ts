@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { SearchResult, ToolDetail } from './schemas.js'
 import seedTools from './seed/tools.json' with { type: 'json' }
-import { type TestService, startTestService, PROBLEM } from './testing.js'
+import { PROBLEM, startTestService, type TestService } from './testing.js'
 
 const tools = seedTools as Array<{ slug: string; categories: string[]; standards: string[]; name: string }>
 const videoconference = tools.filter((t) => t.categories.includes('videoconference')).map((t) => t.slug)

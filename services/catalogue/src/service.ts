@@ -1,38 +1,14 @@
 import { readFile } from 'node:fs/promises'
 import { defineService } from '@osinum/service-kit'
-import { Type } from 'typebox'
 import { app } from './app.js'
+import { type CatalogueConfig, CatalogueConfigSchema } from './config.js'
 import type { Db } from './domain/db.js'
 import { type ImportFormat, runImport } from './domain/import.js'
 import { readImportFile } from './domain/import-file.js'
 import { IMPORT_FORMATS } from './domain/import-parse.js'
-import { seedCatalogue } from './domain/seed.js'
 import { loadTools, type ToolInput } from './domain/tools.js'
 import { migrations } from './migrations/index.js'
-import type { CatalogueConfig } from './routes/shared.js'
-
-/** Variables the catalogue adds to the base configuration (all have defaults). */
-export const CatalogueConfigSchema = Type.Object({
-  CATALOGUE_SEARCH_REFRESH_MS: Type.Integer({
-    minimum: 0,
-    maximum: 600_000,
-    default: 1000,
-    description:
-      'How long a replica serves search from its in-memory snapshot before re-checking the catalogue version',
-  }),
-  CATALOGUE_IMPORT_BODY_LIMIT_BYTES: Type.Integer({
-    minimum: 1024,
-    maximum: 200 * 1024 * 1024,
-    default: 32 * 1024 * 1024,
-    description: 'Largest import file accepted (the SILL dump is several megabytes)',
-  }),
-  CATALOGUE_CONTACT_DAILY_LIMIT: Type.Integer({
-    minimum: 1,
-    maximum: 1000,
-    default: 10,
-    description: 'Contact requests a person may send in 24 hours',
-  }),
-})
+import { seedCatalogue } from './seed/index.js'
 
 export const catalogueService = defineService<CatalogueConfig>({
   name: 'catalogue',

@@ -5,8 +5,8 @@ import type { Host } from '@osinum/service-kit'
 import { createTestHost, openTestDatabase, openTestTransport, testKeys } from '@osinum/service-kit/testing'
 import { uniqueName } from '@osinum/testing'
 import type { Db, DbContext } from './domain/db.js'
-import { seedCatalogue, seedToolInputs } from './domain/seed.js'
 import { loadTools } from './domain/tools.js'
+import { seedCatalogue, seedToolInputs } from './seed/index.js'
 import { catalogueService } from './service.js'
 
 /** A catalogue host for tests, on the real PostgreSQL/NATS when configured, else PGlite + in-process bus. */

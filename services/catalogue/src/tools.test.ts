@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { SearchResult, ToolDetail } from './schemas.js'
-import { type TestService, startTestService, PROBLEM } from './testing.js'
+import { PROBLEM, startTestService, type TestService } from './testing.js'
 
 const EDITOR = '0193a000-0000-7000-8000-00000000e001'
 

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { createCounter, handlePersonalData, type ServiceDeps } from '@osinum/service-kit'
 import type { Kysely } from 'kysely'
 import { accompanimentRoutes } from './accompaniment/plugin.js'
+import type { DiagnosticsConfig } from './config.js'
 import { registerConsumers } from './consumers.js'
 import type { Database } from './domain/db.js'
 import type { DiagnosticsContext } from './domain/diagnostics.js'
@@ -12,12 +13,6 @@ import { benchmarkRoutes } from './routes/benchmarks/index.js'
 import { diagnosticRoutes } from './routes/diagnostics/index.js'
 import { panoramaRoutes } from './routes/panorama/index.js'
 import { questionnaireRoutes } from './routes/questionnaires/index.js'
-
-export interface DiagnosticsConfig {
-  PANORAMA_MIN_GROUP_SIZE: number
-  PANORAMA_REFRESH_SECONDS: number
-  PANORAMA_RELEASE_INTERVAL_SECONDS: number
-}
 
 /** Builds the diagnostics plugin over a referential (the shipped data, or more in tests). */
 export function buildApp(

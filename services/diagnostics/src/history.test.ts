@@ -3,7 +3,7 @@ import { publishTestEvent, waitFor } from '@osinum/service-kit/testing'
 import { v7 as uuidv7 } from 'uuid'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { defaultReferential } from './domain/referential.js'
-import { DEMO_DIAGNOSTICS, seedDemo } from './seed.js'
+import { DEMO_DIAGNOSTICS, seedDemo } from './seed/index.js'
 import {
   bearer,
   completeAnswers,

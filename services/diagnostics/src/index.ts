@@ -1,1 +1,2 @@
-export { createDiagnosticsService, DiagnosticsConfigSchema, diagnosticsService } from './service.js'
+export { DiagnosticsConfigSchema } from './config.js'
+export { createDiagnosticsService, diagnosticsService } from './service.js'

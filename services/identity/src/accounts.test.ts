@@ -4,7 +4,7 @@ import { decodeJwt, decodeProtectedHeader } from 'jose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sha256 } from './domain/crypto.js'
 import type { TokenPair } from './domain/tokens.js'
-import { bearer, type TestService, startTestService, tokenOf } from './testing.js'
+import { bearer, startTestService, type TestService, tokenOf } from './testing.js'
 
 const PROBLEM = /application\/problem\+json/
 

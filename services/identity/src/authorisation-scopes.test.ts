@@ -1,7 +1,7 @@
 import { IdentityEvents } from '@osinum/contracts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { TokenPair } from './domain/tokens.js'
-import { bearer, type TestService, startTestService } from './testing.js'
+import { bearer, startTestService, type TestService } from './testing.js'
 
 /**
  * Two operators, A (Creuse) and B (Corrèze), and every staff role scoped to each: an operator's

@@ -1,7 +1,7 @@
 import { IdentityEvents } from '@osinum/contracts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { TokenPair } from './domain/tokens.js'
-import { bearer, type TestService, startTestService, tokenOf } from './testing.js'
+import { bearer, startTestService, type TestService, tokenOf } from './testing.js'
 
 type Who =
   | 'anonymous'

@@ -5,7 +5,7 @@ import { waitFor } from '@osinum/service-kit/testing'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { TokenPair } from './domain/tokens.js'
-import { bearer, type TestService, startTestService, tokenOf } from './testing.js'
+import { bearer, startTestService, type TestService, tokenOf } from './testing.js'
 
 const EMAIL = 'marie.dupont@alleyrat.example'
 const NAME = 'Marie Dupont'

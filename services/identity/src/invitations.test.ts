@@ -2,7 +2,7 @@ import { IdentityEvents } from '@osinum/contracts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sha256 } from './domain/crypto.js'
 import type { TokenPair } from './domain/tokens.js'
-import { bearer, type TestService, startTestService, tokenOf } from './testing.js'
+import { bearer, startTestService, type TestService, tokenOf } from './testing.js'
 
 describe('invitations to a collectivité', () => {
   let h: TestService

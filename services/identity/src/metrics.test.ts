@@ -1,7 +1,7 @@
 import { exportJWK, generateKeyPair } from 'jose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { identityService } from './service.js'
-import { type TestService, startTestService } from './testing.js'
+import { startTestService, type TestService } from './testing.js'
 
 const METRIC = 'osinum_signing_key_expiry_timestamp_seconds'
 const DAY = 86400

@@ -4,7 +4,7 @@ import { decodeJwt } from 'jose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sha256 } from './domain/crypto.js'
 import type { TokenPair } from './domain/tokens.js'
-import { bearer, type TestService, startTestService } from './testing.js'
+import { bearer, startTestService, type TestService } from './testing.js'
 
 const REDIRECT_URI = 'http://osinum.test/v1/auth/oidc/callback'
 const ACCOUNTS: Record<string, Record<string, unknown>> = {

@@ -2,7 +2,7 @@ import { IdentityEvents } from '@osinum/contracts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { isValidSiren } from './domain/organisations.js'
 import type { TokenPair } from './domain/tokens.js'
-import { bearer, type TestService, startTestService } from './testing.js'
+import { bearer, startTestService, type TestService } from './testing.js'
 
 const PROBLEM = /application\/problem\+json/
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type TestService, startTestService } from './testing.js'
+import { startTestService, type TestService } from './testing.js'
 
 describe('rate limits on authentication routes', () => {
   let h: TestService

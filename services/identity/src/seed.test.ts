@@ -1,9 +1,9 @@
 import { DEMO, IdentityEvents } from '@osinum/contracts'
 import { decodeJwt } from 'jose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DEMO_COMMUNES } from './seed.js'
+import { DEMO_COMMUNES } from './seed/index.js'
 import { identityService } from './service.js'
-import { type TestService, startTestService } from './testing.js'
+import { startTestService, type TestService } from './testing.js'
 
 describe('embedded demo seed', () => {
   let h: TestService

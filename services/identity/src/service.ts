@@ -3,7 +3,7 @@ import { app } from './app.js'
 import { grantAdmin, rotateKeys } from './commands.js'
 import { IdentityConfig } from './config.js'
 import { migrations } from './migrations/index.js'
-import { seed } from './seed.js'
+import { seed } from './seed/index.js'
 
 export const identityService = defineService<IdentityConfig>({
   name: 'identity',

@@ -128,12 +128,7 @@ export async function startTestService(env: Record<string, string> = {}): Promis
     })
   }
 
-  const createCommune: TestService['createCommune'] = async (
-    pair,
-    code,
-    role = 'elected',
-    options = {},
-  ) => {
+  const createCommune: TestService['createCommune'] = async (pair, code, role = 'elected', options = {}) => {
     const res = await inject({
       method: 'POST',
       url: '/v1/organisations',

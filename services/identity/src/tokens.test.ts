@@ -10,7 +10,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { KeyConfigError, KeyStore } from './domain/keys.js'
 import { identityService } from './service.js'
-import { bearer, type TestService, startTestService, tokenOf } from './testing.js'
+import { bearer, startTestService, type TestService, tokenOf } from './testing.js'
 
 const PROBLEM = /application\/problem\+json/
 const SECRET = 'a-test-secret-of-enough-length'

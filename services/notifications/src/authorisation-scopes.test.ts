@@ -6,8 +6,8 @@ import {
   addUser,
   HOOK_TIMEOUT_MS,
   person,
-  startTestService,
   startSmtp,
+  startTestService,
   type TestService,
   type TestSmtp,
 } from './testing.js'

@@ -10,8 +10,8 @@ import {
   HOOK_TIMEOUT_MS,
   mailTo,
   person,
-  startTestService,
   startSmtp,
+  startTestService,
   type TestService,
   type TestSmtp,
 } from './testing.js'

@@ -12,8 +12,8 @@ import {
   headerText,
   mailTo,
   person,
-  startTestService,
   startSmtp,
+  startTestService,
   type TestService,
   type TestSmtp,
 } from './testing.js'

@@ -10,8 +10,8 @@ import {
   headerText,
   mailTo,
   person,
-  startTestService,
   startSmtp,
+  startTestService,
   type TestService,
   type TestSmtp,
 } from './testing.js'

@@ -1,7 +1,7 @@
 import { THEME_IDS } from '@osinum/contracts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { seedDemo } from './seed/index.js'
 import resourcesSeed from './seed/resources.json' with { type: 'json' }
-import { seedDemo } from './seed/seed.js'
 import { draft, OP_A, seedOrganisations, startTestService, type TestService } from './testing.js'
 
 interface Facet {

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parisLocalToInstant } from './domain/paris-time.js'
 import { AUDIENCE_IDS, LEVEL_IDS, RESOURCE_TYPE_IDS } from './domain/vocabulary.js'
 import experiences from './seed/experiences.json' with { type: 'json' }
+import { seedDemo } from './seed/index.js'
 import resources from './seed/resources.json' with { type: 'json' }
-import { seedDemo } from './seed/seed.js'
 import trainings from './seed/trainings.json' with { type: 'json' }
 import { startTestService, type TestService } from './testing.js'
 

@@ -3,7 +3,7 @@ import { app } from './app.js'
 import { ResourcesConfig } from './config.js'
 import type { Db } from './domain/db.js'
 import { migrations } from './migrations/index.js'
-import { seedDemo } from './seed/seed.js'
+import { seedDemo } from './seed/index.js'
 
 export const resourcesService = defineService<ResourcesConfig>({
   name: 'resources',

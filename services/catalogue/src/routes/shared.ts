@@ -1,17 +1,11 @@
 import type { Problem } from '@osinum/contracts'
 import type { FastifyRequest } from 'fastify'
 import { Type } from 'typebox'
+import type { CatalogueConfig } from '../config.js'
 import type { DbContext } from '../domain/db.js'
 import { OtherOperator } from '../domain/errors.js'
 import type { SearchIndex } from '../domain/search.js'
 import { type Viewer, viewerOf } from '../domain/viewer.js'
-
-export interface CatalogueConfig {
-  CATALOGUE_SEARCH_REFRESH_MS: number
-  CATALOGUE_IMPORT_BODY_LIMIT_BYTES: number
-  CATALOGUE_CONTACT_DAILY_LIMIT: number
-  PUBLIC_URL: string
-}
 
 /** What every route plugin of the catalogue receives. */
 export interface RouteDeps {

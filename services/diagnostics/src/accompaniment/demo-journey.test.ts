@@ -1,7 +1,7 @@
 import { DEMO } from '@osinum/contracts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { diagnosticsService } from '../service.js'
-import { bearer, identity, startTestService, SETUP_TIMEOUT, type TestService } from './testing.js'
+import { bearer, identity, SETUP_TIMEOUT, startTestService, type TestService } from './testing.js'
 
 interface Plan {
   view: string

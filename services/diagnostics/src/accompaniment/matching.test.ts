@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { matchAdvisors } from './matching.js'
-import { bearer, id, identity, startTestService, SETUP_TIMEOUT, type TestService, tokens } from './testing.js'
+import { bearer, id, identity, SETUP_TIMEOUT, startTestService, type TestService, tokens } from './testing.js'
 
 describe('matchAdvisors (pure)', () => {
   const org = { organisationId: 'o1', operatorId: 'op1', departement: '01' }

@@ -2,7 +2,7 @@ import { waitFor } from '@osinum/service-kit/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { accompanimentCommands } from './commands.js'
 import { runReminders } from './reminders.js'
-import { bearer, id, identity, startTestService, SETUP_TIMEOUT, type TestService, tokens } from './testing.js'
+import { bearer, id, identity, SETUP_TIMEOUT, startTestService, type TestService, tokens } from './testing.js'
 
 interface ReminderEnvelope {
   data: { kind: string; subjectId: string; recipientIds: string[]; dueOn: string; title: string }

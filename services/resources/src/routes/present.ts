@@ -23,7 +23,7 @@ import type {
   ResourceSummary,
   Session,
   TrainingSummary,
-} from './schemas.js'
+} from '../schemas.js'
 
 const iso = (d: Date | string) => new Date(d).toISOString()
 const isoOrNull = (d: Date | string | null | undefined) => (d ? iso(d) : null)

@@ -11,8 +11,6 @@ import {
   removeFromCollection,
   updateCollection,
 } from '../../domain/collections.js'
-import { pageOf, type RouteDeps, signedIn } from '../context.js'
-import { presentResource } from '../present.js'
 import {
   CollectionCreate,
   CollectionDetail,
@@ -21,7 +19,9 @@ import {
   ProblemRef,
   Slug,
   Uuid,
-} from '../schemas.js'
+} from '../../schemas.js'
+import { pageOf, type RouteDeps, signedIn } from '../context.js'
+import { presentResource } from '../present.js'
 
 const tags = ['resources']
 const IdParams = Type.Object({ id: Uuid })

@@ -18,8 +18,6 @@ import {
   updateExperience,
 } from '../../domain/community.js'
 import { reportContent } from '../../domain/reports.js'
-import { multiValues, pageOf, type RouteDeps, signedIn, viewer } from '../context.js'
-import { presentComment, presentExperience, presentReport } from '../present.js'
 import {
   CommentCreate,
   CommentSchema,
@@ -32,7 +30,9 @@ import {
   ReportBody,
   UsefulState,
   Uuid,
-} from '../schemas.js'
+} from '../../schemas.js'
+import { multiValues, pageOf, type RouteDeps, signedIn, viewer } from '../context.js'
+import { presentComment, presentExperience, presentReport } from '../present.js'
 
 const tags = ['resources']
 const EDITORS = ['editor', 'admin'] as const

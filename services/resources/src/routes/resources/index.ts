@@ -33,8 +33,6 @@ import {
   type ResourceStatus,
   SUGGESTED_LICENCES,
 } from '../../domain/vocabulary.js'
-import { multiValues, pageOf, type RouteDeps, signedIn, viewer } from '../context.js'
-import { presentReport, presentResource } from '../present.js'
 import {
   Attachment,
   Facets,
@@ -50,7 +48,9 @@ import {
   ResourceSummary,
   Slug,
   Uuid,
-} from '../schemas.js'
+} from '../../schemas.js'
+import { multiValues, pageOf, type RouteDeps, signedIn, viewer } from '../context.js'
+import { presentReport, presentResource } from '../present.js'
 
 const NotMultipart = defineError(
   'OSI_RESOURCES_NOT_MULTIPART',

@@ -26,8 +26,6 @@ import {
   waitingPosition,
 } from '../../domain/trainings.js'
 import { isEditorOf, type Viewer } from '../../domain/viewer.js'
-import { multiValues, pageOf, type RouteDeps, signedIn, viewer } from '../context.js'
-import { presentRegistration, presentSession, presentTraining } from '../present.js'
 import {
   FacetValue,
   ProblemRef,
@@ -41,7 +39,9 @@ import {
   TrainingPatch,
   TrainingSummary,
   Uuid,
-} from '../schemas.js'
+} from '../../schemas.js'
+import { multiValues, pageOf, type RouteDeps, signedIn, viewer } from '../context.js'
+import { presentRegistration, presentSession, presentTraining } from '../present.js'
 
 const tags = ['resources']
 const EDITORS = ['editor', 'admin'] as const

@@ -1,9 +1,9 @@
 import { DEMO } from '@osinum/contracts'
 import { sql } from 'kysely'
-import seedTools from '../seed/tools.json' with { type: 'json' }
-import { bumpVersion, type DbContext } from './db.js'
-import { recordOfferChanged } from './operators.js'
-import { loadTools, type ToolInput } from './tools.js'
+import { bumpVersion, type DbContext } from '../domain/db.js'
+import { recordOfferChanged } from '../domain/operators.js'
+import { loadTools, type ToolInput } from '../domain/tools.js'
+import seedTools from './tools.json' with { type: 'json' }
 
 /** The seed file's tools in the domain's shape. */
 export function seedToolInputs(): ToolInput[] {

@@ -2,10 +2,10 @@ import { DEMO, DiagnosticsEvents } from '@osinum/contracts'
 import { recordEvent } from '@osinum/events'
 import type { CommandContext } from '@osinum/service-kit'
 import type { Kysely } from 'kysely'
-import type { Database } from './domain/db.js'
-import { finalizeSubmission } from './domain/diagnostics.js'
-import { missingRequired } from './domain/questionnaire.js'
-import type { Referential } from './domain/referential.js'
+import type { Database } from '../domain/db.js'
+import { finalizeSubmission } from '../domain/diagnostics.js'
+import { missingRequired } from '../domain/questionnaire.js'
+import type { Referential } from '../domain/referential.js'
 
 /** Answers of the demo communes, chosen to look like the survey's typical respondents. */
 type DemoAnswers = Record<string, string[]>

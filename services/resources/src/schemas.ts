@@ -6,7 +6,7 @@ import {
   REPORT_REASON_IDS,
   RESOURCE_STATUS_IDS,
   RESOURCE_TYPE_IDS,
-} from '../domain/vocabulary.js'
+} from './domain/vocabulary.js'
 
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()])
 const literals = <T extends string>(ids: readonly T[], description?: string) =>
