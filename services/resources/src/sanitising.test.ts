@@ -50,7 +50,7 @@ describe('script injection is neutralised', () => {
     expectInert(body.bodyHtml)
     expect(body.bodyHtml).toContain('<strong>texte</strong>')
     expect(body.bodyHtml).toContain(
-      '<a href="https://www.cnil.fr/" rel="noopener noreferrer nofollow">vrai lien</a>',
+      '<a href="https://www.cnil.fr/" rel="nofollow noopener noreferrer">vrai lien</a>',
     )
     // What is stored is what is served.
     const row = await t.db

@@ -1,5 +1,6 @@
 import type { StaffScope } from '@osinum/contracts'
-import { type Content, type Html, html } from './html.js'
+import { sanitizeHtml } from '@osinum/markdown'
+import { type Content, type Html, html, raw } from './html.js'
 import type { FieldError, PageProblem } from './problems.js'
 
 /** What every template receives: the CSRF token of its forms, who is signed in, the operator. */
@@ -114,6 +115,12 @@ ${body}
 <div class="actions"><button type="submit" class="button">${submit}</button>${extra}</div>
 </form>`
 }
+
+/**
+ * A person's text rendered from Markdown by the API (descriptions, resources, posts, comments),
+ * checked again against the platform's one Markdown policy before it reaches the page.
+ */
+export const prose = (rendered: string) => html`<div class="prose">${raw(sanitizeHtml(rendered))}</div>`
 
 export const notice = (text: Content, kind: 'success' | 'info' | 'warning' = 'info') =>
   html`<div class="notice notice-${kind}" role="${kind === 'warning' ? 'alert' : 'status'}">${text}</div>`

@@ -1,6 +1,6 @@
+import { markdownToText, renderMarkdown } from '@osinum/markdown'
 import { describe, expect, it } from 'vitest'
 import { isFreeLicence, normaliseLicence } from './licences.js'
-import { markdownToText, renderMarkdown } from './markdown.js'
 import { normalise, parseQuery, slugify, toTsQuery, withCorrections } from './text.js'
 
 describe('French query parsing', () => {

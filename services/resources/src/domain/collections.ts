@@ -1,8 +1,8 @@
+import { plainText } from '@osinum/markdown'
 import { NotFound } from '@osinum/service-kit'
 import { sql } from 'kysely'
 import type { DbOrTrx, Resource } from './db.js'
 import { newId } from './ids.js'
-import { plainText } from './markdown.js'
 import { getVisibleResource, RESOURCE_COLUMNS } from './resources.js'
 import { readableOperatorSql, type Viewer } from './viewer.js'
 

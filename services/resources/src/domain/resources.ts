@@ -1,12 +1,12 @@
 import { ResourcesEvents } from '@osinum/contracts'
 import { isUniqueViolation } from '@osinum/db'
 import { recordEvent } from '@osinum/events'
+import { plainText, renderMarkdown } from '@osinum/markdown'
 import { NotFound } from '@osinum/service-kit'
 import { sql } from 'kysely'
 import type { DbOrTrx, Resource, Trx } from './db.js'
 import { InvalidTransition, NotEditable, OperatorForbidden, PublishForbidden, SlugTaken } from './errors.js'
 import { newId, slugify } from './ids.js'
-import { plainText, renderMarkdown } from './markdown.js'
 import { canReadOperator, isEditorOf, type Viewer } from './viewer.js'
 import { type ResourceStatus, TRANSITIONS } from './vocabulary.js'
 

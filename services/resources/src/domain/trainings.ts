@@ -1,6 +1,7 @@
 import { ResourcesEvents } from '@osinum/contracts'
 import { isUniqueViolation } from '@osinum/db'
 import { recordEvent } from '@osinum/events'
+import { plainText, renderMarkdown } from '@osinum/markdown'
 import { FieldsError, NotFound } from '@osinum/service-kit'
 import { sql } from 'kysely'
 import type { DbOrTrx, Registration, Trx } from './db.js'
@@ -15,7 +16,6 @@ import {
   SlugTaken,
 } from './errors.js'
 import { newId, slugify } from './ids.js'
-import { plainText, renderMarkdown } from './markdown.js'
 import { parseSessionTime, toParisIso } from './paris-time.js'
 import { canReadOperator, isEditorOf, readableOperatorSql, type Viewer } from './viewer.js'
 

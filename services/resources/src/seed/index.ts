@@ -1,8 +1,8 @@
 import { DEMO, ResourcesEvents } from '@osinum/contracts'
 import { recordEvent } from '@osinum/events'
+import { excerpt, renderMarkdown } from '@osinum/markdown'
 import type { Db } from '../domain/db.js'
 import { seedId } from '../domain/ids.js'
-import { excerpt, renderMarkdown } from '../domain/markdown.js'
 import { parisLocalToInstant } from '../domain/paris-time.js'
 import experiences from './experiences.json' with { type: 'json' }
 import resources from './resources.json' with { type: 'json' }

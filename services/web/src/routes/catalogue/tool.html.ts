@@ -7,11 +7,12 @@ import {
   type PageContext,
   plural,
   postForm,
+  prose,
   radios,
   textArea,
   type View,
 } from '../../components.js'
-import { type Html, html, raw } from '../../html.js'
+import { type Html, html } from '../../html.js'
 import type { PageProblem } from '../../problems.js'
 import type { MyUsages, Tool, ToolReviews, ToolUsage } from './types.js'
 
@@ -232,7 +233,7 @@ export function toolPage(ctx: PageContext, input: ToolPageInput): View {
 <p class="lead">${tool.summary}</p>
 <p class="tool-facts">${tool.isFree ? html`<span class="tag">Logiciel libre</span> ` : ''}${tool.offeredByMyOperator ? html`<span class="tag tag-operator">Proposé par votre syndicat</span> ` : ''}${website ? html`<a href="${website}">Site de ${tool.name}</a>` : ''}</p>
 ${operatorOffer(tool)}
-<div class="prose">${raw(tool.description.html)}</div>
+${prose(tool.description.html)}
 ${criteria(tool)}
 ${whoUses(input, ctx)}
 ${declaration(input, ctx)}

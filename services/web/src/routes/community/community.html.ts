@@ -5,12 +5,13 @@ import {
   frenchDate,
   type PageContext,
   postForm,
+  prose,
   radios,
   select,
   textArea,
   type View,
 } from '../../components.js'
-import { html, raw } from '../../html.js'
+import { html } from '../../html.js'
 import type { PageProblem } from '../../problems.js'
 import { pager } from '../notifications/inbox.html.js'
 
@@ -120,7 +121,7 @@ export function experiencePage(
 <h1>${e.title}</h1>
 <p class="hint">${byline(e)}${e.themes.length ? html` · ${e.themes.map(themeLabel).join(', ')}` : ''}</p>
 ${e.tools.length ? html`<p>Outils : ${e.tools.map((t, i) => html`${i ? ', ' : ''}<a href="${PAGES.tool(t)}">${toolName(t)}</a>`)}</p>` : ''}
-<div class="prose">${raw(e.bodyHtml)}</div>
+${prose(e.bodyHtml)}
 </article>
 <p>${e.usefulCount ? `${plural(e.usefulCount, 'personne')} ${e.usefulCount > 1 ? 'ont trouvé' : 'a trouvé'} ce retour utile.` : 'Personne n’a encore dit que ce retour était utile.'}</p>
 ${
@@ -140,7 +141,7 @@ ${
     ? html`<ol class="messages">${input.comments.map(
         (c) => html`<li class="message" id="commentaire-${c.id}">
 <p class="message-meta">Le ${frenchDate(c.createdAt)}</p>
-<div class="prose">${raw(c.bodyHtml)}</div>
+${prose(c.bodyHtml)}
 ${ctx.signedIn ? html`<p><a href="/communaute/commentaires/${c.id}/signaler">Signaler ce commentaire</a></p>` : ''}
 </li>`,
       )}</ol>`

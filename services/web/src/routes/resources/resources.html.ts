@@ -1,6 +1,6 @@
 import { THEMES } from '@osinum/contracts'
-import { frenchDate, type PageContext, postForm, radios, type View } from '../../components.js'
-import { type Html, html, raw } from '../../html.js'
+import { frenchDate, type PageContext, postForm, prose, radios, type View } from '../../components.js'
+import { type Html, html } from '../../html.js'
 import type { PageProblem } from '../../problems.js'
 import type { Filters } from '../catalogue/filters.js'
 import { facetGroup, searchLayout } from '../catalogue/lists.html.js'
@@ -123,7 +123,7 @@ export function resourcePage(
 <p class="lead">${r.summary}</p>
 <p class="muted">${r.typeLabel} · ${r.levelLabel}${minutes(r.durationMinutes)}${r.publishedAt ? ` · publiée le ${frenchDate(r.publishedAt, false)}` : ''}</p>
 ${r.outdated ? html`<div class="notice notice-warning" role="note">Cette ressource n’a pas été relue depuis longtemps : certaines informations peuvent être dépassées.</div>` : ''}
-<div class="prose">${raw(r.bodyHtml)}</div>
+${prose(r.bodyHtml)}
 ${
   r.attachments.length
     ? html`<h2>Fichiers à télécharger</h2><ul class="plain-list">${r.attachments.map((a) => html`<li><a href="${a.url}" download>${a.filename}</a> <span class="muted">(${size(a.sizeBytes)})</span></li>`)}</ul>`

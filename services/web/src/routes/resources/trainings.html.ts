@@ -5,9 +5,10 @@ import {
   type PageContext,
   plural,
   postForm,
+  prose,
   type View,
 } from '../../components.js'
-import { type Html, html, raw } from '../../html.js'
+import { type Html, html } from '../../html.js'
 import type { PageProblem } from '../../problems.js'
 import type { Filters } from '../catalogue/filters.js'
 import { facetGroup, searchLayout } from '../catalogue/lists.html.js'
@@ -136,7 +137,7 @@ ${errorSummary(input.problem)}
 <h2 id="sessions">Les sessions</h2>
 ${upcoming.length ? html`<ul class="session-list">${upcoming.map((s) => sessionCard(ctx, t, s))}</ul>` : html`<p>Aucune session n’est prévue pour le moment.</p>`}
 <h2>Le programme</h2>
-<div class="prose">${raw(t.descriptionHtml)}</div>
+${prose(t.descriptionHtml)}
 <p><a href="/formations">Toutes les formations</a></p>`,
   }
 }
