@@ -81,3 +81,4 @@ export {
   type StatelessDeps,
   type StatelessModule,
 } from './service.js'
+export { ANONYMOUS_VIEWER, type Viewer, viewerOf } from './viewer.js'

@@ -1,6 +1,7 @@
 import { describe } from 'vitest'
 import { infrastructure } from './infra.js'
 
+export { bearerHeader, callsAs, type Injectable, type InjectedResponse } from './callers.js'
 export { type Infrastructure, infrastructure } from './infra.js'
 export { uniqueName } from './isolation.js'
 export {

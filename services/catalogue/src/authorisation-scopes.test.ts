@@ -1,5 +1,6 @@
 import { IdentityEvents, type PlatformRole } from '@osinum/contracts'
 import { publishTestEvent, waitFor } from '@osinum/service-kit/testing'
+import { bearerHeader, callsAs } from '@osinum/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestService, type TestService } from './testing.js'
 
@@ -30,18 +31,10 @@ describe('catalogue operator scopes: two operators, every scoped role', () => {
   let offerA: string
   let reviewA: string
 
-  const call = (who: Who | null, method: string, url: string, payload?: unknown) =>
-    t.host.app.inject({
-      method: method as 'GET',
-      url,
-      ...(payload !== undefined ? { payload: payload as object } : {}),
-      headers: who ? { authorization: `Bearer ${tokens[who]}` } : {},
-    })
-  async function expectStatus(who: Who, method: string, url: string, status: number, payload?: unknown) {
-    const res = await call(who, method, url, payload)
-    expect(res.statusCode, `${who} ${method} ${url}: ${res.body}`).toBe(status)
-    return res
-  }
+  const { expectStatus } = callsAs<Who>(
+    () => t.host.app,
+    (who) => bearerHeader(tokens[who]),
+  )
 
   beforeAll(async () => {
     t = await startTestService({ seed: 'tools' })

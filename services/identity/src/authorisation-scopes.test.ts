@@ -1,4 +1,5 @@
 import { IdentityEvents } from '@osinum/contracts'
+import { callsAs } from '@osinum/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { TokenPair } from './domain/tokens.js'
 import { bearer, startTestService, type TestService } from './testing.js'
@@ -60,24 +61,10 @@ describe('operator scopes in identity: two operators, every scoped role', () => 
     await h?.close()
   })
 
-  const call = (who: keyof typeof p, method: string, url: string, payload?: unknown) =>
-    h.inject({
-      method: method as 'GET',
-      url,
-      headers: bearer(p[who]),
-      ...(payload !== undefined ? { payload: payload as object } : {}),
-    })
-  async function expectStatus(
-    who: keyof typeof p,
-    method: string,
-    url: string,
-    status: number,
-    payload?: unknown,
-  ) {
-    const res = await call(who, method, url, payload)
-    expect(res.statusCode, `${who} ${method} ${url}: ${res.body}`).toBe(status)
-    return res
-  }
+  const { expectStatus } = callsAs<keyof typeof p>(
+    () => h,
+    (who) => bearer(p[who]),
+  )
   const ids = (res: { json(): { items: Array<{ id: string }> } }) =>
     res
       .json()

@@ -1,4 +1,5 @@
 import { IdentityEvents } from '@osinum/contracts'
+import { callsAs } from '@osinum/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { TokenPair } from './domain/tokens.js'
 import { bearer, startTestService, type TestService, tokenOf } from './testing.js'
@@ -84,23 +85,15 @@ describe('authorisation matrix over every identity route', () => {
     await h?.close()
   })
 
-  const call = (who: Who, method: string, url: string, payload?: unknown) =>
-    h.inject({
-      method: method as 'GET',
-      url,
-      ...(who === 'anonymous' ? {} : { headers: bearer(people[who]) }),
-      ...(payload !== undefined ? { payload: payload as object } : {}),
-    })
-
-  async function expectStatus(who: Who, method: string, url: string, status: number, payload?: unknown) {
-    const res = await call(who, method, url, payload)
-    expect(res.statusCode, `${who} ${method} ${url}: ${res.body}`).toBe(status)
-    if (status >= 400) {
-      expect(res.headers['content-type'], `${who} ${method} ${url}`).toMatch(PROBLEM)
-      if (CODES[status]) expect(res.json().code, `${who} ${method} ${url}`).toBe(CODES[status])
-    }
-    return res
-  }
+  const { call, expectStatus } = callsAs<Who>(
+    () => h,
+    (who) => (who === 'anonymous' ? undefined : bearer(people[who])),
+    (res, status, label) => {
+      if (status < 400) return
+      expect(res.headers['content-type'], label).toMatch(PROBLEM)
+      if (CODES[status]) expect(res.json().code, label).toBe(CODES[status])
+    },
+  )
 
   /** Every route the OpenAPI document marks as protected, with a request that exercises it. */
   const protectedRoutes = (): Array<[string, string, unknown?]> => [

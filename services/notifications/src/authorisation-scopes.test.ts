@@ -1,3 +1,4 @@
+import { bearerHeader, callsAs } from '@osinum/testing'
 import { v7 as uuidv7 } from 'uuid'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
@@ -28,24 +29,10 @@ describe('notifications operator scopes: two operators, every scoped role', () =
   let endpointA: string
   let notificationA: string
 
-  const call = (who: keyof typeof tokens, method: string, url: string, payload?: unknown) =>
-    s.host.app.inject({
-      method: method as 'GET',
-      url,
-      headers: { authorization: `Bearer ${tokens[who]}` },
-      ...(payload !== undefined ? { payload: payload as object } : {}),
-    })
-  async function expectStatus(
-    who: keyof typeof tokens,
-    method: string,
-    url: string,
-    status: number,
-    payload?: unknown,
-  ) {
-    const res = await call(who, method, url, payload)
-    expect(res.statusCode, `${who} ${method} ${url}: ${res.body}`).toBe(status)
-    return res
-  }
+  const { expectStatus } = callsAs<keyof typeof tokens>(
+    () => s.host.app,
+    (who) => bearerHeader(tokens[who]),
+  )
 
   beforeAll(async () => {
     smtp = await startSmtp()

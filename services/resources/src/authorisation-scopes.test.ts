@@ -1,3 +1,4 @@
+import { callsAs } from '@osinum/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { draft, OP_A, OP_B, seedOrganisations, startTestService, type TestService } from './testing.js'
 
@@ -28,24 +29,10 @@ describe('resources operator scopes: two operators, every scoped role', () => {
   let postA: string
   let sessionA: string
 
-  const call = async (who: keyof typeof headers, method: string, url: string, payload?: unknown) =>
-    t.host.app.inject({
-      method: method as 'GET',
-      url,
-      headers: headers[who],
-      ...(payload !== undefined ? { payload: payload as object } : {}),
-    })
-  async function expectStatus(
-    who: keyof typeof headers,
-    method: string,
-    url: string,
-    status: number,
-    payload?: unknown,
-  ) {
-    const res = await call(who, method, url, payload)
-    expect(res.statusCode, `${who} ${method} ${url}: ${res.body}`).toBe(status)
-    return res
-  }
+  const { expectStatus } = callsAs<keyof typeof headers>(
+    () => t.host.app,
+    (who) => headers[who],
+  )
 
   beforeAll(async () => {
     t = await startTestService()

@@ -1,65 +1,34 @@
-import type { Principal } from '@osinum/service-kit'
+import {
+  ANONYMOUS_VIEWER,
+  type Viewer as KitViewer,
+  viewerOf as kitViewerOf,
+  type Principal,
+} from '@osinum/service-kit'
 import { OtherOperator } from './errors.js'
 
-/** Who is looking, as far as the catalogue cares. */
-export interface Viewer {
-  userId: string | null
+/**
+ * Who is looking, as far as the catalogue cares: the kit's viewer (roles, the operator the person
+ * works for, the operators of their collectivités: those whose offers they see as « proposé par
+ * votre syndicat ») plus national catalogue work.
+ */
+export interface Viewer extends KitViewer {
   /**
    * National catalogue work: drafts, tools, providers, imports, the moderation of every review.
    * National editors and the platform admin (the scope rule's `edits(null)`).
    */
   isEditor: boolean
-  isPlatformAdmin: boolean
-  /** Editor or admin of any scope (scope rule's `isModerator`): moderates, never reports. */
-  isModerator: boolean
-  /** The operator this person works for (staff only): the default operator of what they create. */
-  staffOperatorId: string | null
-  /** Operators whose offers this person sees as “proposé par votre syndicat”. */
-  operatorIds: string[]
-  memberships: Principal['memberships']
-  /** The staff-scope rule (`@osinum/contracts` scope.ts): edits content owned by `operatorId` (null: national). */
-  edits(operatorId: string | null): boolean
-  administers(operatorId: string | null): boolean
 }
 
-export const ANONYMOUS: Viewer = {
-  userId: null,
-  isEditor: false,
-  isPlatformAdmin: false,
-  isModerator: false,
-  staffOperatorId: null,
-  operatorIds: [],
-  memberships: [],
-  edits: () => false,
-  administers: () => false,
-}
+export const ANONYMOUS: Viewer = { ...ANONYMOUS_VIEWER, isEditor: false }
 
-/**
- * The viewer of a request: the operators of the collectivités the person belongs to (from the
- * local projection of identity's organisations) plus the operator the person works for.
- */
+/** The viewer of a request, the operators of its collectivités read from the organisations projection. */
 export function viewerOf(
   principal: Principal | null,
   organisationOperator: (organisationId: string) => string | null | undefined,
 ): Viewer {
   if (!principal) return ANONYMOUS
-  const operators = new Set<string>()
-  if (principal.operatorId) operators.add(principal.operatorId)
-  for (const m of principal.memberships) {
-    const op = organisationOperator(m.organisationId)
-    if (op) operators.add(op)
-  }
-  return {
-    userId: principal.userId,
-    isEditor: principal.edits(null),
-    isPlatformAdmin: principal.isPlatformAdmin,
-    isModerator: principal.isModerator,
-    staffOperatorId: principal.operatorId,
-    operatorIds: [...operators].sort(),
-    memberships: principal.memberships,
-    edits: (operatorId) => principal.edits(operatorId),
-    administers: (operatorId) => principal.administers(operatorId),
-  }
+  const operators = principal.memberships.map((m) => organisationOperator(m.organisationId))
+  return { ...kitViewerOf(principal, operators), isEditor: principal.edits(null) }
 }
 
 /**

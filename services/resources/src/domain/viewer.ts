@@ -1,70 +1,61 @@
-import type { Principal } from '@osinum/service-kit'
+import {
+  ANONYMOUS_VIEWER,
+  type Viewer as KitViewer,
+  viewerOf as kitViewerOf,
+  type Principal,
+} from '@osinum/service-kit'
 import { type Expression, type SqlBool, sql } from 'kysely'
 import type { DbOrTrx } from './db.js'
 
 /**
- * Who is looking, as this service needs it: roles, the operator an editor/advisor works for, and
- * the operators whose local content they may read (their own and those of their collectivités,
- * from the organisations projection).
+ * Who is looking, as this service needs it: the kit's viewer (roles, the operator an editor/advisor
+ * works for, the operators of their collectivités from the organisations projection) plus the roles
+ * this service asks about.
  */
-export interface Viewer {
-  userId: string | null
-  /** The platform admin (an admin bound to no operator): reads and changes everything. */
-  isPlatformAdmin: boolean
+export interface Viewer extends KitViewer {
   /** Holds a staff role (editor, advisor, admin of any scope). */
   isStaff: boolean
+  /** Holds the editor role, whatever its scope. */
   isEditor: boolean
-  /** Editor or admin of any scope (scope rule's `isModerator`): moderates, never reports. */
-  isModerator: boolean
   isAdvisor: boolean
   /** Operator of an editor/advisor (null: national staff). */
   operatorId: string | null
   /** Operators whose local resources and trainings this person may read. */
   readableOperators: string[]
-  memberships: Principal['memberships']
-  /** The staff-scope rule (`@osinum/contracts` scope.ts): edits content owned by `operatorId` (null: national). */
-  edits(operatorId: string | null): boolean
 }
 
 export const ANONYMOUS: Viewer = {
-  userId: null,
-  isPlatformAdmin: false,
+  ...ANONYMOUS_VIEWER,
   isStaff: false,
   isEditor: false,
-  isModerator: false,
   isAdvisor: false,
   operatorId: null,
   readableOperators: [],
-  memberships: [],
-  edits: () => false,
 }
 
 export async function viewerOf(db: DbOrTrx, principal: Principal | null): Promise<Viewer> {
   // The kit's auth refuses tokens whose ids are not UUIDs: they never reach SQL casts here.
   if (!principal) return ANONYMOUS
-  const operators = new Set<string>()
-  if (principal.operatorId) operators.add(principal.operatorId)
   const orgIds = principal.memberships.map((m) => m.organisationId)
-  if (orgIds.length) {
-    const rows = await db
-      .selectFrom('organisations')
-      .select('operator_id')
-      .where('id', 'in', orgIds)
-      .where('operator_id', 'is not', null)
-      .execute()
-    for (const r of rows) if (r.operator_id) operators.add(r.operator_id)
-  }
+  const rows = orgIds.length
+    ? await db
+        .selectFrom('organisations')
+        .select('operator_id')
+        .where('id', 'in', orgIds)
+        .where('operator_id', 'is not', null)
+        .execute()
+    : []
+  const base = kitViewerOf(
+    principal,
+    rows.map((r) => r.operator_id),
+  )
   return {
-    userId: principal.userId,
-    isPlatformAdmin: principal.isPlatformAdmin,
+    ...base,
     isStaff: principal.platformRoles.length > 0,
     isEditor: principal.hasRole('editor'),
-    isModerator: principal.isModerator,
     isAdvisor: principal.hasRole('advisor'),
-    operatorId: principal.operatorId,
-    readableOperators: [...operators],
-    memberships: principal.memberships,
-    edits: (operatorId) => principal.edits(operatorId),
+    operatorId: base.staffOperatorId,
+    readableOperators: base.operatorIds,
   }
 }
 
