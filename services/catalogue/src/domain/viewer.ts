@@ -1,9 +1,5 @@
-import {
-  ANONYMOUS_VIEWER,
-  type Viewer as KitViewer,
-  viewerOf as kitViewerOf,
-  type Principal,
-} from '@osinum/service-kit'
+import type { Viewer as KitViewer, Principal } from '@osinum/service-kit'
+import { ANONYMOUS_VIEWER, viewerOf as kitViewerOf } from '@osinum/service-kit'
 import { OtherOperator } from './errors.js'
 
 /**
