@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { createCounter, handlePersonalData, type ServiceDeps } from '@osinum/service-kit'
 import type { Kysely } from 'kysely'
-import { accompanimentRoutes } from './accompaniment/plugin.js'
+import { accompanimentRoutes } from './accompaniment/app.js'
 import type { DiagnosticsConfig } from './config.js'
 import { registerConsumers } from './consumers.js'
 import type { Database } from './domain/db.js'

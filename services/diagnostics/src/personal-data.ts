@@ -1,5 +1,5 @@
 import type { PersonalDataPolicy } from '@osinum/service-kit'
-import { eraseFromAccompaniment } from './accompaniment/erasure.js'
+import { eraseFromAccompaniment } from './accompaniment/domain/erasure.js'
 import { eraseUser } from './domain/projections.js'
 
 /**

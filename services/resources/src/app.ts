@@ -1,9 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { IdentityEvents } from '@osinum/contracts'
 import { handlePersonalData, type ServiceDeps } from '@osinum/service-kit'
 import type { ResourcesConfig } from './config.js'
-import type { Db, Trx } from './domain/db.js'
-import { upsertOperator, upsertOrganisation } from './domain/identity-projection.js'
+import { registerConsumers } from './consumers.js'
+import type { Db } from './domain/db.js'
 import { resourcesPersonalData } from './domain/personal-data.js'
 import { SearchCache } from './domain/search-cache.js'
 import { storageFromConfig } from './domain/storage.js'
@@ -45,18 +44,5 @@ export const app: FastifyPluginAsyncTypebox<ServiceDeps<ResourcesConfig>> = asyn
       fastify.log.info({ promoted }, 'user erased from resources')
     }),
   )
-  events.on(IdentityEvents.OrganisationCreated, 'organisation-created', async ({ trx, event }) => {
-    await upsertOrganisation(trx as Trx, event.data)
-  })
-  events.on(IdentityEvents.OrganisationUpdated, 'organisation-updated', async ({ trx, event }) => {
-    await upsertOrganisation(trx as Trx, event.data)
-  })
-  events.on(IdentityEvents.OperatorCreated, 'operator-created', async ({ trx, event }) => {
-    await upsertOperator(trx as Trx, event.data)
-    searchCache.markStale()
-  })
-  events.on(IdentityEvents.OperatorUpdated, 'operator-updated', async ({ trx, event }) => {
-    await upsertOperator(trx as Trx, event.data)
-    searchCache.markStale()
-  })
+  registerConsumers(events, searchCache)
 }

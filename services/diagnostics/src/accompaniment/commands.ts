@@ -1,7 +1,7 @@
 import type { CommandContext } from '@osinum/service-kit'
 import { accompanimentSettings } from './config.js'
-import type { AccDb } from './db.js'
-import { runReminders } from './reminders.js'
+import type { AccDb } from './domain/db.js'
+import { runReminders } from './domain/reminders.js'
 
 /**
  * Operator commands of the accompaniment, to merge into the diagnostics module's `commands`:

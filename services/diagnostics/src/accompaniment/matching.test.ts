@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { matchAdvisors } from './matching.js'
+import { matchAdvisors } from './domain/matching.js'
 import { bearer, id, identity, SETUP_TIMEOUT, startTestService, type TestService, tokens } from './testing.js'
 
 describe('matchAdvisors (pure)', () => {

@@ -4,14 +4,14 @@ import { openTestDatabase } from '@osinum/service-kit/testing'
 import { uniqueName } from '@osinum/testing'
 import { Migrator, sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { accompanimentMigrations } from './migrations.js'
+import { accompanimentTablesMigration } from '../migrations/20261128T0500_accompaniment.js'
 
 describe('accompaniment migrations', () => {
   let database: DatabaseHandle
   const schema = uniqueName('acc_mig')
   const set = (s: string) => ({
     '20261128T0000_events': eventTablesMigration(s),
-    ...Object.fromEntries(Object.entries(accompanimentMigrations).map(([name, m]) => [name, m(s)])),
+    '20261128T0500_accompaniment': accompanimentTablesMigration(s),
   })
   beforeAll(() => {
     database = openTestDatabase()

@@ -1,7 +1,7 @@
 import { waitFor } from '@osinum/service-kit/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { accompanimentCommands } from './commands.js'
-import { runReminders } from './reminders.js'
+import { runReminders } from './domain/reminders.js'
 import { bearer, id, identity, SETUP_TIMEOUT, startTestService, type TestService, tokens } from './testing.js'
 
 interface ReminderEnvelope {

@@ -9,7 +9,7 @@ import {
   MATCH_KINDS,
   type MatchKind,
   SUPPORT_STATUS_IDS,
-} from './vocabulary.js'
+} from './domain/vocabulary.js'
 
 /** A string enum whose static type is the union of the ids (`Type.Union` of mapped literals would be `never`). */
 const literals = <T extends string>(ids: T[]) => Type.Enum(ids)

@@ -26,7 +26,7 @@ import { saveAnswers, startDiagnostic, submitDiagnostic } from '../domain/diagno
 import { type Answers, type Questionnaire, visibility } from '../domain/questionnaire.js'
 import { defaultReferential } from '../domain/referential.js'
 import { diagnosticsService } from '../service.js'
-import type { AccDb } from './db.js'
+import type { AccDb } from './domain/db.js'
 
 /** Setting a world up runs the migrations and replays identity events: slow on PGlite on a busy machine. */
 export const SETUP_TIMEOUT = 300_000

@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { ServiceDeps } from '@osinum/service-kit'
 import { Type } from 'typebox'
-import { requirePrincipal } from '../access.js'
-import { advisorDashboard } from '../dashboard.js'
-import type { AccDb } from '../db.js'
-import { gapPortfolio } from '../gap-portfolio.js'
-import { portfolioCsv } from '../portfolio.js'
+import { requirePrincipal } from '../domain/access.js'
+import { advisorDashboard } from '../domain/dashboard.js'
+import type { AccDb } from '../domain/db.js'
+import { gapPortfolio } from '../domain/gap-portfolio.js'
+import { portfolioCsv } from '../domain/portfolio.js'
 import { AdvisorDashboard, DashboardQuery, GapPortfolio, PortfolioQuery } from '../schemas.js'
 
 const tags = ['diagnostics']

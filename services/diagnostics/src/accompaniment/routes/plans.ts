@@ -2,8 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { PageQuery } from '@osinum/contracts'
 import type { ServiceDeps } from '@osinum/service-kit'
 import { Type } from 'typebox'
-import { requirePrincipal } from '../access.js'
-import type { AccDb } from '../db.js'
+import { requirePrincipal } from '../domain/access.js'
+import type { AccDb } from '../domain/db.js'
 import {
   addComment,
   addNote,
@@ -18,7 +18,7 @@ import {
   listNotes,
   updateItem,
   updateNote,
-} from '../plan.js'
+} from '../domain/plan.js'
 import {
   ActionItem,
   ActionItemDetail,

@@ -1,8 +1,17 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { PageQuery } from '@osinum/contracts'
 import type { ServiceDeps } from '@osinum/service-kit'
-import { requirePrincipal } from '../access.js'
-import type { AccDb } from '../db.js'
+import { requirePrincipal } from '../domain/access.js'
+import type { AccDb } from '../domain/db.js'
+import {
+  assignSupportRequest,
+  createSupportRequest,
+  getSupportRequest,
+  listSupportMessages,
+  listSupportRequests,
+  postSupportMessage,
+  setSupportStatus,
+} from '../domain/support.js'
 import {
   AssignBody,
   IdParams,
@@ -15,15 +24,6 @@ import {
   SupportRequestQuery,
   SupportStatusBody,
 } from '../schemas.js'
-import {
-  assignSupportRequest,
-  createSupportRequest,
-  getSupportRequest,
-  listSupportMessages,
-  listSupportRequests,
-  postSupportMessage,
-  setSupportStatus,
-} from '../support.js'
 
 const tags = ['diagnostics']
 const problem = { $ref: 'Problem#' }

@@ -3,14 +3,9 @@ import { recordEvent } from '@osinum/events'
 import { FieldsError, Forbidden, NotFound, type Principal } from '@osinum/service-kit'
 import { sql } from 'kysely'
 import type { Static } from 'typebox'
-import { latestSubmitted } from '../domain/diagnostics.js'
-import { defaultReferential } from '../domain/referential.js'
-import type { StoredMeasure, StoredResult } from '../domain/result.js'
-import { coreDb, type PlanView, planView } from './access.js'
-import { dayOf, iso } from './dates.js'
-import type { ActionItemRow, AdvisorNoteRow, Db } from './db.js'
-import { NoSubmittedDiagnostic } from './errors.js'
-import { type DoneItem, hintsFor } from './hints.js'
+import { latestSubmitted } from '../../domain/diagnostics.js'
+import { defaultReferential } from '../../domain/referential.js'
+import type { StoredMeasure, StoredResult } from '../../domain/result.js'
 import type {
   ActionItem,
   ActionItemDetail,
@@ -23,7 +18,12 @@ import type {
   ItemPatchBody,
   NewItemBody,
   PlanQuery,
-} from './schemas.js'
+} from '../schemas.js'
+import { coreDb, type PlanView, planView } from './access.js'
+import { dayOf, iso } from './dates.js'
+import type { ActionItemRow, AdvisorNoteRow, Db } from './db.js'
+import { NoSubmittedDiagnostic } from './errors.js'
+import { type DoneItem, hintsFor } from './hints.js'
 import {
   ACTION_ITEM_STATUS_IDS,
   ACTION_ITEM_STATUSES,

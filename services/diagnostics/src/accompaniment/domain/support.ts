@@ -2,17 +2,17 @@ import { DiagnosticsEvents } from '@osinum/contracts'
 import { recordEvent } from '@osinum/events'
 import { Forbidden, NotFound, type Principal } from '@osinum/service-kit'
 import type { Static } from 'typebox'
-import { iso } from './dates.js'
-import type { Db, SupportRequestRow } from './db.js'
-import { NotAnAdvisor, OrganisationUnknown, RequestClosed } from './errors.js'
-import { isEligibleAdvisor, organisationInfo, routeRequest } from './routing.js'
 import type {
   SupportMessage,
   SupportRequestBody,
   SupportRequestDetail,
   SupportRequestQuery,
   SupportRequestSummary,
-} from './schemas.js'
+} from '../schemas.js'
+import { iso } from './dates.js'
+import type { Db, SupportRequestRow } from './db.js'
+import { NotAnAdvisor, OrganisationUnknown, RequestClosed } from './errors.js'
+import { isEligibleAdvisor, organisationInfo, routeRequest } from './routing.js'
 import { MATCH_KINDS, type MatchKind, SUPPORT_STATUSES, type SupportStatus } from './vocabulary.js'
 
 type Summary = Static<typeof SupportRequestSummary>

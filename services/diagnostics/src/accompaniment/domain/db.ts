@@ -1,5 +1,5 @@
 import type { ColumnType, Generated, Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely'
-import type { Database } from '../domain/db.js'
+import type { Database } from '../../domain/db.js'
 
 /** jsonb: read as a value, written as a JSON string (the pg driver would send arrays as SQL arrays). */
 type Json<T> = ColumnType<T, string | undefined, string>

@@ -1,7 +1,7 @@
 import type { Principal } from '@osinum/service-kit'
 import { Unauthorized } from '@osinum/service-kit'
-import { readGrant } from '../domain/access.js'
-import type { Db as CoreDb } from '../domain/db.js'
+import { readGrant } from '../../domain/access.js'
+import type { Db as CoreDb } from '../../domain/db.js'
 import type { Db } from './db.js'
 import { NoOrganisationAccess } from './errors.js'
 

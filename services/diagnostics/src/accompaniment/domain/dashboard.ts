@@ -1,10 +1,10 @@
 import { Forbidden, type Principal } from '@osinum/service-kit'
 import { sql } from 'kysely'
 import type { Static } from 'typebox'
+import type { AdvisorDashboard, DashboardQuery } from '../schemas.js'
 import { dayOf, iso } from './dates.js'
 import type { Db } from './db.js'
 import { progressFrom } from './plan.js'
-import type { AdvisorDashboard, DashboardQuery } from './schemas.js'
 import { requestSummaries } from './support.js'
 import { OPEN_ITEM_STATUSES } from './vocabulary.js'
 
