@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import AxeBuilder from '@axe-core/playwright'
+import { AxeBuilder } from '@axe-core/playwright'
 import { startListeningPlatform } from '@osinum/platform'
 import type { Host } from '@osinum/service-kit'
 import { CHROMIUM, hasChromium, launchChromium } from '@osinum/testing/browser'

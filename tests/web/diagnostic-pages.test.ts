@@ -2,7 +2,7 @@ import { DEMO } from '@osinum/contracts'
 import { buildPlatform } from '@osinum/platform'
 import type { Host } from '@osinum/service-kit'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { signedInVisitor, visitor } from './visitor.js'
+import { signedInVisitor, type Visitor, visitor } from './visitor.js'
 
 /** The diagnostic pages without a browser: who may see them, and what a refused answer shows. */
 describe('diagnostic pages on the embedded platform', () => {

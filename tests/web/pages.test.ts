@@ -85,7 +85,7 @@ describe('web pages on the embedded platform', () => {
     const page404 = await host.app.inject({ url: '/n-existe-pas' })
     expect(page404.statusCode).toBe(404)
     expect(page404.body).toContain('<h1>Page introuvable</h1>')
-    const document = host.app.swagger() as { paths: Record<string, unknown> }
+    const document = (host.app as unknown as { swagger(): { paths: Record<string, unknown> } }).swagger()
     expect(
       Object.keys(document.paths).filter((p) => !p.startsWith('/v1/') && !p.startsWith('/.well-known')),
     ).toEqual([])
@@ -178,7 +178,11 @@ describe('web stand-alone', () => {
       PUBLIC_URL: 'https://osinum.example.fr',
       LOG_LEVEL: 'silent',
     })
-    host = await createStatelessHost({ modules: [webModule], config, logger: false })
+    host = await createStatelessHost({
+      modules: [webModule],
+      config: config as Parameters<typeof createStatelessHost>[0]['config'],
+      logger: false,
+    })
   })
   afterAll(async () => {
     await host?.close()
