@@ -23,10 +23,13 @@ export interface Standalone {
 export async function startStandalone(
   service: string,
   env: Record<string, string> = {},
+  /** How to start it (default: the workspace's built server); `cwd` for an installed copy. */
+  command: { args: string[]; cwd?: string } = { args: [serverOf(service)] },
 ): Promise<Standalone> {
   const infra = infrastructure()
   const port = await freePort()
-  const child = spawn(process.execPath, [serverOf(service)], {
+  const child = spawn(process.execPath, command.args, {
+    ...(command.cwd ? { cwd: command.cwd } : {}),
     env: {
       PATH: process.env.PATH,
       PORT: String(port),

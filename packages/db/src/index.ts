@@ -2,5 +2,4 @@ export { isDatabaseUnavailable, isSerializationFailure, isUniqueViolation } from
 export type { NotificationHandler, Unlisten } from './listener.js'
 export { ensureExtensions, type MigrationSet, migrateSchema } from './migrate.js'
 export { type DatabaseHandle, type OpenDatabaseOptions, openDatabase } from './open.js'
-export { ensurePgliteTemplate } from './pglite-template.js'
 export { qualified, schemaDb } from './schema.js'

@@ -1,9 +1,7 @@
-import { PGlite } from '@electric-sql/pglite'
 import { Kysely, PostgresDialect, sql } from 'kysely'
-import { PGliteDialect } from 'kysely-pglite-dialect'
 import pg from 'pg'
 import { type NotificationHandler, PostgresListener, type Unlisten } from './listener.js'
-import { fromTemplate, PGLITE_EXTENSIONS } from './pglite-template.js'
+import { withTimeout } from './timeout.js'
 
 // Return BIGINT (int8) and NUMERIC as numbers: counts and sums in this platform fit easily.
 pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10))
@@ -34,9 +32,27 @@ export interface DatabaseHandle {
   close(): Promise<void>
 }
 
+/**
+ * Embedded PGlite (`pnpm start`, tests without a server) is an optional dependency: production
+ * images are installed without it (`pnpm deploy --prod --no-optional`), and a service there only
+ * opens `postgres://` URLs.
+ */
+const embedded: { openPglite(dir: string): DatabaseHandle } | null = await import('./pglite.js').catch(
+  (error: NodeJS.ErrnoException) => {
+    if (error?.code === 'ERR_MODULE_NOT_FOUND' && /pglite/i.test(String(error.message))) return null
+    throw error
+  },
+)
+
 export function openDatabase(options: OpenDatabaseOptions): DatabaseHandle {
   const { url } = options
-  if (url.startsWith('pglite:')) return openPglite(url.slice('pglite:'.length).replace(/^\/\//, ''))
+  if (url.startsWith('pglite:')) {
+    if (!embedded)
+      throw new Error(
+        'embedded PGlite is not installed in this build (production images leave it out): set DATABASE_URL to a postgres:// URL',
+      )
+    return embedded.openPglite(url.slice('pglite:'.length).replace(/^\/\//, ''))
+  }
   if (url.startsWith('postgres://') || url.startsWith('postgresql://')) return openPostgres(options)
   throw new Error(`unsupported database URL scheme in "${redactUrl(url)}": use postgres:// or pglite://`)
 }
@@ -78,46 +94,6 @@ function openPostgres(options: OpenDatabaseOptions): DatabaseHandle {
       await listener?.close()
       await db.destroy()
     },
-  }
-}
-
-function openPglite(dir: string): DatabaseHandle {
-  const dataDir = dir === '' || dir === 'memory' ? undefined : dir
-  const pglite = new PGlite({
-    ...(dataDir ? { dataDir } : {}),
-    ...fromTemplate(dataDir),
-    extensions: PGLITE_EXTENSIONS,
-    // PostgreSQL's 128 MB buffer pool is sized for a server; an embedded database of a few tens of
-    // MB keeps its working set in 32 MB, and the process about 120 MB smaller (bench/embedded-start).
-    startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'],
-  })
-  const db = new Kysely<any>({ dialect: new PGliteDialect(pglite) })
-  return {
-    db,
-    kind: 'pglite',
-    ping: (timeoutMs = 2_000) => withTimeout(sql`select 1`.execute(db), timeoutMs),
-    listen: async (channel, handler) => {
-      const unlisten = await pglite.listen(channel, handler)
-      return () => unlisten()
-    },
-    close: async () => {
-      await db.destroy()
-      if (!pglite.closed) await pglite.close()
-    },
-  }
-}
-
-async function withTimeout(p: Promise<unknown>, ms: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined
-  try {
-    await Promise.race([
-      p,
-      new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`database did not answer within ${ms} ms`)), ms)
-      }),
-    ])
-  } finally {
-    clearTimeout(timer)
   }
 }
 
