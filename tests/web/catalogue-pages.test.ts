@@ -86,6 +86,9 @@ describe('catalogue, resources and trainings pages', () => {
     const page = await a.get('/catalogue/cryptpad')
     expect(page.body).toContain('Contacter une commune qui l’utilise')
     expect(page.body).toContain('« Pour les comptes rendus. »')
+    // Usage per région and per département, by name (Anzême is in the Creuse, Nouvelle-Aquitaine).
+    expect(page.body).toContain('<li>Nouvelle-Aquitaine (75) : <strong>1</strong></li>')
+    expect(page.body).toContain('<li>Creuse (23) : <strong>1</strong></li>')
     expect(page.body).not.toContain(DEMO.communeB.elected.email)
     const tooShort = await a.post(
       '/catalogue/cryptpad',

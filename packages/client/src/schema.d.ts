@@ -16248,7 +16248,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /** @description Collectivités that use it, by département */
+                        /** @description Collectivités that use it, by département (label: its name when known, else its code) */
                         byDepartement: {
                             count: number;
                             label: string;
@@ -16256,6 +16256,12 @@ export interface operations {
                         }[];
                         /** @description Collectivités that use it, by population bracket */
                         byPopulationBracket: {
+                            count: number;
+                            label: string;
+                            value: string;
+                        }[];
+                        /** @description Collectivités that use it, by région (INSEE code; label: its name when known, else its code) */
+                        byRegion: {
                             count: number;
                             label: string;
                             value: string;

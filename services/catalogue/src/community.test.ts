@@ -31,7 +31,9 @@ const organisation = (
   population,
   populationBracket: null,
   departement,
+  departementName: ({ '29': 'Finistère', '56': 'Morbihan' } as Record<string, string>)[departement] ?? null,
   region: '53',
+  regionName: 'Bretagne',
   epci: null,
   operatorId: OPERATOR,
   verification,
@@ -191,10 +193,12 @@ describe('who uses a tool, reviews and moderation', () => {
       stats.byPopulationBracket.map((b: { value: string; count: number }) => [b.value, b.count]),
     )
     expect(bracket).toMatchObject({ 'under-500': 1, '1000-4999': 1, '500-999': 0 })
-    expect(stats.byDepartement.map((d: { value: string; count: number }) => [d.value, d.count])).toEqual([
-      ['29', 1],
-      ['56', 1],
+    expect(stats.byDepartement).toEqual([
+      { value: '29', label: 'Finistère', count: 1 },
+      { value: '56', label: 'Morbihan', count: 1 },
     ])
+    // And per région, by its name (official data carried by identity's events).
+    expect(stats.byRegion).toEqual([{ value: '53', label: 'Bretagne', count: 2 }])
     // Only the consenting collectivité is listed, by name and département; never an email.
     expect(stats.contactable).toEqual([
       expect.objectContaining({

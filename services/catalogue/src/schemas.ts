@@ -551,7 +551,13 @@ export const ToolUsageStats = Type.Object({
   total: Type.Integer(),
   byStatus: Type.Array(Count),
   byPopulationBracket: Type.Array(Count, { description: 'Collectivités that use it, by population bracket' }),
-  byDepartement: Type.Array(Count, { description: 'Collectivités that use it, by département' }),
+  byDepartement: Type.Array(Count, {
+    description: 'Collectivités that use it, by département (label: its name when known, else its code)',
+  }),
+  byRegion: Type.Array(Count, {
+    description:
+      'Collectivités that use it, by région (INSEE code; label: its name when known, else its code)',
+  }),
   contactable: Type.Array(
     Type.Object({
       organisationId: Uuid,

@@ -139,7 +139,9 @@ export interface OrganisationsTable {
   name: string
   population_bracket: string | null
   departement: string | null
+  departement_name: string | null
   region: string | null
+  region_name: string | null
   operator_id: string | null
   /** Someone verified speaks for it: only these count in usage figures and take part in contacts. */
   verified: Generated<boolean>

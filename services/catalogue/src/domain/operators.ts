@@ -30,7 +30,9 @@ export async function projectOrganisation(
     population_bracket:
       data.populationBracket ?? (data.population !== null ? populationBracket(data.population) : null),
     departement: data.departement,
+    departement_name: data.departementName ?? null,
     region: data.region,
+    region_name: data.regionName ?? null,
     operator_id: data.operatorId,
     // An event without the field says nothing: pending.
     verified: data.verification === 'verified',
@@ -47,7 +49,9 @@ export async function projectOrganisation(
           name: row.name,
           population_bracket: row.population_bracket,
           departement: row.departement,
+          departement_name: row.departement_name,
           region: row.region,
+          region_name: row.region_name,
           operator_id: row.operator_id,
           verified: row.verified,
           source_time: row.source_time,

@@ -173,6 +173,9 @@ export async function usageStats(db: Db, slug: string) {
       'u.contact_consent',
       'o.name',
       'o.departement',
+      'o.departement_name',
+      'o.region',
+      'o.region_name',
       'o.population_bracket',
     ])
     .where('u.tool_id', '=', tool.id)
@@ -186,6 +189,20 @@ export async function usageStats(db: Db, slug: string) {
   const users = rows.filter((r) => r.status === 'uses')
   const brackets = count(users.map((r) => r.population_bracket ?? UNKNOWN))
   const departements = count(users.map((r) => r.departement ?? UNKNOWN))
+  const regions = count(users.map((r) => r.region ?? UNKNOWN))
+  const nameOf = new Map<string, string>()
+  for (const r of users) {
+    if (r.departement && r.departement_name) nameOf.set(`d${r.departement}`, r.departement_name)
+    if (r.region && r.region_name) nameOf.set(`r${r.region}`, r.region_name)
+  }
+  const areas = (counts: Map<string, number>, prefix: 'd' | 'r', unknown: string) =>
+    [...counts.entries()]
+      .sort((a, b) => a[0].localeCompare(b[0], 'fr', { numeric: true }))
+      .map(([value, n]) => ({
+        value,
+        label: value === UNKNOWN ? unknown : (nameOf.get(`${prefix}${value}`) ?? value),
+        count: n,
+      }))
   return {
     toolSlug: tool.slug,
     total: rows.length,
@@ -201,9 +218,8 @@ export async function usageStats(db: Db, slug: string) {
         count: brackets.get(value) ?? 0,
       }))
       .filter((c) => c.value !== UNKNOWN || c.count > 0),
-    byDepartement: [...departements.entries()]
-      .sort((a, b) => a[0].localeCompare(b[0], 'fr', { numeric: true }))
-      .map(([value, n]) => ({ value, label: value === UNKNOWN ? 'Département inconnu' : value, count: n })),
+    byDepartement: areas(departements, 'd', 'Département inconnu'),
+    byRegion: areas(regions, 'r', 'Région inconnue'),
     // Only collectivités known to the projection can be shown by name.
     contactable: rows
       .filter((r) => r.contact_consent && r.name)

@@ -4,6 +4,7 @@ import { personalDataMigration, revocationsMigration } from '@osinum/service-kit
 import { catalogueMigration } from './20261201T0000_catalogue.js'
 import { verifiedOrganisationsMigration } from './20261202T0000_verified_organisations.js'
 import { licencesMigration } from './20261220T0000_licences.js'
+import { areaNamesMigration } from './20261225T0000_area_names.js'
 
 /** Migrations of the catalogue schema, in name order. Frozen: never edit one that has shipped. */
 export const migrations: MigrationSet = (schema) => ({
@@ -14,4 +15,5 @@ export const migrations: MigrationSet = (schema) => ({
   '20261210T0000_revocations': revocationsMigration(schema),
   '20261215T0000_personal_data': personalDataMigration(schema),
   '20261220T0000_licences': licencesMigration(schema),
+  '20261225T0000_area_names': areaNamesMigration(schema),
 })

@@ -82,12 +82,12 @@ ${
           (b) =>
             html`<li>${POPULATION_BRACKETS[b.value as keyof typeof POPULATION_BRACKETS] ?? b.label} : <strong>${b.count}</strong></li>`,
         )}</ul></div>
+<div><h3>Par région</h3><ul>${usage.byRegion
+        .filter((r) => r.count > 0)
+        .map((r) => html`<li>${areaLabel('Région', r)} : <strong>${r.count}</strong></li>`)}</ul></div>
 <div><h3>Par département</h3><ul>${usage.byDepartement
         .filter((d) => d.count > 0)
-        .map(
-          (d) =>
-            html`<li>${d.label === d.value ? `Département ${d.value}` : d.label} : <strong>${d.count}</strong></li>`,
-        )}</ul></div>
+        .map((d) => html`<li>${areaLabel('Département', d)} : <strong>${d.count}</strong></li>`)}</ul></div>
 </div>`
     : html`<p>Aucune collectivité n’a encore déclaré l’utiliser. Si c’est votre cas, dites-le ci-dessous : cela aidera les autres communes.</p>`
 }
@@ -242,4 +242,11 @@ ${providers(tool)}
 ${tool.similar.length || tool.alternatives.length ? html`<h2>Outils proches</h2>${links('Dans les mêmes catégories', tool.similar)}${links('Alternatives', tool.alternatives)}` : ''}
 ${tool.similar[0] ? html`<p><a class="button button-secondary" href="/catalogue/comparer?outils=${tool.slug},${tool.similar[0].slug}">Comparer avec ${tool.similar[0].name}</a></p>` : ''}`,
   }
+}
+
+/** « Creuse (23) » when the name is known, « Département 23 » when only the code is, else the label. */
+function areaLabel(kind: string, area: { value: string; label: string }): string {
+  const isCode = /^[0-9][0-9AB]?[0-9]?$/.test(area.value)
+  if (!isCode) return area.label
+  return area.label === area.value ? `${kind} ${area.value}` : `${area.label} (${area.value})`
 }
