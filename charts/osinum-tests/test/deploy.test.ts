@@ -42,8 +42,9 @@ describe('deploy/docker', () => {
     expect(build).toContain('run build')
     expect(dockerfile).toMatch(/^FROM build AS builder$/m)
     expect(dockerfile).toMatch(/^ARG SERVICE$/m)
+    // --no-optional: the embedded PGlite database is an optional dependency, never in an image
     // biome-ignore lint/suspicious/noTemplateCurlyInString: a Dockerfile variable, not a JS template
-    expect(dockerfile).toContain('--filter "@osinum/${SERVICE}" deploy --prod /out')
+    expect(dockerfile).toContain('--filter "@osinum/${SERVICE}" deploy --prod --no-optional /out')
     expect(dockerfile).toContain('PNPM_VERSION=12.4.2')
   })
 

@@ -15115,6 +15115,18 @@ export interface operations {
                             valueLabel: string;
                         }[];
                         categories: string[];
+                        /** @description How complete the sheet is: the editor’s to-do list */
+                        completeness: {
+                            /** @description Facts of the sheet that are documented */
+                            documented: number;
+                            /** @description The facts not documented yet (key of `criteria`, French label) */
+                            missing: {
+                                key: string;
+                                label: string;
+                            }[];
+                            /** @description Facts an editor documents for every tool */
+                            total: number;
+                        };
                         costModel: string;
                         /** Format: date-time */
                         createdAt: string;
@@ -15296,6 +15308,18 @@ export interface operations {
                                 valueLabel: string;
                             }[];
                             categories: string[];
+                            /** @description How complete the sheet is: the editor’s to-do list */
+                            completeness: {
+                                /** @description Facts of the sheet that are documented */
+                                documented: number;
+                                /** @description The facts not documented yet (key of `criteria`, French label) */
+                                missing: {
+                                    key: string;
+                                    label: string;
+                                }[];
+                                /** @description Facts an editor documents for every tool */
+                                total: number;
+                            };
                             costModel: string;
                             /** Format: date-time */
                             createdAt: string;
@@ -15504,6 +15528,18 @@ export interface operations {
                             valueLabel: string;
                         }[];
                         categories: string[];
+                        /** @description How complete the sheet is: the editor’s to-do list */
+                        completeness: {
+                            /** @description Facts of the sheet that are documented */
+                            documented: number;
+                            /** @description The facts not documented yet (key of `criteria`, French label) */
+                            missing: {
+                                key: string;
+                                label: string;
+                            }[];
+                            /** @description Facts an editor documents for every tool */
+                            total: number;
+                        };
                         costModel: string;
                         /** Format: date-time */
                         createdAt: string;
@@ -15704,6 +15740,18 @@ export interface operations {
                             valueLabel: string;
                         }[];
                         categories: string[];
+                        /** @description How complete the sheet is: the editor’s to-do list */
+                        completeness: {
+                            /** @description Facts of the sheet that are documented */
+                            documented: number;
+                            /** @description The facts not documented yet (key of `criteria`, French label) */
+                            missing: {
+                                key: string;
+                                label: string;
+                            }[];
+                            /** @description Facts an editor documents for every tool */
+                            total: number;
+                        };
                         costModel: string;
                         /** Format: date-time */
                         createdAt: string;

@@ -219,6 +219,18 @@ export const ToolCriterion = Type.Object({
 })
 export type ToolCriterion = Static<typeof ToolCriterion>
 
+export const ToolCompleteness = Type.Object(
+  {
+    documented: Type.Integer({ description: 'Facts of the sheet that are documented' }),
+    total: Type.Integer({ description: 'Facts an editor documents for every tool' }),
+    missing: Type.Array(Type.Object({ key: Type.String(), label: Type.String() }), {
+      description: 'The facts not documented yet (key of `criteria`, French label)',
+    }),
+  },
+  { description: 'How complete the sheet is: the editor’s to-do list' },
+)
+export type ToolCompleteness = Static<typeof ToolCompleteness>
+
 export const ToolDetail = Type.Object({
   id: Uuid,
   slug: Type.String(),
@@ -275,6 +287,7 @@ export const ToolDetail = Type.Object({
   criteria: Type.Array(ToolCriterion, {
     description: 'Every criterion in plain French, in the order of the comparison table (custom ones last)',
   }),
+  completeness: ToolCompleteness,
 })
 export type ToolDetail = Static<typeof ToolDetail>
 

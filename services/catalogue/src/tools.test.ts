@@ -92,6 +92,45 @@ describe('catalogue tool records', () => {
     expect(criteria.map((c) => c.label)).toEqual(compared.rows.map((r) => r.label).slice(0, criteria.length))
   })
 
+  it('says which facts of a tool sheet are not documented yet, until an editor fills them', async () => {
+    const created = await inject(
+      'POST',
+      '/v1/tools',
+      validTool({ slug: 'outil-a-completer', standards: [] }),
+      editor,
+    )
+    expect(created.statusCode, created.body).toBe(201)
+    const before = (await inject('GET', '/v1/tools/outil-a-completer', undefined, editor)).json()
+    const missing = (c: { missing: Array<{ key: string }> }) => c.missing.map((m) => m.key)
+    expect(missing(before.completeness)).toEqual(
+      expect.arrayContaining(['standards', 'rgaaDeclaration', 'twoFactor', 'endToEndEncryption', 'sobriety']),
+    )
+    expect(missing(before.completeness)).not.toContain('licence')
+    expect(before.completeness.documented + before.completeness.missing.length).toBe(
+      before.completeness.total,
+    )
+    expect(before.completeness.missing).toContainEqual({
+      key: 'rgaaDeclaration',
+      label: 'Accessibilité (RGAA)',
+    })
+
+    const patched = await inject(
+      'PATCH',
+      '/v1/tools/outil-a-completer',
+      {
+        standards: ['WebRTC'],
+        accessibility: { rgaaDeclaration: 'partial' },
+        security: { twoFactor: true, endToEndEncryption: false, secNumCloud: false },
+        sobriety: 'Fonctionne dans un navigateur, sans installation.',
+      },
+      editor,
+    )
+    expect(patched.statusCode, patched.body).toBe(200)
+    const after = (await inject('GET', '/v1/tools/outil-a-completer', undefined, editor)).json()
+    expect(after.completeness.missing).toEqual([])
+    expect(after.completeness.documented).toBe(after.completeness.total)
+  })
+
   it('refuses oversized or invalid fields with problem+json listing each field', async () => {
     const cases: Array<[Record<string, unknown>, string]> = [
       [validTool({ name: 'x'.repeat(121) }), 'body.name'],

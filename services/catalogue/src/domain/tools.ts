@@ -5,7 +5,7 @@ import { markdownToText, renderMarkdown } from '@osinum/markdown'
 import { NotFound } from '@osinum/service-kit'
 import { v7 as uuidv7 } from 'uuid'
 import type { ToolCreateBody, ToolDetail, ToolUpdateBody } from '../schemas.js'
-import { criteriaOf, type ToolCore } from './criteria-table.js'
+import { completenessOf, criteriaOf, type ToolCore } from './criteria-table.js'
 import {
   type Accessibility,
   bumpVersion,
@@ -600,7 +600,7 @@ export async function detailOfRow(
     similar: similarTools(snapshot, row),
     alternatives: alternativeTools(snapshot, row),
   }
-  return { ...core, criteria: criteriaOf(core) }
+  return { ...core, criteria: criteriaOf(core), completeness: completenessOf(core) }
 }
 
 /** The change history of a tool, newest first. */

@@ -42,7 +42,15 @@ const stars = (n: number) =>
 
 function criteria(tool: Tool): Html {
   const groups = [...new Set(tool.criteria.map((c) => c.group))].filter((g) => g !== 'Usage')
+  const { documented, total, missing } = tool.completeness
   return html`<h2 id="criteres">Ses caractéristiques</h2>
+${
+  missing.length
+    ? html`<p class="muted">Fiche renseignée sur ${documented} points sur ${total}. Pas encore renseigné : ${missing
+        .map((m) => m.label.charAt(0).toLowerCase() + m.label.slice(1))
+        .join(', ')}.</p>`
+    : ''
+}
 ${groups.map(
   (g) => html`<h3>${g}</h3>
 <dl class="summary-list">${tool.criteria
