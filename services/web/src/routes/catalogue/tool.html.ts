@@ -252,9 +252,14 @@ ${tool.similar[0] ? html`<p><a class="button button-secondary" href="/catalogue/
   }
 }
 
-/** « Creuse (23) » when the name is known, « Département 23 » when only the code is, else the label. */
-function areaLabel(kind: string, area: { value: string; label: string }): string {
+/**
+ * « Creuse (23) » for a département whose name is known (people know their département's number),
+ * « Nouvelle-Aquitaine » for a région (its INSEE code, 75 here, would read as Paris), « Département 23 »
+ * when only the code is known.
+ */
+function areaLabel(kind: 'Région' | 'Département', area: { value: string; label: string }): string {
   const isCode = /^[0-9][0-9AB]?[0-9]?$/.test(area.value)
   if (!isCode) return area.label
-  return area.label === area.value ? `${kind} ${area.value}` : `${area.label} (${area.value})`
+  if (area.label === area.value) return `${kind} ${area.value}`
+  return kind === 'Région' ? area.label : `${area.label} (${area.value})`
 }
