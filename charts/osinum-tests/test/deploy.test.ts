@@ -46,6 +46,8 @@ describe('deploy/docker', () => {
     // biome-ignore lint/suspicious/noTemplateCurlyInString: a Dockerfile variable, not a JS template
     expect(dockerfile).toContain('--filter "@osinum/${SERVICE}" deploy --prod --no-optional /out')
     expect(dockerfile).toContain('PNPM_VERSION=12.4.2')
+    // What never runs leaves the deployed folder (the production install test starts the result).
+    expect(dockerfile).toContain('node deploy/docker/prune.mjs /out')
   })
 
   it('runs as uid 10001 from /app with the telemetry preload', () => {
@@ -64,6 +66,8 @@ describe('deploy/docker', () => {
       expect(ignore).toContain(entry)
     // the lockfile's workspace projects must stay in the context for --frozen-lockfile
     expect(ignore).toContain('!charts/osinum-tests/package.json')
+    // deploy/ stays out, except the prune script the builder stage runs
+    expect(ignore.indexOf('!deploy/docker/prune.mjs')).toBeGreaterThan(ignore.indexOf('deploy'))
   })
 })
 
