@@ -11,7 +11,7 @@ export {
 export { MemoryTransport, subjectMatches } from './memory-transport.js'
 export { type EventMetrics, eventMetrics } from './metrics.js'
 export { NatsTransport, type NatsTransportOptions } from './nats-transport.js'
-export { recordEvent } from './outbox.js'
+export { recordEvent, recordEvents } from './outbox.js'
 export { OutboxRelay, type RelayOptions } from './relay.js'
 export { type RepublishRange, republishEvents } from './republish.js'
 export {

@@ -2,7 +2,7 @@ import { openDatabase, schemaDb } from '@osinum/db'
 import { sql } from 'kysely'
 import { afterEach, expect, it } from 'vitest'
 import { listDeadLetters, replayDeadLetter } from '../dead-letters.js'
-import { recordEvent } from '../outbox.js'
+import { recordEvent, recordEvents } from '../outbox.js'
 import { createRig, eventually, loseFirstAck, Probe, type Rig, type RigOptions, relayAll } from './fixture.js'
 
 /**
@@ -164,6 +164,40 @@ export function reliabilitySuite(base: Omit<RigOptions, 'fail' | 'maxAttempts'>)
       const ns = effects.filter((e) => e.aggregate === `agg-${a}`).map((e) => e.n)
       expect(ns).toHaveLength(15)
       expect(ns).toEqual([...ns].sort((x, y) => x - y))
+    }
+  })
+
+  it('delivers a burst recorded in one go (recordEvents) once each and in order per aggregate', async () => {
+    rig = await createRig({ ...base, startConsumer: false })
+    const r = rig
+    // 1,500 events: more than one insert's worth (1,000 rows), over 30 aggregates.
+    const burst = Array.from({ length: 1_500 }, (_, n) => ({
+      aggregateId: `agg-${n % 30}`,
+      data: { aggregate: `agg-${n % 30}`, n },
+    }))
+    await r.producerDb.transaction().execute(async (trx) => {
+      const envelopes = await recordEvents(trx, Probe, burst)
+      expect(envelopes.map((e) => e.data.n)).toEqual(burst.map((b) => b.data.n))
+    })
+    // One event off its contract refuses the whole list: nothing of it is recorded.
+    await expect(
+      r.producerDb
+        .transaction()
+        .execute((trx) =>
+          recordEvents(trx, Probe, [
+            burst[0]!,
+            { aggregateId: 'agg-0', data: { aggregate: 'agg-0' } as never },
+          ]),
+        ),
+    ).rejects.toThrow(/does not match its contract/)
+    await relayAll(r)
+    await r.consumer.start()
+    await eventually(async () => r.outcomes().processed === 1_500, 60_000)
+    const effects = await r.effects()
+    expect(new Set(effects.map((e) => e.event_id)).size).toBe(1_500)
+    for (let a = 0; a < 30; a++) {
+      const ns = effects.filter((e) => e.aggregate === `agg-${a}`).map((e) => e.n)
+      expect(ns).toEqual(burst.filter((b) => b.aggregateId === `agg-${a}`).map((b) => b.data.n))
     }
   })
 
