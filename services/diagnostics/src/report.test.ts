@@ -1,4 +1,6 @@
-import pdf from 'pdf-parse/lib/pdf-parse.js'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { defaultReferential } from './domain/referential.js'
 import { pdfText } from './domain/report.js'
@@ -14,6 +16,23 @@ import {
 
 const v1 = defaultReferential().questionnaire(1)!
 const flat = (s: string) => s.replace(/\s+/g, ' ').trim()
+
+// The metrics of the 14 standard fonts (Helvetica…) the report uses, shipped with pdf.js.
+const standardFontDataUrl = `${join(dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'standard_fonts')}/`
+
+/** The pages and text of a PDF, read by Mozilla's pdf.js (the reader of Firefox). */
+async function readPdf(data: Buffer): Promise<{ numpages: number; text: string }> {
+  const doc = await getDocument({ data: new Uint8Array(data), standardFontDataUrl }).promise
+  const pages: string[] = []
+  for (let n = 1; n <= doc.numPages; n++) {
+    const content = await (await doc.getPage(n)).getTextContent()
+    pages.push(
+      content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join(''),
+    )
+  }
+  await doc.destroy()
+  return { numpages: doc.numPages, text: pages.join('\n') }
+}
 
 describe('diagnostic report', () => {
   let env: TestService
@@ -84,7 +103,7 @@ describe('diagnostic report', () => {
     expect(res.statusCode).toBe(200)
     expect(res.headers['content-type']).toBe('application/pdf')
     expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-')
-    const parsed = await pdf(res.rawPayload)
+    const parsed = await readPdf(res.rawPayload)
     expect(parsed.numpages).toBeGreaterThanOrEqual(4)
     const text = flat(parsed.text)
     expect(text).toContain('Saint-Étienne-de-Lœuvre-en-Bréchaux')
